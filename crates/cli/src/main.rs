@@ -1,0 +1,90 @@
+//! `unprog`: the command line. Thin: parsing arguments, calling the library
+//! crates, writing what they return.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "unprog",
+    version,
+    about = "Turn UN programmes of work (PDF) into structured data"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print a PDF's text in reading order, pages ended by form feeds.
+    Text {
+        /// The PDF file.
+        file: PathBuf,
+    },
+    /// Print a PDF's positioned layout (chars, words, text lines, rules,
+    /// rectangles, links) as JSON; the format is documented in the
+    /// unprog-extract crate (`model` module).
+    Layout {
+        /// The PDF file.
+        file: PathBuf,
+        /// Leave out the per-glyph `chars` arrays (much smaller output).
+        #[arg(long)]
+        no_chars: bool,
+        /// Print compact JSON on one line.
+        #[arg(long)]
+        compact: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("unprog: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let settings = unprog_extract::Settings::default();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match cli.command {
+        Command::Text { file } => {
+            let layout = unprog_extract::extract_path(&file, &settings)
+                .with_context(|| file.display().to_string())?;
+            for w in &layout.warnings {
+                eprintln!("unprog: {}: {w}", file.display());
+            }
+            out.write_all(layout.text().as_bytes())?;
+        }
+        Command::Layout {
+            file,
+            no_chars,
+            compact,
+        } => {
+            let mut layout = unprog_extract::extract_path(&file, &settings)
+                .with_context(|| file.display().to_string())?;
+            if no_chars {
+                for p in &mut layout.pages {
+                    p.chars.clear();
+                }
+            }
+            if compact {
+                serde_json::to_writer(&mut out, &layout)?;
+            } else {
+                serde_json::to_writer_pretty(&mut out, &layout)?;
+            }
+            writeln!(out)?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}

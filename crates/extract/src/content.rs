@@ -1,0 +1,871 @@
+//! unprog's own content-stream interpreter.
+//!
+//! It walks a page's content (and the form XObjects it paints) the way
+//! pdf-extract does, with bounds on everything, and yields:
+//!
+//! * the font of every text-showing step, in the same order as pdf-extract's
+//!   `begin_word` calls, so glyphs decoded by pdf-extract get their font name;
+//! * drawn paths: rectangles and straight rules (pdf-extract skips several
+//!   painting operators, so paths always come from here);
+//! * its own glyphs, decoded with lopdf's encodings: the fallback when
+//!   pdf-extract fails on the page;
+//! * a verdict on whether the page is safe to hand to pdf-extract, whose
+//!   recursion into forms and decompression are unbounded.
+
+use std::collections::{HashMap, HashSet};
+use std::io::Read;
+use std::time::Instant;
+
+use pdf_extract::content::Content;
+use pdf_extract::{Dictionary, Document, Encoding, Object, ObjectId, Stream};
+
+use crate::geometry::Matrix;
+use crate::settings::Settings;
+
+/// Facts about one font, as far as layout needs them.
+#[derive(Debug, Clone)]
+pub(crate) struct FontInfo {
+    /// `/BaseFont`.
+    pub name: Option<String>,
+    /// Ascent as a fraction of the font size (positive).
+    pub ascent: f64,
+    /// Descent as a fraction of the font size (negative).
+    pub descent: f64,
+}
+
+/// A glyph decoded by the fallback decoder, in PDF user space.
+#[derive(Debug, Clone)]
+pub(crate) struct RawGlyph {
+    pub text: String,
+    /// Text rendering matrix origin, user space.
+    pub x: f64,
+    pub y: f64,
+    /// Advance in user space along the baseline.
+    pub advance: f64,
+    /// Font size in user space.
+    pub size: f64,
+    pub font: usize,
+    pub upright: bool,
+}
+
+/// A painted rectangle or straight segment, user space.
+#[derive(Debug, Clone)]
+pub(crate) enum Shape {
+    Rect {
+        x0: f64,
+        y0: f64,
+        x1: f64,
+        y1: f64,
+        fill: bool,
+    },
+    Segment {
+        x0: f64,
+        y0: f64,
+        x1: f64,
+        y1: f64,
+        width: f64,
+    },
+}
+
+/// What the interpreter learnt about a page.
+#[derive(Debug, Default)]
+pub(crate) struct PageScan {
+    /// Font index of each text-showing step pdf-extract will report.
+    pub show_fonts: Vec<usize>,
+    pub fonts: Vec<FontInfo>,
+    pub glyphs: Vec<RawGlyph>,
+    pub shapes: Vec<Shape>,
+    /// Why pdf-extract must not be run on this page, if it must not.
+    pub unsafe_for_pdf_extract: Option<String>,
+    /// Text shown with `'` or `"`, which pdf-extract ignores.
+    pub quote_ops: usize,
+    /// A limit stopped the walk early.
+    pub truncated: Option<String>,
+}
+
+#[derive(Clone)]
+struct TextState {
+    font: Option<usize>,
+    size: f64,
+    char_spacing: f64,
+    word_spacing: f64,
+    hscale: f64,
+    leading: f64,
+    rise: f64,
+}
+
+#[derive(Clone)]
+struct GState {
+    ctm: Matrix,
+    text: TextState,
+    line_width: f64,
+}
+
+/// A font as the fallback decoder uses it.
+struct LoadedFont<'a> {
+    encoding: Option<Encoding<'a>>,
+    code_len: usize,
+    widths: HashMap<u32, f64>,
+    default_width: f64,
+}
+
+struct Walker<'a, 's> {
+    doc: &'a Document,
+    settings: &'s Settings,
+    deadline: Option<Instant>,
+    scan: PageScan,
+    font_index: HashMap<ObjectId, usize>,
+    inline_font_index: HashMap<Vec<u8>, usize>,
+    loaded: Vec<LoadedFont<'a>>,
+    bytes_decoded: usize,
+    ops_seen: usize,
+    form_stack: Vec<ObjectId>,
+    forms_seen: HashSet<ObjectId>,
+}
+
+/// Walks the page `page_id` and returns what it found. Never panics on bad
+/// input (the caller still contains it, as lopdf's parser is not ours).
+pub(crate) fn scan_page(
+    doc: &Document,
+    page_id: ObjectId,
+    settings: &Settings,
+    deadline: Option<Instant>,
+) -> PageScan {
+    let mut w = Walker {
+        doc,
+        settings,
+        deadline,
+        scan: PageScan::default(),
+        font_index: HashMap::new(),
+        inline_font_index: HashMap::new(),
+        loaded: Vec::new(),
+        bytes_decoded: 0,
+        ops_seen: 0,
+        form_stack: Vec::new(),
+        forms_seen: HashSet::new(),
+    };
+    let page = match doc.get_dictionary(page_id) {
+        Ok(d) => d,
+        Err(e) => {
+            w.scan.truncated = Some(format!("page object unreadable: {e}"));
+            w.scan.unsafe_for_pdf_extract = Some("page object unreadable".into());
+            return w.scan;
+        }
+    };
+    let resources = inherited(doc, page, b"Resources").and_then(|o| o.as_dict().ok());
+    let content = match page_content(doc, page, settings.max_page_content_bytes) {
+        Ok(c) => c,
+        Err(e) => {
+            w.scan.unsafe_for_pdf_extract = Some(e.clone());
+            w.scan.truncated = Some(e);
+            return w.scan;
+        }
+    };
+    w.bytes_decoded = content.len();
+    let mut gs = GState {
+        ctm: Matrix::IDENTITY,
+        text: TextState {
+            font: None,
+            size: 0.0,
+            char_spacing: 0.0,
+            word_spacing: 0.0,
+            hscale: 1.0,
+            leading: 0.0,
+            rise: 0.0,
+        },
+        line_width: 1.0,
+    };
+    w.run(&content, resources, &mut gs);
+    w.scan
+}
+
+/// Looks a key up on a page or, failing that, on its ancestors.
+pub(crate) fn inherited<'a>(
+    doc: &'a Document,
+    page: &'a Dictionary,
+    key: &[u8],
+) -> Option<&'a Object> {
+    let mut dict = page;
+    for _ in 0..64 {
+        if let Ok(o) = dict.get(key) {
+            return deref(doc, o);
+        }
+        let parent = dict.get(b"Parent").ok()?.as_reference().ok()?;
+        dict = doc.get_dictionary(parent).ok()?;
+    }
+    None
+}
+
+/// Follows references (bounded).
+pub(crate) fn deref<'a>(doc: &'a Document, mut o: &'a Object) -> Option<&'a Object> {
+    for _ in 0..32 {
+        match o {
+            Object::Reference(id) => o = doc.get_object(*id).ok()?,
+            _ => return Some(o),
+        }
+    }
+    None
+}
+
+fn number(o: &Object) -> Option<f64> {
+    match o {
+        Object::Integer(i) => Some(*i as f64),
+        Object::Real(r) => Some(*r as f64),
+        _ => None,
+    }
+}
+
+fn num_or(ops: &[Object], i: usize, default: f64) -> f64 {
+    ops.get(i)
+        .and_then(number)
+        .filter(|v| v.is_finite())
+        .unwrap_or(default)
+}
+
+/// Decodes one stream, refusing to produce more than `limit` bytes.
+pub(crate) fn bounded_stream_bytes(stream: &Stream, limit: usize) -> Result<Vec<u8>, String> {
+    let filters: Vec<&[u8]> = match stream.dict.get(b"Filter") {
+        Err(_) => Vec::new(),
+        Ok(_) => stream
+            .filters()
+            .map_err(|e| format!("bad stream filter: {e}"))?,
+    };
+    let has_params = stream.dict.get(b"DecodeParms").is_ok();
+    match filters.as_slice() {
+        [] => {
+            if stream.content.len() > limit {
+                return Err(format!("content stream larger than {} MiB", limit >> 20));
+            }
+            Ok(stream.content.clone())
+        }
+        [b"FlateDecode"] if !has_params => {
+            let mut out = Vec::new();
+            let decoder = flate2::read::ZlibDecoder::new(stream.content.as_slice());
+            let res = decoder.take(limit as u64 + 1).read_to_end(&mut out);
+            if out.len() > limit {
+                return Err(format!(
+                    "content stream decompresses to more than {} MiB (decompression bomb?)",
+                    limit >> 20
+                ));
+            }
+            match res {
+                Ok(_) => Ok(out),
+                // Keep what inflated before the damage, like other readers do.
+                Err(_) if !out.is_empty() => Ok(out),
+                Err(e) => Err(format!("content stream does not inflate: {e}")),
+            }
+        }
+        _ => {
+            // Rare filters: let lopdf decode, but only streams that cannot
+            // expand past the limit at the worst ratio we accept.
+            if stream.content.len().saturating_mul(100) > limit {
+                return Err(
+                    "content stream with unusual filters too large to decode safely".into(),
+                );
+            }
+            let out = stream
+                .decompressed_content()
+                .map_err(|e| format!("content stream does not decode: {e}"))?;
+            if out.len() > limit {
+                return Err(format!(
+                    "content stream decompresses to more than {} MiB",
+                    limit >> 20
+                ));
+            }
+            Ok(out)
+        }
+    }
+}
+
+fn page_content(doc: &Document, page: &Dictionary, limit: usize) -> Result<Vec<u8>, String> {
+    let contents = match page.get(b"Contents") {
+        Ok(c) => c,
+        Err(_) => return Ok(Vec::new()),
+    };
+    let mut streams = Vec::new();
+    match deref(doc, contents) {
+        Some(Object::Stream(s)) => streams.push(s),
+        Some(Object::Array(items)) => {
+            for item in items {
+                match deref(doc, item) {
+                    Some(Object::Stream(s)) => streams.push(s),
+                    _ => return Err("page /Contents holds a non-stream".into()),
+                }
+            }
+        }
+        Some(Object::Null) | None => return Err("page /Contents missing or unreadable".into()),
+        Some(_) => return Err("page /Contents is not a stream".into()),
+    }
+    let mut out = Vec::new();
+    for s in streams {
+        let left = limit.saturating_sub(out.len());
+        let bytes = bounded_stream_bytes(s, left)?;
+        out.extend_from_slice(&bytes);
+        out.push(b'\n');
+    }
+    Ok(out)
+}
+
+impl<'a> Walker<'a, '_> {
+    fn out_of_time(&self) -> bool {
+        self.deadline.is_some_and(|d| Instant::now() > d)
+    }
+
+    fn run(&mut self, content: &[u8], resources: Option<&'a Dictionary>, gs: &mut GState) {
+        let ops = match Content::decode(content) {
+            Ok(c) => c.operations,
+            Err(e) => {
+                self.scan.truncated = Some(format!("content stream does not parse: {e}"));
+                return;
+            }
+        };
+        let mut stack: Vec<GState> = Vec::new();
+        let mut tm = Matrix::IDENTITY;
+        let mut tlm = Matrix::IDENTITY;
+        let mut path = PathBuilder::default();
+        for op in &ops {
+            self.ops_seen += 1;
+            if self.ops_seen.is_multiple_of(4096) && self.out_of_time() {
+                self.scan.truncated = Some("time budget exhausted".into());
+                return;
+            }
+            if self.scan.glyphs.len() >= self.settings.max_glyphs_per_page {
+                self.scan.truncated = Some("too many glyphs on the page".into());
+                return;
+            }
+            let a = &op.operands;
+            match op.operator.as_str() {
+                "q" if stack.len() < 256 => stack.push(gs.clone()),
+                "Q" => {
+                    if let Some(s) = stack.pop() {
+                        *gs = s;
+                    }
+                }
+                "cm" if a.len() == 6 => gs.ctm = Matrix::from_operands(a).then(&gs.ctm),
+                "w" => gs.line_width = num_or(a, 0, 1.0),
+                "BT" | "ET" => {
+                    tm = Matrix::IDENTITY;
+                    tlm = Matrix::IDENTITY;
+                }
+                "Tf" => {
+                    gs.text.size = num_or(a, 1, 0.0);
+                    if let Some(Object::Name(name)) = a.first() {
+                        gs.text.font = self.font(resources, name);
+                    }
+                }
+                "Tc" => gs.text.char_spacing = num_or(a, 0, 0.0),
+                "Tw" => gs.text.word_spacing = num_or(a, 0, 0.0),
+                "Tz" => gs.text.hscale = num_or(a, 0, 100.0) / 100.0,
+                "TL" => gs.text.leading = num_or(a, 0, 0.0),
+                "Ts" => gs.text.rise = num_or(a, 0, 0.0),
+                "Td" | "TD" => {
+                    let (tx, ty) = (num_or(a, 0, 0.0), num_or(a, 1, 0.0));
+                    if op.operator == "TD" {
+                        gs.text.leading = -ty;
+                    }
+                    tlm = Matrix::translate(tx, ty).then(&tlm);
+                    tm = tlm;
+                }
+                "Tm" if a.len() == 6 => {
+                    tlm = Matrix::from_operands(a);
+                    tm = tlm;
+                }
+                "T*" => {
+                    tlm = Matrix::translate(0.0, -gs.text.leading).then(&tlm);
+                    tm = tlm;
+                }
+                "Tj" => {
+                    if let Some(Object::String(s, _)) = a.first() {
+                        self.show(gs, &mut tm, s, true);
+                    }
+                }
+                "'" | "\"" => {
+                    if op.operator == "\"" {
+                        gs.text.word_spacing = num_or(a, 0, 0.0);
+                        gs.text.char_spacing = num_or(a, 1, 0.0);
+                    }
+                    tlm = Matrix::translate(0.0, -gs.text.leading).then(&tlm);
+                    tm = tlm;
+                    if let Some(Object::String(s, _)) = a.last() {
+                        self.scan.quote_ops += 1;
+                        self.show(gs, &mut tm, s, false);
+                    }
+                }
+                "TJ" => {
+                    if let Some(Object::Array(items)) = a.first() {
+                        for item in items {
+                            match item {
+                                Object::String(s, _) => self.show(gs, &mut tm, s, true),
+                                other => {
+                                    if let Some(adj) = number(other) {
+                                        let tx = -adj / 1000.0 * gs.text.size * gs.text.hscale;
+                                        tm = Matrix::translate(tx, 0.0).then(&tm);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                "m" => path.move_to(gs.ctm.apply(num_or(a, 0, 0.0), num_or(a, 1, 0.0))),
+                "l" => path.line_to(gs.ctm.apply(num_or(a, 0, 0.0), num_or(a, 1, 0.0))),
+                "c" => path.curve_to(gs.ctm.apply(num_or(a, 4, 0.0), num_or(a, 5, 0.0))),
+                "v" | "y" => path.curve_to(gs.ctm.apply(num_or(a, 2, 0.0), num_or(a, 3, 0.0))),
+                "h" => path.close(),
+                "re" => {
+                    let (x, y, w, h) = (
+                        num_or(a, 0, 0.0),
+                        num_or(a, 1, 0.0),
+                        num_or(a, 2, 0.0),
+                        num_or(a, 3, 0.0),
+                    );
+                    let corners = [
+                        gs.ctm.apply(x, y),
+                        gs.ctm.apply(x + w, y),
+                        gs.ctm.apply(x + w, y + h),
+                        gs.ctm.apply(x, y + h),
+                    ];
+                    path.rect(corners);
+                }
+                "S" | "s" => {
+                    if op.operator == "s" {
+                        path.close();
+                    }
+                    let width = gs.line_width * gs.ctm.scale();
+                    path.paint(false, true, width, &mut self.scan.shapes);
+                }
+                "f" | "F" | "f*" => path.paint(true, false, 0.0, &mut self.scan.shapes),
+                "B" | "B*" | "b" | "b*" => {
+                    let width = gs.line_width * gs.ctm.scale();
+                    path.paint(true, true, width, &mut self.scan.shapes)
+                }
+                "n" => path.clear(),
+                "Do" => {
+                    if let Some(Object::Name(name)) = a.first() {
+                        self.form(resources, name, gs);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Paints a form XObject, bounded in depth and total bytes, refusing cycles.
+    fn form(&mut self, resources: Option<&'a Dictionary>, name: &[u8], gs: &mut GState) {
+        let doc = self.doc;
+        let Some(xobjects) = resources
+            .and_then(|r| r.get(b"XObject").ok())
+            .and_then(|o| deref(doc, o))
+            .and_then(|o| o.as_dict().ok())
+        else {
+            return;
+        };
+        let Ok(entry) = xobjects.get(name) else {
+            return;
+        };
+        let id = entry.as_reference().ok();
+        let Some(Object::Stream(stream)) = deref(doc, entry) else {
+            return;
+        };
+        if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form".as_slice()) {
+            return;
+        }
+        if let Some(id) = id {
+            if self.form_stack.contains(&id) {
+                self.scan.unsafe_for_pdf_extract =
+                    Some(format!("form XObject {} {} paints itself", id.0, id.1));
+                return;
+            }
+        }
+        if self.form_stack.len() >= self.settings.max_form_depth {
+            self.scan.unsafe_for_pdf_extract = Some("form XObjects nested too deeply".into());
+            return;
+        }
+        let left = self
+            .settings
+            .max_page_content_bytes
+            .saturating_sub(self.bytes_decoded);
+        let bytes = match bounded_stream_bytes(stream, left) {
+            Ok(b) => b,
+            Err(e) => {
+                self.scan.unsafe_for_pdf_extract = Some(e);
+                return;
+            }
+        };
+        self.bytes_decoded += bytes.len();
+        if let Some(id) = id {
+            self.form_stack.push(id);
+            self.forms_seen.insert(id);
+        }
+        let form_resources = stream
+            .dict
+            .get(b"Resources")
+            .ok()
+            .and_then(|o| deref(doc, o))
+            .and_then(|o| o.as_dict().ok())
+            .or(resources);
+        // pdf-extract applies neither /Matrix nor q/Q around forms; we do.
+        let saved = gs.clone();
+        if let Ok(Object::Array(m)) = stream.dict.get(b"Matrix") {
+            if m.len() == 6 {
+                gs.ctm = Matrix::from_operands(m).then(&gs.ctm);
+            }
+        }
+        self.run(&bytes, form_resources, gs);
+        let text_font = gs.text.font;
+        *gs = saved;
+        // pdf-extract does not restore the text state after a form; the font
+        // index must follow its view so that show steps line up.
+        gs.text.font = text_font;
+        if id.is_some() {
+            self.form_stack.pop();
+        }
+    }
+
+    fn font(&mut self, resources: Option<&'a Dictionary>, name: &[u8]) -> Option<usize> {
+        let doc = self.doc;
+        let fonts = resources
+            .and_then(|r| r.get(b"Font").ok())
+            .and_then(|o| deref(doc, o))
+            .and_then(|o| o.as_dict().ok())?;
+        let entry = fonts.get(name).ok()?;
+        let dict = deref(doc, entry)?.as_dict().ok()?;
+        match entry.as_reference() {
+            Ok(id) => {
+                if let Some(&i) = self.font_index.get(&id) {
+                    return Some(i);
+                }
+                let i = self.load_font(dict);
+                self.font_index.insert(id, i);
+                Some(i)
+            }
+            Err(_) => {
+                if let Some(&i) = self.inline_font_index.get(name) {
+                    return Some(i);
+                }
+                let i = self.load_font(dict);
+                self.inline_font_index.insert(name.to_vec(), i);
+                Some(i)
+            }
+        }
+    }
+
+    fn load_font(&mut self, dict: &'a Dictionary) -> usize {
+        let doc = self.doc;
+        let subtype = dict
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .unwrap_or(b"");
+        let name = dict
+            .get(b"BaseFont")
+            .and_then(Object::as_name)
+            .ok()
+            .map(|n| String::from_utf8_lossy(n).into_owned());
+        let descendant = if subtype == b"Type0" {
+            dict.get(b"DescendantFonts")
+                .ok()
+                .and_then(|o| deref(doc, o))
+                .and_then(|o| o.as_array().ok())
+                .and_then(|a| a.first())
+                .and_then(|o| deref(doc, o))
+                .and_then(|o| o.as_dict().ok())
+        } else {
+            None
+        };
+        let descriptor = descendant
+            .unwrap_or(dict)
+            .get(b"FontDescriptor")
+            .ok()
+            .and_then(|o| deref(doc, o))
+            .and_then(|o| o.as_dict().ok());
+        let metric = |key: &[u8]| {
+            descriptor
+                .and_then(|d| d.get(key).ok())
+                .and_then(|o| deref(doc, o))
+                .and_then(number)
+                .filter(|v| v.is_finite() && v.abs() < 5000.0 && *v != 0.0)
+                .map(|v| v / 1000.0)
+        };
+        let ascent = metric(b"Ascent")
+            .map(f64::abs)
+            .unwrap_or(0.8)
+            .clamp(0.3, 1.5);
+        let descent = metric(b"Descent")
+            .map(|d| -d.abs())
+            .unwrap_or(-0.2)
+            .clamp(-1.0, 0.0);
+        self.scan.fonts.push(FontInfo {
+            name,
+            ascent,
+            descent,
+        });
+
+        // Fallback decoding data.
+        let mut widths = HashMap::new();
+        let mut default_width = 0.5;
+        let mut glyph_scale = 0.001;
+        let code_len = if subtype == b"Type0" { 2 } else { 1 };
+        if let Some(d) = descendant {
+            default_width = d
+                .get(b"DW")
+                .ok()
+                .and_then(|o| deref(doc, o))
+                .and_then(number)
+                .unwrap_or(1000.0)
+                / 1000.0;
+            if let Some(Object::Array(w)) = d.get(b"W").ok().and_then(|o| deref(doc, o)) {
+                parse_cid_widths(doc, w, &mut widths);
+            }
+        } else {
+            if subtype == b"Type3" {
+                if let Some(Object::Array(m)) =
+                    dict.get(b"FontMatrix").ok().and_then(|o| deref(doc, o))
+                {
+                    glyph_scale = m.first().and_then(number).unwrap_or(0.001);
+                }
+            }
+            let first = dict
+                .get(b"FirstChar")
+                .ok()
+                .and_then(|o| deref(doc, o))
+                .and_then(number)
+                .unwrap_or(0.0) as u32;
+            if let Some(Object::Array(w)) = dict.get(b"Widths").ok().and_then(|o| deref(doc, o)) {
+                for (i, v) in w.iter().enumerate().take(65_536) {
+                    if let Some(v) = deref(doc, v).and_then(number) {
+                        widths.insert(first.saturating_add(i as u32), v * glyph_scale);
+                    }
+                }
+            }
+            if let Some(mw) = descriptor
+                .and_then(|d| d.get(b"MissingWidth").ok())
+                .and_then(number)
+            {
+                default_width = mw * glyph_scale;
+            }
+        }
+        // Prefer the ToUnicode map; lopdf otherwise decodes /Encoding first.
+        let encoding = if dict.get(b"ToUnicode").is_ok() {
+            let mut plain = dict.clone();
+            plain.remove(b"Encoding");
+            match plain.get_font_encoding(doc) {
+                // The map is owned: it outlives the temporary dictionary.
+                Ok(Encoding::UnicodeMapEncoding(map)) => Some(Encoding::UnicodeMapEncoding(map)),
+                _ => dict.get_font_encoding(doc).ok(),
+            }
+        } else {
+            dict.get_font_encoding(doc).ok()
+        };
+        self.loaded.push(LoadedFont {
+            encoding,
+            code_len,
+            widths,
+            default_width,
+        });
+        self.scan.fonts.len() - 1
+    }
+
+    fn show(&mut self, gs: &GState, tm: &mut Matrix, s: &[u8], counted: bool) {
+        if counted {
+            self.scan
+                .show_fonts
+                .push(gs.text.font.unwrap_or(usize::MAX));
+        }
+        let Some(fi) = gs.text.font else { return };
+        let Some(font) = self.loaded.get(fi) else {
+            return;
+        };
+        let t = &gs.text;
+        for code in s.chunks(font.code_len) {
+            if self.scan.glyphs.len() >= self.settings.max_glyphs_per_page {
+                return;
+            }
+            let cid = code.iter().fold(0u32, |acc, b| (acc << 8) | u32::from(*b));
+            let w0 = font.widths.get(&cid).copied().unwrap_or(font.default_width);
+            let text = match &font.encoding {
+                Some(enc) => enc.bytes_to_string(code).unwrap_or_default(),
+                None => code.iter().map(|b| char::from(*b)).collect(),
+            };
+            let trm = Matrix {
+                a: t.size * t.hscale,
+                b: 0.0,
+                c: 0.0,
+                d: t.size,
+                e: 0.0,
+                f: t.rise,
+            }
+            .then(tm)
+            .then(&gs.ctm);
+            let (x, y) = (trm.e, trm.f);
+            let size = (trm.c * trm.c + trm.d * trm.d).sqrt();
+            let xscale = (trm.a * trm.a + trm.b * trm.b).sqrt();
+            let upright = trm.b.abs() < 1e-6 && trm.a > 0.0 && trm.d > 0.0;
+            if !text.is_empty() {
+                self.scan.glyphs.push(RawGlyph {
+                    text,
+                    x,
+                    y,
+                    advance: w0 * xscale,
+                    size,
+                    font: fi,
+                    upright,
+                });
+            }
+            let mut spacing = t.char_spacing;
+            if font.code_len == 1 && cid == 32 {
+                spacing += t.word_spacing;
+            }
+            let tx = (w0 * t.size + spacing) * t.hscale;
+            *tm = Matrix::translate(tx, 0.0).then(tm);
+        }
+    }
+}
+
+fn parse_cid_widths(doc: &Document, w: &[Object], widths: &mut HashMap<u32, f64>) {
+    let mut i = 0;
+    while i < w.len() && widths.len() < 200_000 {
+        let Some(first) = deref(doc, &w[i]).and_then(number) else {
+            return;
+        };
+        match w.get(i + 1).and_then(|o| deref(doc, o)) {
+            Some(Object::Array(list)) => {
+                for (k, v) in list.iter().enumerate().take(65_536) {
+                    if let Some(v) = number(v) {
+                        widths.insert(first as u32 + k as u32, v / 1000.0);
+                    }
+                }
+                i += 2;
+            }
+            Some(o) => {
+                let last = number(o).unwrap_or(first);
+                let v = w
+                    .get(i + 2)
+                    .and_then(|o| deref(doc, o))
+                    .and_then(number)
+                    .unwrap_or(1000.0);
+                let (lo, hi) = (first as u32, (last as u32).min(first as u32 + 65_536));
+                for c in lo..=hi {
+                    widths.insert(c, v / 1000.0);
+                }
+                i += 3;
+            }
+            None => return,
+        }
+    }
+}
+
+/// Collects path segments until a painting operator decides what they are.
+#[derive(Default)]
+struct PathBuilder {
+    rects: Vec<[(f64, f64); 4]>,
+    subpaths: Vec<Vec<(f64, f64)>>,
+    closed: Vec<bool>,
+}
+
+impl PathBuilder {
+    fn move_to(&mut self, p: (f64, f64)) {
+        if self.subpaths.len() < 10_000 {
+            self.subpaths.push(vec![p]);
+            self.closed.push(false);
+        }
+    }
+    fn line_to(&mut self, p: (f64, f64)) {
+        match self.subpaths.last_mut() {
+            Some(sp) if sp.len() < 10_000 => sp.push(p),
+            Some(_) => {}
+            None => self.move_to(p),
+        }
+    }
+    fn curve_to(&mut self, p: (f64, f64)) {
+        // Curves are not rules: start a fresh subpath at the end point so the
+        // curve itself never reads as a straight segment.
+        self.move_to(p);
+    }
+    fn close(&mut self) {
+        if let Some(c) = self.closed.last_mut() {
+            *c = true;
+        }
+    }
+    fn rect(&mut self, corners: [(f64, f64); 4]) {
+        if self.rects.len() < 10_000 {
+            self.rects.push(corners);
+        }
+    }
+    fn clear(&mut self) {
+        self.rects.clear();
+        self.subpaths.clear();
+        self.closed.clear();
+    }
+    fn paint(&mut self, fill: bool, stroke: bool, width: f64, out: &mut Vec<Shape>) {
+        for c in &self.rects {
+            if let Some(r) = axis_rect(c) {
+                out.push(Shape::Rect {
+                    x0: r.0,
+                    y0: r.1,
+                    x1: r.2,
+                    y1: r.3,
+                    fill,
+                });
+            }
+        }
+        for (sp, &closed) in self.subpaths.iter().zip(&self.closed) {
+            if fill && (sp.len() == 4 || sp.len() == 5) {
+                let pts = [sp[0], sp[1], sp[2], sp[3]];
+                if let Some(r) = axis_rect(&pts) {
+                    out.push(Shape::Rect {
+                        x0: r.0,
+                        y0: r.1,
+                        x1: r.2,
+                        y1: r.3,
+                        fill,
+                    });
+                    continue;
+                }
+            }
+            if stroke {
+                let mut pts = sp.clone();
+                if closed {
+                    if let Some(&first) = sp.first() {
+                        pts.push(first);
+                    }
+                }
+                for pair in pts.windows(2) {
+                    let ((x0, y0), (x1, y1)) = (pair[0], pair[1]);
+                    if (x0 - x1).abs() < 0.01 || (y0 - y1).abs() < 0.01 {
+                        out.push(Shape::Segment {
+                            x0,
+                            y0,
+                            x1,
+                            y1,
+                            width,
+                        });
+                    }
+                }
+            }
+        }
+        if out.len() > 100_000 {
+            out.truncate(100_000);
+        }
+        self.clear();
+    }
+}
+
+/// The bounding box of four points when they form an axis-aligned rectangle.
+fn axis_rect(c: &[(f64, f64); 4]) -> Option<(f64, f64, f64, f64)> {
+    let xs = c.iter().map(|p| p.0);
+    let ys = c.iter().map(|p| p.1);
+    let (x0, x1) = xs
+        .clone()
+        .fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let (y0, y1) = ys
+        .clone()
+        .fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let on_box = c.iter().all(|p| {
+        ((p.0 - x0).abs() < 0.01 || (p.0 - x1).abs() < 0.01)
+            && ((p.1 - y0).abs() < 0.01 || (p.1 - y1).abs() < 0.01)
+    });
+    if on_box && x0.is_finite() && y0.is_finite() && x1.is_finite() && y1.is_finite() {
+        Some((x0, y0, x1, y1))
+    } else {
+        None
+    }
+}

@@ -1,0 +1,115 @@
+//! What the extractor needs to know about writing systems: which characters
+//! are CJK (joined without spaces), which are right-to-left, and which glyph
+//! texts need normalising.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// True for Han ideographs, kana, CJK punctuation and full-width forms: text
+/// written without spaces between characters.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x2FDF     // radicals
+        | 0x3000..=0x303F   // CJK symbols and punctuation
+        | 0x3040..=0x30FF   // hiragana, katakana
+        | 0x3100..=0x312F   // bopomofo
+        | 0x31C0..=0x31FF   // strokes, katakana ext
+        | 0x3200..=0x33FF   // enclosed, compatibility
+        | 0x3400..=0x4DBF   // ext A
+        | 0x4E00..=0x9FFF   // unified ideographs
+        | 0xF900..=0xFAFF   // compatibility ideographs
+        | 0xFE30..=0xFE4F   // compatibility forms
+        | 0xFF00..=0xFF60   // full-width forms
+        | 0xFFE0..=0xFFE6
+        | 0x20000..=0x3FFFF)
+}
+
+/// True for strongly right-to-left letters (Hebrew, Arabic, Syriac, Thaana, NKo
+/// and their presentation forms).
+pub fn is_rtl(c: char) -> bool {
+    matches!(c as u32,
+        0x0590..=0x08FF
+        | 0xFB1D..=0xFDFF
+        | 0xFE70..=0xFEFF
+        | 0x10800..=0x10FFF
+        | 0x1E800..=0x1EFFF)
+        && !matches!(c as u32, 0x0660..=0x0669 | 0x06F0..=0x06F9) // Arabic-Indic digits are weak
+}
+
+/// True for strongly left-to-right letters (Latin, Cyrillic, Greek, CJK...).
+pub fn is_ltr(c: char) -> bool {
+    c.is_alphabetic() && !is_rtl(c)
+}
+
+/// Normalises one glyph's text: Arabic presentation forms (the shaped glyphs
+/// some PDFs map to) and Latin ligatures become the plain letters (NFKC); all
+/// other text is left exactly as it is (full-width CJK punctuation stays).
+pub fn normalize_glyph(text: &str) -> String {
+    if text.chars().any(needs_nfkc) {
+        text.chars()
+            .map(|c| {
+                if needs_nfkc(c) {
+                    c.nfkc().collect::<String>()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect()
+    } else {
+        text.to_string()
+    }
+}
+
+/// True for combining marks that sit on a base letter (Arabic harakat,
+/// shadda, Latin combining accents, Hebrew points).
+pub fn is_combining_mark(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F
+        | 0x0483..=0x0489
+        | 0x0591..=0x05BD
+        | 0x05BF | 0x05C1 | 0x05C2 | 0x05C4 | 0x05C5 | 0x05C7
+        | 0x0610..=0x061A
+        | 0x064B..=0x065F
+        | 0x0670
+        | 0x06D6..=0x06DC
+        | 0x06DF..=0x06E4
+        | 0x06E7 | 0x06E8
+        | 0x06EA..=0x06ED
+        | 0x08D3..=0x08E1
+        | 0x08E3..=0x08FF
+        | 0xFE20..=0xFE2F)
+}
+
+fn needs_nfkc(c: char) -> bool {
+    matches!(c as u32, 0xFB00..=0xFB06 | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn han_and_fullwidth_punctuation_are_cjk_latin_is_not() {
+        assert!(is_cjk('议'));
+        assert!(is_cjk('，'));
+        assert!(is_cjk('：'));
+        assert!(!is_cjk('a'));
+        assert!(!is_cjk('5'));
+    }
+
+    #[test]
+    fn arabic_letters_are_rtl_digits_are_not() {
+        assert!(is_rtl('ب'));
+        assert!(!is_rtl('٣'));
+        assert!(!is_rtl('3'));
+        assert!(is_ltr('A'));
+        assert!(is_ltr('Ж'));
+    }
+
+    #[test]
+    fn presentation_forms_and_ligatures_normalise_cjk_punctuation_does_not() {
+        assert_eq!(normalize_glyph("\u{FEFB}"), "\u{0644}\u{0627}"); // lam-alef
+        assert_eq!(normalize_glyph("\u{FB01}"), "fi");
+        assert_eq!(normalize_glyph("，"), "，");
+        assert_eq!(normalize_glyph("（续）"), "（续）");
+    }
+}

@@ -1,0 +1,720 @@
+//! Grouping glyphs into words and text lines in reading order.
+//!
+//! 1. Glyphs are clustered by baseline (`y_tolerance`).
+//! 2. Small glyphs raised above a neighbouring cluster (footnote markers) join
+//!    it and are flagged as superscripts (`superscript_ratio`).
+//! 3. Each cluster is cut where the horizontal gap is wide (`column_gap`): the
+//!    cells of one table row become separate text lines.
+//! 4. Lines are cut into words at spaces and gaps (`x_tolerance`). A space is
+//!    put between words except between two CJK characters, and never before a
+//!    superscript.
+//! 5. Right-to-left lines are put from visual into logical order with the
+//!    Unicode bidirectional algorithm.
+
+use crate::model::{Char, Edge, TextLine, Word};
+use crate::script::{is_cjk, is_combining_mark, is_ltr, is_rtl};
+use crate::settings::Settings;
+
+/// Marks a boundary between a superscript and the text it hangs on while a
+/// line is reordered, so that the bidi algorithm never merges the digits of a
+/// footnote marker with a neighbouring number.
+const BOUNDARY: char = '\u{FFFC}';
+
+/// Builds the text lines of a page from its glyphs, flagging superscripts in
+/// `chars` on the way. Lines come back in reading order. `edges` are the
+/// page's drawn rules: a vertical one between two glyphs splits their line
+/// (table cell borders).
+pub(crate) fn build_lines(
+    chars: &mut [Char],
+    edges: &[Edge],
+    settings: &Settings,
+) -> Vec<TextLine> {
+    let clusters = cluster_by_baseline(chars, settings);
+    let (rtl, ltr) = chars.iter().fold((0usize, 0usize), |(r, l), c| {
+        (
+            r + c.text.chars().filter(|&ch| is_rtl(ch)).count(),
+            l + c.text.chars().filter(|&ch| is_ltr(ch)).count(),
+        )
+    });
+    let page_rtl = rtl > ltr;
+    let verticals: Vec<&Edge> = edges.iter().filter(|e| !e.horizontal).collect();
+    let mut lines = Vec::new();
+    for cluster in clusters {
+        mark_superscripts(chars, &cluster, settings);
+        for segment in split_columns(chars, &cluster, &verticals, settings) {
+            if let Some(line) = make_line(chars, &segment, page_rtl, settings) {
+                lines.push(line);
+            }
+        }
+    }
+    order_lines(&mut lines, settings);
+    lines
+}
+
+fn is_space(c: &Char) -> bool {
+    c.text.chars().all(char::is_whitespace)
+}
+
+/// Clusters upright glyphs by baseline, then folds raised small clusters
+/// (superscripts) into the line they hang on. Returns glyph indices per
+/// cluster, each sorted left to right.
+fn cluster_by_baseline(chars: &[Char], settings: &Settings) -> Vec<Vec<usize>> {
+    let mut order: Vec<usize> = (0..chars.len())
+        .filter(|&i| chars[i].upright || !is_space(&chars[i]))
+        .collect();
+    order.sort_by(|&a, &b| {
+        chars[a]
+            .baseline
+            .total_cmp(&chars[b].baseline)
+            .then(chars[a].x0.total_cmp(&chars[b].x0))
+    });
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    let mut anchor = f64::NAN;
+    for i in order {
+        let c = &chars[i];
+        let tol = settings.y_tolerance * c.size.max(1.0);
+        match clusters.last_mut() {
+            Some(cl) if (c.baseline - anchor).abs() <= tol => cl.push(i),
+            _ => {
+                anchor = c.baseline;
+                clusters.push(vec![i]);
+            }
+        }
+    }
+    // Fold superscript-only clusters into the line below them.
+    let sizes: Vec<f64> = clusters.iter().map(|cl| dominant_size(chars, cl)).collect();
+    let baselines: Vec<f64> = clusters
+        .iter()
+        .map(|cl| dominant_baseline(chars, cl))
+        .collect();
+    let mut target: Vec<Option<usize>> = vec![None; clusters.len()];
+    for (k, cl) in clusters.iter().enumerate() {
+        let size = sizes[k];
+        for j in k + 1..clusters.len().min(k + 4) {
+            let (bs, bb) = (sizes[j], baselines[j]);
+            let raised = bb - baselines[k];
+            let small = size <= settings.superscript_ratio * bs;
+            if small
+                && raised > 0.1 * bs
+                && raised < 0.75 * bs
+                && horizontally_near(chars, cl, &clusters[j], bs)
+            {
+                target[k] = Some(j);
+                break;
+            }
+        }
+    }
+    let mut merged: Vec<Vec<usize>> = clusters.clone();
+    for k in 0..clusters.len() {
+        if let Some(j) = target[k] {
+            let moved = std::mem::take(&mut merged[k]);
+            merged[j].extend(moved);
+        }
+    }
+    merged.retain(|cl| !cl.is_empty());
+    for cl in &mut merged {
+        cl.sort_by(|&a, &b| chars[a].x0.total_cmp(&chars[b].x0));
+    }
+    merged
+}
+
+fn horizontally_near(chars: &[Char], small: &[usize], big: &[usize], size: f64) -> bool {
+    small.iter().all(|&s| {
+        big.iter()
+            .any(|&b| chars[s].x0 <= chars[b].x1 + size && chars[s].x1 >= chars[b].x0 - size)
+    })
+}
+
+/// The most common glyph size in a set (by count, to 0.1 pt).
+fn dominant_size(chars: &[Char], idx: &[usize]) -> f64 {
+    mode(idx.iter().map(|&i| chars[i].size))
+}
+
+fn dominant_baseline(chars: &[Char], idx: &[usize]) -> f64 {
+    let size = dominant_size(chars, idx);
+    let main: Vec<f64> = idx
+        .iter()
+        .filter(|&&i| (chars[i].size - size).abs() < 0.05)
+        .map(|&i| chars[i].baseline)
+        .collect();
+    mode(main.into_iter())
+}
+
+fn mode(values: impl Iterator<Item = f64>) -> f64 {
+    let mut counts: Vec<(i64, usize)> = Vec::new();
+    for v in values {
+        let key = (v * 10.0).round() as i64;
+        match counts.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((key, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map_or(0.0, |(k, _)| k as f64 / 10.0)
+}
+
+fn mark_superscripts(chars: &mut [Char], cluster: &[usize], settings: &Settings) {
+    let size = dominant_size(chars, cluster);
+    let baseline = dominant_baseline(chars, cluster);
+    for &i in cluster {
+        let c = &mut chars[i];
+        c.superscript = !is_space(c)
+            && c.size <= settings.superscript_ratio * size
+            && baseline - c.baseline > 0.1 * size;
+    }
+}
+
+/// Cuts a baseline cluster where the gap between glyphs is wider than the
+/// column gap.
+fn split_columns(
+    chars: &[Char],
+    cluster: &[usize],
+    verticals: &[&Edge],
+    settings: &Settings,
+) -> Vec<Vec<usize>> {
+    let size = dominant_size(chars, cluster).max(1.0);
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut current: Vec<usize> = Vec::new();
+    let mut last_ink_x1: Option<f64> = None;
+    for &i in cluster {
+        let c = &chars[i];
+        if is_space(c) || is_mark(c) {
+            current.push(i);
+            continue;
+        }
+        if let Some(x1) = last_ink_x1 {
+            let mid = (c.top + c.bottom) / 2.0;
+            let ruled = verticals
+                .iter()
+                .any(|e| e.x0 >= x1 - 0.5 && e.x0 <= c.x0 + 0.5 && e.top <= mid && e.bottom >= mid);
+            if ruled || c.x0 - x1 > settings.column_gap * size {
+                let done = std::mem::take(&mut current);
+                let (head, tail) = split_trailing_spaces(chars, done);
+                if !head.is_empty() {
+                    out.push(head);
+                }
+                current = tail;
+            }
+        }
+        current.push(i);
+        last_ink_x1 = Some(last_ink_x1.map_or(c.x1, |x: f64| x.max(c.x1)));
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+fn split_trailing_spaces(chars: &[Char], mut v: Vec<usize>) -> (Vec<usize>, Vec<usize>) {
+    let mut tail = Vec::new();
+    while v.last().is_some_and(|&i| is_space(&chars[i])) {
+        if let Some(i) = v.pop() {
+            tail.push(i);
+        }
+    }
+    tail.reverse();
+    // Spaces between two columns belong to neither.
+    tail.clear();
+    (v, tail)
+}
+
+fn is_mark(c: &Char) -> bool {
+    !c.text.is_empty() && c.text.chars().all(is_combining_mark)
+}
+
+fn make_line(
+    chars: &[Char],
+    seg: &[usize],
+    page_rtl: bool,
+    settings: &Settings,
+) -> Option<TextLine> {
+    let ink: Vec<usize> = seg
+        .iter()
+        .copied()
+        .filter(|&i| !is_space(&chars[i]))
+        .collect();
+    if ink.is_empty() {
+        return None;
+    }
+    let size = dominant_size(chars, &ink);
+    let baseline = dominant_baseline(chars, &ink);
+    let (rtl_count, ltr_count) = ink.iter().fold((0, 0), |(r, l), &i| {
+        let t = &chars[i].text;
+        (
+            r + t.chars().filter(|&c| is_rtl(c)).count(),
+            l + t.chars().filter(|&c| is_ltr(c)).count(),
+        )
+    });
+    let rtl = rtl_count > ltr_count || page_rtl;
+
+    // Combining marks ride on the base glyph they overlap most.
+    let bases: Vec<usize> = seg
+        .iter()
+        .copied()
+        .filter(|&i| !is_mark(&chars[i]))
+        .collect();
+    let mut marks_of: Vec<(usize, Vec<usize>)> = bases.iter().map(|&b| (b, Vec::new())).collect();
+    for &m in seg.iter().filter(|&&i| is_mark(&chars[i])) {
+        let mc = &chars[m];
+        let centre = (mc.x0 + mc.x1) / 2.0;
+        let best = marks_of
+            .iter_mut()
+            .filter(|(b, _)| !is_space(&chars[*b]))
+            .min_by(|(a, _), (b, _)| {
+                let da = distance_to(&chars[*a], centre);
+                let db = distance_to(&chars[*b], centre);
+                da.total_cmp(&db)
+            });
+        if let Some((_, list)) = best {
+            list.push(m);
+        }
+    }
+
+    // Words, in visual order, each with whether a real space glyph preceded it.
+    let mut groups: Vec<(Vec<usize>, bool)> = Vec::new();
+    let mut pending_space = false;
+    let mut last_x1: Option<f64> = None;
+    for &i in &bases {
+        let c = &chars[i];
+        if is_space(c) {
+            pending_space = true;
+            continue;
+        }
+        let gap = last_x1.map_or(0.0, |x1| c.x0 - x1);
+        let tol = settings.x_tolerance * c.size.max(size * 0.5);
+        let starts_new = match groups.last() {
+            None => true,
+            Some((g, _)) => {
+                pending_space
+                    || gap > tol
+                    || g.last()
+                        .is_some_and(|&p| chars[p].superscript != c.superscript)
+            }
+        };
+        if starts_new {
+            groups.push((vec![i], pending_space));
+        } else if let Some((g, _)) = groups.last_mut() {
+            g.push(i);
+        }
+        pending_space = false;
+        last_x1 = Some(last_x1.map_or(c.x1, |x: f64| x.max(c.x1)));
+    }
+    let marks = |i: usize| -> &[usize] {
+        marks_of
+            .iter()
+            .find(|(b, _)| *b == i)
+            .map_or(&[][..], |(_, m)| m.as_slice())
+    };
+    let glyph_text = |g: &[usize], out: &mut String| {
+        for &i in g {
+            let mut unit = chars[i].text.clone();
+            for &m in marks(i) {
+                unit.push_str(&chars[m].text);
+            }
+            push_visual(out, &unit, rtl);
+        }
+    };
+
+    let mut words: Vec<Word> = groups
+        .iter()
+        .map(|(g, _)| {
+            let mut visual = String::new();
+            glyph_text(g, &mut visual);
+            let text = if rtl {
+                visual_to_logical(&visual)
+            } else {
+                visual
+            };
+            make_word(chars, g, text)
+        })
+        .collect();
+    // Visual text: words joined with the spaces the script wants.
+    let mut visual = String::new();
+    for (k, (g, spaced)) in groups.iter().enumerate() {
+        if k > 0 {
+            let prev = &groups[k - 1].0;
+            let superscript_edge = prev.last().map(|&i| chars[i].superscript)
+                != g.first().map(|&i| chars[i].superscript);
+            if needs_space(chars, prev, g, *spaced, rtl) {
+                visual.push(' ');
+            } else if rtl && superscript_edge {
+                visual.push(BOUNDARY);
+            }
+        }
+        glyph_text(g, &mut visual);
+    }
+    let text = if rtl {
+        visual_to_logical(&visual).replace(BOUNDARY, "")
+    } else {
+        visual
+    };
+    for w in &mut words {
+        w.rtl = w.text.chars().any(is_rtl);
+    }
+    let x0 = ink.iter().map(|&i| chars[i].x0).fold(f64::MAX, f64::min);
+    let x1 = ink.iter().map(|&i| chars[i].x1).fold(f64::MIN, f64::max);
+    let top = ink.iter().map(|&i| chars[i].top).fold(f64::MAX, f64::min);
+    let bottom = ink
+        .iter()
+        .map(|&i| chars[i].bottom)
+        .fold(f64::MIN, f64::max);
+    Some(TextLine {
+        text,
+        x0,
+        x1,
+        top,
+        bottom,
+        baseline,
+        size,
+        rtl,
+        words,
+    })
+}
+
+fn distance_to(c: &Char, x: f64) -> f64 {
+    if x < c.x0 {
+        c.x0 - x
+    } else if x > c.x1 {
+        x - c.x1
+    } else {
+        0.0
+    }
+}
+
+/// Whether the text needs a space between two adjacent words of a line.
+fn needs_space(
+    chars: &[Char],
+    left: &[usize],
+    right: &[usize],
+    had_space: bool,
+    rtl: bool,
+) -> bool {
+    let (Some(&l), Some(&r)) = (left.last(), right.first()) else {
+        return false;
+    };
+    let (lc, rc) = (&chars[l], &chars[r]);
+    // In a right-to-left line the word on the right is read first.
+    let (before, after) = if rtl { (rc, lc) } else { (lc, rc) };
+    if after.superscript && !before.superscript && !had_space {
+        return false;
+    }
+    if had_space {
+        return true;
+    }
+    let end = before.text.chars().last();
+    let start = after.text.chars().next();
+    !matches!((end, start), (Some(a), Some(b)) if is_cjk(a) && is_cjk(b))
+}
+
+fn push_visual(out: &mut String, glyph: &str, rtl: bool) {
+    // A glyph that stands for several letters (lam-alef, a letter and its
+    // marks) holds them in logical order; in a visual string they must run
+    // the other way.
+    if rtl && glyph.chars().count() > 1 && glyph.chars().any(|c| is_rtl(c) || is_combining_mark(c))
+    {
+        out.extend(glyph.chars().rev());
+    } else {
+        out.push_str(glyph);
+    }
+}
+
+fn make_word(chars: &[Char], g: &[usize], text: String) -> Word {
+    let size = dominant_size(chars, g);
+    Word {
+        text,
+        x0: g.iter().map(|&i| chars[i].x0).fold(f64::MAX, f64::min),
+        x1: g.iter().map(|&i| chars[i].x1).fold(f64::MIN, f64::max),
+        top: g.iter().map(|&i| chars[i].top).fold(f64::MAX, f64::min),
+        bottom: g.iter().map(|&i| chars[i].bottom).fold(f64::MIN, f64::max),
+        baseline: dominant_baseline(chars, g),
+        size,
+        font: g.first().and_then(|&i| chars[i].font.clone()),
+        superscript: g.iter().all(|&i| chars[i].superscript),
+        rtl: false,
+    }
+}
+
+/// Turns a right-to-left line written in visual order (left to right on the
+/// page) into logical order.
+///
+/// The line is reversed, which puts the right-to-left text in order; then
+/// each left-to-right island is turned back: a run of Latin letters, digits
+/// and the punctuation inside them (`A/77/275`, `2021-2025`), and a phrase of
+/// Latin words with the spaces and punctuation between them
+/// (`Original: English`). Bracket glyphs are not mirrored: PDF writers map a
+/// mirrored bracket to its logical character already.
+pub(crate) fn visual_to_logical(visual: &str) -> String {
+    let mut chars: Vec<char> = visual.chars().rev().collect();
+    let in_island =
+        |c: char| !c.is_whitespace() && !is_rtl(c) && !is_combining_mark(c) && c != BOUNDARY;
+    // Islands: maximal runs of island characters, trimmed to alphanumerics.
+    let mut islands: Vec<(usize, usize, bool)> = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        if !in_island(chars[k]) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < chars.len() && in_island(chars[k]) {
+            k += 1;
+        }
+        let run = &chars[start..k];
+        if let (Some(a), Some(b)) = (
+            run.iter().position(|c| c.is_alphanumeric()),
+            run.iter().rposition(|c| c.is_alphanumeric()),
+        ) {
+            let (a, b) = (start + a, start + b + 1);
+            let latin = chars[a..b].iter().any(|&c| is_ltr(c));
+            let after_arabic = chars[..a]
+                .iter()
+                .rev()
+                .find(|&&c| is_rtl(c) || is_ltr(c))
+                .is_some_and(|&c| is_rtl(c));
+            if !latin && after_arabic {
+                // Numbers after Arabic letters are Arabic numbers: a "-" or
+                // "+" between two of them does not join them, so each part
+                // was laid out on its own ("2021-2025" is painted
+                // "2025-2021").
+                let mut part = a;
+                for (j, &c) in chars.iter().enumerate().take(b).skip(a) {
+                    if matches!(c, '-' | '+' | '\u{2013}') {
+                        if part < j {
+                            islands.push((part, j, false));
+                        }
+                        part = j + 1;
+                    }
+                }
+                if part < b {
+                    islands.push((part, b, false));
+                }
+            } else {
+                islands.push((a, b, latin));
+            }
+        }
+    }
+    // Latin islands separated only by neutral characters form one phrase.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for (s, e, latin) in islands {
+        if let Some(last) = spans.last_mut() {
+            let between = &chars[last.1..s];
+            let prev_latin = chars[last.0..last.1].iter().any(|&c| is_ltr(c));
+            if latin
+                && prev_latin
+                && between
+                    .iter()
+                    .all(|&c| !is_rtl(c) && c != BOUNDARY && !c.is_alphanumeric())
+            {
+                last.1 = e;
+                continue;
+            }
+        }
+        spans.push((s, e));
+    }
+    for (s, e) in spans {
+        chars[s..e].reverse();
+    }
+    chars.into_iter().collect()
+}
+
+/// Sorts lines top to bottom; lines on one baseline go left to right, or
+/// right to left when most of them are right-to-left.
+fn order_lines(lines: &mut Vec<TextLine>, settings: &Settings) {
+    lines.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
+    let mut out: Vec<TextLine> = Vec::with_capacity(lines.len());
+    let mut row: Vec<TextLine> = Vec::new();
+    for line in lines.drain(..) {
+        let same_row = row.first().is_some_and(|f| {
+            (line.baseline - f.baseline).abs() <= settings.y_tolerance * f.size.max(line.size)
+        });
+        if !same_row && !row.is_empty() {
+            flush_row(&mut row, &mut out);
+        }
+        row.push(line);
+    }
+    flush_row(&mut row, &mut out);
+    *lines = out;
+}
+
+fn flush_row(row: &mut Vec<TextLine>, out: &mut Vec<TextLine>) {
+    let rtl = row.iter().filter(|l| l.rtl).count() * 2 > row.len();
+    if rtl {
+        row.sort_by(|a, b| b.x1.total_cmp(&a.x1));
+    } else {
+        row.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    }
+    out.append(row);
+}
+
+/// Groups lines that share a baseline into rows (as `pdftotext -layout`
+/// prints them), in the order given.
+pub(crate) fn rows<'a>(lines: &'a [TextLine], settings: &Settings) -> Vec<Vec<&'a TextLine>> {
+    let mut out: Vec<Vec<&TextLine>> = Vec::new();
+    for line in lines {
+        match out.last_mut() {
+            Some(row)
+                if row.first().is_some_and(|f| {
+                    (line.baseline - f.baseline).abs()
+                        <= settings.y_tolerance * f.size.max(line.size)
+                }) =>
+            {
+                row.push(line)
+            }
+            _ => out.push(vec![line]),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ch(text: &str, x0: f64, width: f64, baseline: f64, size: f64) -> Char {
+        Char {
+            text: text.into(),
+            x0,
+            x1: x0 + width,
+            top: baseline - 0.8 * size,
+            bottom: baseline + 0.2 * size,
+            baseline,
+            size,
+            font: None,
+            superscript: false,
+            upright: true,
+        }
+    }
+
+    fn run(text: &str, x: f64, baseline: f64, size: f64, advance: f64) -> Vec<Char> {
+        text.chars()
+            .enumerate()
+            .map(|(k, c)| {
+                ch(
+                    &c.to_string(),
+                    x + k as f64 * advance,
+                    advance,
+                    baseline,
+                    size,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cjk_runs_split_by_a_gap_join_without_a_space() {
+        let mut chars = run("议程项目", 100.0, 200.0, 10.0, 10.0);
+        chars.extend(run("方案", 142.0, 200.0, 10.0, 10.0));
+        let lines = build_lines(&mut chars, &[], &Settings::default());
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].text, "议程项目方案");
+        assert_eq!(lines[0].words.len(), 2);
+    }
+
+    #[test]
+    fn latin_words_get_a_space_from_the_gap_alone() {
+        let mut chars = run("Agenda", 100.0, 200.0, 10.0, 5.0);
+        chars.extend(run("item", 133.0, 200.0, 10.0, 5.0));
+        let lines = build_lines(&mut chars, &[], &Settings::default());
+        assert_eq!(lines[0].text, "Agenda item");
+    }
+
+    #[test]
+    fn a_wide_gap_makes_two_lines_in_left_to_right_order() {
+        let mut chars = run("right", 300.0, 200.0, 10.0, 5.0);
+        chars.extend(run("left", 100.0, 200.4, 10.0, 5.0));
+        let lines = build_lines(&mut chars, &[], &Settings::default());
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["left", "right"]);
+    }
+
+    #[test]
+    fn a_small_raised_digit_is_a_superscript_on_its_line() {
+        let mut chars = run("讨论", 100.0, 200.0, 10.0, 10.0);
+        chars.push(ch("1", 120.0, 3.5, 196.5, 6.0));
+        chars.extend(run("下一行", 100.0, 215.0, 10.0, 10.0));
+        let lines = build_lines(&mut chars, &[], &Settings::default());
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0].text, "讨论1");
+        assert!(chars[2].superscript);
+        assert!(!chars[0].superscript);
+        assert!(lines[0].words.last().is_some_and(|w| w.superscript));
+    }
+
+    #[test]
+    fn arabic_in_visual_order_comes_out_logical_with_numbers_intact() {
+        // Logical "البند 5" is painted left to right as "5 دنبلا".
+        let mut chars = vec![ch("5", 100.0, 5.0, 200.0, 10.0)];
+        chars.extend(run("دنبلا", 110.0, 200.0, 10.0, 5.0));
+        let lines = build_lines(&mut chars, &[], &Settings::default());
+        assert_eq!(lines[0].text, "البند 5");
+        assert!(lines[0].rtl);
+    }
+
+    #[test]
+    fn numbers_and_brackets_in_arabic_come_out_in_logical_order() {
+        // Logical "لعام 2022 (A/77/275):" is painted as ":)A/77/275( 2022 ماعل"
+        // (a mirrored bracket keeps its logical code).
+        assert_eq!(
+            visual_to_logical(":)A/77/275( 2022 ماعل"),
+            "لعام 2022 (A/77/275):"
+        );
+        assert_eq!(visual_to_logical(")A( 23-03456"), "23-03456 (A)");
+        assert_eq!(visual_to_logical("Original: English"), "Original: English");
+        assert_eq!(
+            visual_to_logical(".A/AC.292/2021/1 ةقيثولا"),
+            "الوثيقة A/AC.292/2021/1."
+        );
+        // A range after Arabic letters: "للفترة 2021-2025" is painted "2025-2021 ةرتفلل".
+        assert_eq!(visual_to_logical("2025-2021 ةرتفلل"), "للفترة 2021-2025");
+    }
+
+    #[test]
+    fn a_footnote_marker_does_not_merge_with_the_number_it_follows() {
+        // "... العامة 75/240" with superscript "1", painted as "1" then "75/240".
+        let mut chars = vec![ch("1", 100.0, 3.0, 196.0, 6.0)];
+        chars.extend(run("75/240", 103.0, 200.0, 10.0, 5.0));
+        chars.extend(run("ةماعلا", 136.0, 200.0, 10.0, 5.0));
+        let lines = build_lines(&mut chars, &[], &Settings::default());
+        assert_eq!(lines[0].text, "العامة 75/2401");
+    }
+
+    #[test]
+    fn a_vertical_rule_between_glyphs_splits_the_line() {
+        let mut chars = run("上午10时", 100.0, 200.0, 10.0, 10.0);
+        chars.extend(run("会议开幕", 152.0, 200.0, 10.0, 10.0));
+        let edge = Edge {
+            x0: 151.0,
+            x1: 151.0,
+            top: 150.0,
+            bottom: 250.0,
+            horizontal: false,
+        };
+        let lines = build_lines(&mut chars, &[edge], &Settings::default());
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["上午10时", "会议开幕"]);
+    }
+
+    #[test]
+    fn an_arabic_mark_follows_its_letter() {
+        // "تُ" (teh + damma): the damma glyph is drawn over the teh.
+        let mut chars = vec![
+            ch("ت", 100.0, 5.0, 200.0, 10.0),
+            ch("\u{064F}", 101.0, 2.0, 200.0, 10.0),
+        ];
+        let lines = build_lines(&mut chars, &[], &Settings::default());
+        assert_eq!(lines[0].text, "ت\u{064F}");
+    }
+
+    #[test]
+    fn a_lam_alef_ligature_keeps_its_letters_in_order() {
+        // "لا" as one glyph, followed (to its left) by "ب": logical "لاب".
+        let mut chars = vec![
+            ch("ب", 100.0, 5.0, 200.0, 10.0),
+            ch("لا", 105.0, 5.0, 200.0, 10.0),
+        ];
+        let lines = build_lines(&mut chars, &[], &Settings::default());
+        assert_eq!(lines[0].text, "لاب");
+    }
+}
