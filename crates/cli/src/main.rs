@@ -21,10 +21,12 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Print a PDF's text in reading order, pages ended by form feeds.
+    /// Print PDFs' text in reading order, pages ended by form feeds (with
+    /// several files, each is headed by `==> FILE <==`).
     Text {
-        /// The PDF file.
-        file: PathBuf,
+        /// The PDF files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
     },
     /// Print a PDF's positioned layout (chars, words, text lines, rules,
     /// rectangles, links) as JSON; the format is documented in the
@@ -45,6 +47,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("unprog: {e:#}");
             ExitCode::from(1)
@@ -52,18 +55,43 @@ fn main() -> ExitCode {
     }
 }
 
+/// Output piped into `head` and closed early is not an error.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain()
+        .filter_map(|c| c.downcast_ref::<std::io::Error>())
+        .any(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        || e.chain()
+            .filter_map(|c| c.downcast_ref::<serde_json::Error>())
+            .any(|j| j.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe))
+}
+
 fn run(cli: Cli) -> anyhow::Result<()> {
     let settings = unprog_extract::Settings::default();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match cli.command {
-        Command::Text { file } => {
-            let layout = unprog_extract::extract_path(&file, &settings)
-                .with_context(|| file.display().to_string())?;
-            for w in &layout.warnings {
-                eprintln!("unprog: {}: {w}", file.display());
+        Command::Text { files } => {
+            let mut failed = 0;
+            for file in &files {
+                if files.len() > 1 {
+                    writeln!(out, "==> {} <==", file.display())?;
+                }
+                match unprog_extract::extract_path(file, &settings) {
+                    Ok(layout) => {
+                        for w in &layout.warnings {
+                            eprintln!("unprog: {}: {w}", file.display());
+                        }
+                        out.write_all(layout.text().as_bytes())?;
+                    }
+                    Err(e) => {
+                        eprintln!("unprog: {}: {e}", file.display());
+                        failed += 1;
+                    }
+                }
             }
-            out.write_all(layout.text().as_bytes())?;
+            if failed > 0 {
+                anyhow::bail!("{failed} of {} files failed", files.len());
+            }
         }
         Command::Layout {
             file,

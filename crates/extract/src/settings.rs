@@ -13,6 +13,10 @@ pub struct Settings {
     pub x_tolerance: f64,
     /// Glyphs whose baselines differ by at most this (× font size) share a line.
     pub y_tolerance: f64,
+    /// Text lines whose baselines differ by at most this (× the larger font
+    /// size) are printed on one row by [`crate::Layout::text`] and ordered as
+    /// one row.
+    pub row_tolerance: f64,
     /// A horizontal gap wider than this (× font size) splits a text line in two:
     /// the cells of one table row become separate lines.
     pub column_gap: f64,
@@ -37,6 +41,7 @@ impl Default for Settings {
         Settings {
             x_tolerance: 0.15,
             y_tolerance: 0.3,
+            row_tolerance: 0.45,
             column_gap: 1.6,
             superscript_ratio: 0.8,
             max_pages: 5_000,

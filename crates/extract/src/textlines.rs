@@ -519,53 +519,75 @@ pub(crate) fn visual_to_logical(visual: &str) -> String {
     chars.into_iter().collect()
 }
 
-/// Sorts lines top to bottom; lines on one baseline go left to right, or
-/// right to left when most of them are right-to-left.
-fn order_lines(lines: &mut Vec<TextLine>, settings: &Settings) {
-    lines.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
-    let mut out: Vec<TextLine> = Vec::with_capacity(lines.len());
-    let mut row: Vec<TextLine> = Vec::new();
-    for line in lines.drain(..) {
-        let same_row = row.first().is_some_and(|f| {
-            (line.baseline - f.baseline).abs() <= settings.y_tolerance * f.size.max(line.size)
+/// Whether `line` is printed on the same row as `first`, the first line of a
+/// row: baselines closer than `row_tolerance` (looser than the tolerance
+/// that builds a line, so that a big heading next to small text, or the
+/// second line of a wrapped cell next to the other cell, share a row).
+fn same_row(first: &TextLine, line: &TextLine, settings: &Settings) -> bool {
+    (line.baseline - first.baseline).abs() <= settings.row_tolerance * first.size.max(line.size)
+}
+
+/// Groups lines into printed rows: indices into `lines`, rows top to bottom.
+/// A line joins the row whose first line's baseline is nearest, within
+/// `row_tolerance`.
+fn group_rows(lines: &[&TextLine], settings: &Settings) -> Vec<Vec<usize>> {
+    let mut order: Vec<usize> = (0..lines.len()).collect();
+    order.sort_by(|&a, &b| lines[a].baseline.total_cmp(&lines[b].baseline));
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    for i in order {
+        match rows.last_mut() {
+            Some(row) if same_row(lines[row[0]], lines[i], settings) => row.push(i),
+            _ => rows.push(vec![i]),
+        }
+    }
+    // A line that is closer to the next row's first line belongs there.
+    for r in 0..rows.len().saturating_sub(1) {
+        let next_anchor = rows[r + 1][0];
+        let anchor = rows[r][0];
+        let (stay, go): (Vec<usize>, Vec<usize>) = rows[r].iter().partition(|&&i| {
+            i == anchor
+                || !same_row(lines[next_anchor], lines[i], settings)
+                || (lines[i].baseline - lines[anchor].baseline).abs()
+                    <= (lines[i].baseline - lines[next_anchor].baseline).abs()
         });
-        if !same_row && !row.is_empty() {
-            flush_row(&mut row, &mut out);
+        rows[r] = stay;
+        rows[r + 1].extend(go);
+    }
+    rows
+}
+
+/// Sorts lines top to bottom; lines of one row go left to right, or right to
+/// left when most of them are right-to-left.
+fn order_lines(lines: &mut Vec<TextLine>, settings: &Settings) {
+    let refs: Vec<&TextLine> = lines.iter().collect();
+    let rows = group_rows(&refs, settings);
+    let mut taken: Vec<Option<TextLine>> = lines.drain(..).map(Some).collect();
+    for row in rows {
+        let mut row: Vec<TextLine> = row.into_iter().filter_map(|i| taken[i].take()).collect();
+        let rtl = row.iter().filter(|l| l.rtl).count() * 2 > row.len();
+        if rtl {
+            row.sort_by(|a, b| b.x1.total_cmp(&a.x1));
+        } else {
+            row.sort_by(|a, b| a.x0.total_cmp(&b.x0));
         }
-        row.push(line);
+        lines.append(&mut row);
     }
-    flush_row(&mut row, &mut out);
-    *lines = out;
 }
 
-fn flush_row(row: &mut Vec<TextLine>, out: &mut Vec<TextLine>) {
-    let rtl = row.iter().filter(|l| l.rtl).count() * 2 > row.len();
-    if rtl {
-        row.sort_by(|a, b| b.x1.total_cmp(&a.x1));
-    } else {
-        row.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-    }
-    out.append(row);
-}
-
-/// Groups lines that share a baseline into rows (as `pdftotext -layout`
-/// prints them), in the order given.
+/// Groups lines into printed rows (as `pdftotext -layout` prints them); the
+/// lines must be in the order [`build_lines`] gives.
 pub(crate) fn rows<'a>(lines: &'a [TextLine], settings: &Settings) -> Vec<Vec<&'a TextLine>> {
-    let mut out: Vec<Vec<&TextLine>> = Vec::new();
-    for line in lines {
-        match out.last_mut() {
-            Some(row)
-                if row.first().is_some_and(|f| {
-                    (line.baseline - f.baseline).abs()
-                        <= settings.y_tolerance * f.size.max(line.size)
-                }) =>
-            {
-                row.push(line)
-            }
-            _ => out.push(vec![line]),
-        }
+    let refs: Vec<&TextLine> = lines.iter().collect();
+    let mut rows: Vec<Vec<&TextLine>> = group_rows(&refs, settings)
+        .into_iter()
+        .map(|row| row.into_iter().map(|i| refs[i]).collect())
+        .collect();
+    // Keep the reading order of `lines` within each row.
+    let position = |l: &TextLine| lines.iter().position(|x| std::ptr::eq(x, l)).unwrap_or(0);
+    for row in &mut rows {
+        row.sort_by_key(|l| position(l));
     }
-    out
+    rows
 }
 
 #[cfg(test)]

@@ -1,0 +1,25 @@
+//! Helpers shared by the end-to-end tests.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// A fixture PDF by name, e.g. `oewg-s4-zh`.
+pub fn fixture_pdf(name: &str) -> PathBuf {
+    root().join("fixtures/pdf").join(format!("{name}.pdf"))
+}
+
+/// Every fixture PDF, sorted by name.
+pub fn all_fixture_pdfs() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("fixtures/pdf"))
+        .expect("fixtures/pdf exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
+        .collect();
+    v.sort();
+    v
+}
