@@ -46,6 +46,8 @@ pub(crate) struct RawGlyph {
     pub size: f64,
     pub font: usize,
     pub upright: bool,
+    /// Shown by `'` or `"`, which pdf-extract does not report.
+    pub from_quote: bool,
 }
 
 /// A painted rectangle or straight segment, user space.
@@ -681,10 +683,13 @@ impl<'a> Walker<'a, '_> {
             }
             let cid = code.iter().fold(0u32, |acc, b| (acc << 8) | u32::from(*b));
             let w0 = font.widths.get(&cid).copied().unwrap_or(font.default_width);
-            let text = match &font.encoding {
-                Some(enc) => enc.bytes_to_string(code).unwrap_or_default(),
-                None => code.iter().map(|b| char::from(*b)).collect(),
-            };
+            // Unknown encodings read as Latin-1: better a guess than nothing.
+            let text = font
+                .encoding
+                .as_ref()
+                .and_then(|enc| enc.bytes_to_string(code).ok())
+                .filter(|t| !t.is_empty())
+                .unwrap_or_else(|| code.iter().map(|b| char::from(*b)).collect());
             let trm = Matrix {
                 a: t.size * t.hscale,
                 b: 0.0,
@@ -708,6 +713,7 @@ impl<'a> Walker<'a, '_> {
                     size,
                     font: fi,
                     upright,
+                    from_quote: !counted,
                 });
             }
             let mut spacing = t.char_spacing;

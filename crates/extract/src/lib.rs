@@ -298,12 +298,12 @@ fn extract_page(
                     "{} text operators decoded by the fallback decoder",
                     scan.quote_ops
                 ));
-                out.extend(fallback_chars(&scan, &frame));
+                out.extend(fallback_chars(&scan, &frame, true));
             }
             out
         }
         None => {
-            let out = fallback_chars(&scan, &frame);
+            let out = fallback_chars(&scan, &frame, false);
             if out.is_empty() && !scan.glyphs.is_empty() {
                 page.decoder = Decoder::None;
             } else {
@@ -456,9 +456,10 @@ fn precise_char(
     make_char(placed, font, frame)
 }
 
-fn fallback_chars(scan: &PageScan, frame: &Frame) -> Vec<Char> {
+fn fallback_chars(scan: &PageScan, frame: &Frame, only_quoted: bool) -> Vec<Char> {
     scan.glyphs
         .iter()
+        .filter(|g| !only_quoted || g.from_quote)
         .filter_map(|g| {
             let placed = Placed {
                 text: &g.text,
