@@ -294,10 +294,6 @@ fn extract_page(
             if scan.quote_ops > 0 {
                 // pdf-extract ignores the ' and " operators; keep our glyphs
                 // for that text.
-                problems.push(format!(
-                    "{} text operators decoded by the fallback decoder",
-                    scan.quote_ops
-                ));
                 out.extend(fallback_chars(&scan, &frame, true));
             }
             out
