@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 import time
+import unicodedata
 
 BIN, PDFS, OUT = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
 BIDI = re.compile('[\u200e\u200f\u202a-\u202e\u2066-\u2069]')
@@ -27,7 +28,9 @@ def run(cmd, timeout=120):
 
 
 def squeeze(s):
-    return BIDI.sub("", re.sub(r"\s+", "", s))
+    # NFKC on both sides: poppler may keep Arabic presentation forms and
+    # ligatures that unprog normalises.
+    return unicodedata.normalize("NFKC", BIDI.sub("", re.sub(r"\s+", "", s)))
 
 
 def order_ratio(a, b, limit=20000):
@@ -47,9 +50,9 @@ def order_ratio(a, b, limit=20000):
 rows = []
 for pdf in sorted(PDFS.glob("*.pdf")):
     ours, t_ours, m_ours, st_ours = run([BIN, "text", str(pdf)])
-    theirs, t_theirs, m_theirs, st_theirs = run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"])
-    if theirs is None or st_theirs[0] != 0:
-        continue  # poppler cannot read it either: no reference
+    theirs, t_theirs, m_theirs, st_theirs = run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"])
+    if theirs is None or st_theirs[0] != 0 or len(squeeze(theirs)) < 20:
+        continue  # poppler cannot read it either, or there is no text: no reference
     failed = ours is None or st_ours[0] != 0 and not ours
     warn = "" if ours is None else st_ours[1][:120]
     a, b = collections.Counter(squeeze(ours or "")), collections.Counter(squeeze(theirs))

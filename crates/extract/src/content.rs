@@ -19,6 +19,7 @@ use std::time::Instant;
 use pdf_extract::content::Content;
 use pdf_extract::{Dictionary, Document, Encoding, Object, ObjectId, Stream};
 
+use crate::cmap::ToUnicode;
 use crate::geometry::Matrix;
 use crate::settings::Settings;
 
@@ -48,6 +49,10 @@ pub(crate) struct RawGlyph {
     pub upright: bool,
     /// Shown by `'` or `"`, which pdf-extract does not report.
     pub from_quote: bool,
+    /// Index of the text-showing step (as pdf-extract counts them) and of the
+    /// glyph within it, to line up with pdf-extract's glyphs.
+    pub show: usize,
+    pub nth: usize,
 }
 
 /// A painted rectangle or straight segment, user space.
@@ -105,6 +110,7 @@ struct GState {
 
 /// A font as the fallback decoder uses it.
 struct LoadedFont<'a> {
+    to_unicode: Option<ToUnicode>,
     encoding: Option<Encoding<'a>>,
     code_len: usize,
     widths: HashMap<u32, f64>,
@@ -645,8 +651,17 @@ impl<'a> Walker<'a, '_> {
                 default_width = mw * glyph_scale;
             }
         }
+        let to_unicode = dict
+            .get(b"ToUnicode")
+            .ok()
+            .and_then(|o| deref(doc, o))
+            .and_then(|o| o.as_stream().ok())
+            .and_then(|s| bounded_stream_bytes(s, 4 << 20).ok())
+            .and_then(|bytes| ToUnicode::parse(&bytes));
         // Prefer the ToUnicode map; lopdf otherwise decodes /Encoding first.
-        let encoding = if dict.get(b"ToUnicode").is_ok() {
+        let encoding = if to_unicode.is_some() {
+            None
+        } else if dict.get(b"ToUnicode").is_ok() {
             let mut plain = dict.clone();
             plain.remove(b"Encoding");
             match plain.get_font_encoding(doc) {
@@ -658,6 +673,7 @@ impl<'a> Walker<'a, '_> {
             dict.get_font_encoding(doc).ok()
         };
         self.loaded.push(LoadedFont {
+            to_unicode,
             encoding,
             code_len,
             widths,
@@ -677,19 +693,23 @@ impl<'a> Walker<'a, '_> {
             return;
         };
         let t = &gs.text;
-        for code in s.chunks(font.code_len) {
+        let show = self.scan.show_fonts.len().wrapping_sub(1);
+        for (nth, code) in s.chunks(font.code_len).enumerate() {
             if self.scan.glyphs.len() >= self.settings.max_glyphs_per_page {
                 return;
             }
             let cid = code.iter().fold(0u32, |acc, b| (acc << 8) | u32::from(*b));
             let w0 = font.widths.get(&cid).copied().unwrap_or(font.default_width);
             // Unknown encodings read as Latin-1: better a guess than nothing.
-            let text = font
-                .encoding
-                .as_ref()
-                .and_then(|enc| enc.bytes_to_string(code).ok())
-                .filter(|t| !t.is_empty())
-                .unwrap_or_else(|| code.iter().map(|b| char::from(*b)).collect());
+            let text = match font.to_unicode.as_ref().and_then(|m| m.get(cid)) {
+                Some(t) => t.to_string(),
+                None => font
+                    .encoding
+                    .as_ref()
+                    .and_then(|enc| enc.bytes_to_string(code).ok())
+                    .filter(|t| !t.is_empty())
+                    .unwrap_or_else(|| code.iter().map(|b| char::from(*b)).collect()),
+            };
             let trm = Matrix {
                 a: t.size * t.hscale,
                 b: 0.0,
@@ -714,6 +734,8 @@ impl<'a> Walker<'a, '_> {
                     font: fi,
                     upright,
                     from_quote: !counted,
+                    show,
+                    nth,
                 });
             }
             let mut spacing = t.char_spacing;

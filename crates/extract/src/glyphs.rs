@@ -15,6 +15,8 @@ pub(crate) struct DecodedGlyph {
     pub size: f64,
     /// Index of the text-showing step (`begin_word` call) it belongs to.
     pub show: usize,
+    /// Position of the glyph within its text-showing step.
+    pub nth: usize,
     pub upright: bool,
 }
 
@@ -22,6 +24,7 @@ pub(crate) struct DecodedGlyph {
 pub(crate) struct GlyphCollector {
     pub glyphs: Vec<DecodedGlyph>,
     show: Option<usize>,
+    nth: usize,
     max_glyphs: usize,
     deadline: Option<Instant>,
     /// Set when the device stopped pdf-extract on purpose.
@@ -33,6 +36,7 @@ impl GlyphCollector {
         GlyphCollector {
             glyphs: Vec::new(),
             show: None,
+            nth: 0,
             max_glyphs,
             deadline,
             stopped: None,
@@ -78,6 +82,8 @@ impl OutputDev for GlyphCollector {
         let size = font_size * (trm.m21 * trm.m21 + trm.m22 * trm.m22).sqrt();
         let advance = width * font_size * (trm.m11 * trm.m11 + trm.m12 * trm.m12).sqrt();
         let (x, y) = (trm.m31, trm.m32);
+        let nth = self.nth;
+        self.nth += 1;
         if !(size.is_finite() && advance.is_finite() && x.is_finite() && y.is_finite()) {
             return Ok(());
         }
@@ -88,6 +94,7 @@ impl OutputDev for GlyphCollector {
             advance,
             size: size.abs(),
             show: self.show.unwrap_or(0),
+            nth,
             upright: trm.m12.abs() < 1e-6 && trm.m11 > 0.0 && trm.m22 > 0.0,
         });
         Ok(())
@@ -95,6 +102,7 @@ impl OutputDev for GlyphCollector {
 
     fn begin_word(&mut self) -> Result<(), OutputError> {
         self.show = Some(self.show.map_or(0, |s| s + 1));
+        self.nth = 0;
         Ok(())
     }
 

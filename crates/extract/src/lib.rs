@@ -23,6 +23,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod cmap;
 mod content;
 mod error;
 mod geometry;
@@ -33,6 +34,7 @@ pub mod script;
 mod settings;
 mod textlines;
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::time::Instant;
 
@@ -287,9 +289,32 @@ fn extract_page(
             page.decoder = Decoder::PdfExtract;
             let fonts_aligned = scan.show_fonts.len() == glyphs.last().map_or(0, |g| g.show + 1)
                 || glyphs.is_empty();
+            // Where pdf-extract has no Unicode for a glyph, our decoder may
+            // (it reads the ToUnicode map through lopdf): take its text when
+            // the two glyphs sit at the same place.
+            let ours: HashMap<(usize, usize), &content::RawGlyph> =
+                if glyphs.iter().any(|g| g.text.is_empty()) {
+                    scan.glyphs
+                        .iter()
+                        .filter(|g| !g.from_quote)
+                        .map(|g| ((g.show, g.nth), g))
+                        .collect()
+                } else {
+                    HashMap::new()
+                };
             let mut out: Vec<Char> = glyphs
                 .iter()
-                .filter_map(|g| precise_char(g, &scan, fonts_aligned, &frame))
+                .filter_map(|g| {
+                    if g.text.is_empty() {
+                        let raw = ours
+                            .get(&(g.show, g.nth))
+                            .filter(|r| (r.x - g.x).abs() < 1.0 && (r.y - g.y).abs() < 1.0)?;
+                        let mut filled = g.clone();
+                        filled.text = raw.text.clone();
+                        return precise_char(&filled, &scan, fonts_aligned, &frame);
+                    }
+                    precise_char(g, &scan, fonts_aligned, &frame)
+                })
                 .collect();
             if scan.quote_ops > 0 {
                 // pdf-extract ignores the ' and " operators; keep our glyphs
