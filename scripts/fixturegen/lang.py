@@ -84,7 +84,9 @@ def agenda_label(lang, number):
 
 
 def colon(lang):
-    return "：" if lang == "zh" else ": "
+    """What follows "Agenda item 5" before the title: French sets a
+    no-break space before the colon."""
+    return {"zh": "：", "fr": "\u00a0: "}.get(lang, ": ")
 
 
 def session_name(lang, ordinal):

@@ -30,18 +30,23 @@ def tr(d, lang):
 
 
 class Doc:
-    """Accumulates the body of one document and its link and footnote state."""
+    """Accumulates the body of one document and its link and footnote state.
 
-    def __init__(self, src, lang):
+    `src` is a programme source; its texts are ids into `phrases`
+    (fixtures/source/phrases.json), which holds the wording in each language.
+    """
+
+    def __init__(self, src, phrases, lang):
         self.src = src
+        self.ph = phrases
         self.lang = lang
         self.rtl = lang == "ar"
-        self.links = src.get("links", {})
+        self.links = phrases.get("links", {})
         self.link_re = None
         if self.links:
             keys = sorted(self.links, key=len, reverse=True)
             self.link_re = re.compile("|".join(re.escape(k) for k in keys))
-        self.footnotes = {f["marker"]: tr(f["text"], lang) for f in src.get("footnotes", [])}
+        self.footnote_ids = footnote_order(src)
 
     def inline(self, text):
         """Escape text and turn known document symbols into hyperlinks."""
@@ -56,11 +61,28 @@ class Doc:
         out.append(escape(text[pos:]))
         return "".join(out)
 
-    def note(self, marker):
-        body = self.inline(self.footnotes[marker])
+    def t(self, table, key):
+        """A phrase in this document's language."""
+        return self.ph[table][key][self.lang]
+
+    def note(self, fid):
+        marker = str(self.footnote_ids.index(fid) + 1)
+        body = self.inline(self.t("footnotes", fid))
         return (f'<text:note text:id="ftn{marker}" text:note-class="footnote">'
                 f'<text:note-citation>{marker}</text:note-citation>'
                 f'<text:note-body><text:p text:style-name="Footnote">{body}</text:p></text:note-body></text:note>')
+
+
+def footnote_order(src):
+    """Footnote ids in order of appearance (LibreOffice numbers them so)."""
+    out = []
+    for day in src["days"]:
+        for slot in day["slots"]:
+            for item in slot["items"]:
+                f = item.get("footnote")
+                if f and f not in out:
+                    out.append(f)
+    return out
 
 
 def styles(lang, variant):
@@ -221,13 +243,13 @@ def masthead(doc):
                '<table:table-row>' + mcell([p("PFirst", escape(w["un"]))]) + mcell([p("Right", escape(src["symbol"]))]) + '</table:table-row>'
                '<table:table-row>' + mcell([p("Big", escape(w["ga"]))]) + mcell(right) + '</table:table-row>'
                '</table:table>')
-    out.append(p("Bold", escape(tr(src["body"], lang))))
+    out.append(p("Bold", escape(doc.t("body", src["body"]))))
     out.append(p("Bold", escape(L.session_name(lang, s["ordinal"]))))
-    out.append(p("Standard", escape(L.session_dates_label(lang, tr(src["venue"], lang), start, end))))
+    out.append(p("Standard", escape(L.session_dates_label(lang, doc.t("venue", src["venue"]), start, end))))
     out.append(p("Title", escape(w["title"])))
     out.append(p("Bold", escape(w["note"])))
-    for i, para in enumerate(src.get("note_paragraphs", []), 1):
-        out.append(p("Para", f"{i}.<text:tab/>" + doc.inline(tr(para, lang))))
+    for i, para in enumerate(src.get("note", []), 1):
+        out.append(p("Para", f"{i}.<text:tab/>" + doc.inline(doc.t("note_paragraphs", para))))
     out.append(p("Title", escape(w["annex"])))
     out.append(p("Title", escape(w["title"])))
     return out
@@ -253,10 +275,11 @@ def sub_line(doc, letter, title, continued):
 
 def topics_paras(doc, topics, out):
     bullet = "•"
-    for t in topics:
-        out.append(p("Topic", doc.inline(tr(t["text"], doc.lang))))
-        for q in t.get("questions", []):
-            out.append(p("Bullet", f"{bullet}<text:tab/>" + doc.inline(tr(q, doc.lang))))
+    for tid in topics:
+        topic = doc.ph["topics"][tid]
+        out.append(p("Topic", doc.inline(topic["text"][doc.lang])))
+        for q in topic.get("questions", []):
+            out.append(p("Bullet", f"{bullet}<text:tab/>" + doc.inline(doc.t("questions", q))))
 
 
 def timetable(doc):
@@ -270,20 +293,20 @@ def timetable(doc):
         for slot in day["slots"]:
             left = [p("Cell", escape(L.time_label(lang, slot["start"], slot["end"], style)))]
             if slot.get("room"):
-                left.append(p("Cell", escape(tr(slot["room"], lang))))
+                left.append(p("Cell", escape(doc.t("rooms", slot["room"]))))
             right = []
             for item in slot["items"]:
                 if "event" in item:
-                    right.append(p("Cell", doc.inline(tr(item["event"], lang))))
+                    right.append(p("Cell", doc.inline(doc.t("events", item["event"]))))
                     for sp in item.get("speakers", []):
-                        right.append(p("Speaker", "–<text:tab/>" + doc.inline(tr(sp, lang))))
+                        right.append(p("Speaker", "–<text:tab/>" + doc.inline(doc.t("speakers", sp))))
                     topics_paras(doc, item.get("topics", []), right)
                 else:
                     n = item["agenda"]
-                    title = tr(src["agenda_titles"][n], lang)
+                    title = doc.t("agenda_titles", n)
                     right.append(p("Cell", agenda_line(doc, item, n, title, item.get("continued", False))))
                     for sub in item.get("sub_items", []):
-                        st = tr(src["sub_item_titles"][sub["letter"]], lang)
+                        st = doc.t("sub_item_titles", sub["letter"])
                         right.append(p("Sub", sub_line(doc, sub["letter"], st, sub.get("continued", False))))
                         topics_paras(doc, sub.get("topics", []), right)
                     topics_paras(doc, item.get("topics", []), right)
@@ -296,8 +319,8 @@ def timetable(doc):
             + header + "".join(rows) + '</table:table>')
 
 
-def fodt(src, lang):
-    doc = Doc(src, lang)
+def fodt(src, phrases, lang):
+    doc = Doc(src, phrases, lang)
     variant = src.get("variant", {})
     meta = (f'<office:meta><dc:title>{escape(src["symbol"])}</dc:title>'
             f'<dc:language>{lang}</dc:language>'
@@ -307,3 +330,95 @@ def fodt(src, lang):
             f'office:mimetype="application/vnd.oasis.opendocument.text">'
             + meta + styles(lang, variant) + masters(doc)
             + f'<office:body><office:text>{body}</office:text></office:body></office:document>')
+
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def all_texts(doc):
+    """Every running text of the document in its language (for references)."""
+    src, out = doc.src, []
+    out += [doc.t("note_paragraphs", k) for k in src.get("note", [])]
+    out += [doc.t("footnotes", f) for f in doc.footnote_ids]
+    for day in src["days"]:
+        for slot in day["slots"]:
+            for item in slot["items"]:
+                for tid in item.get("topics", []) + [t for s in item.get("sub_items", []) for t in s.get("topics", [])]:
+                    topic = doc.ph["topics"][tid]
+                    out.append(topic["text"][doc.lang])
+                    out += [doc.t("questions", q) for q in topic.get("questions", [])]
+    return out
+
+
+def expected(src, phrases, lang, pdf_info):
+    """The programme model the parser must produce for this PDF.
+
+    `pdf_info` gives what only the rendered file knows: file name, sha256,
+    page count, and the page of each footnote (by id).
+    """
+    doc = Doc(src, phrases, lang)
+    w = L.WORDS[lang]
+    s = src["session"]
+    style = src.get("variant", {}).get("time_style", 0)
+
+    def topics(ids):
+        return [{"text": doc.ph["topics"][t]["text"][lang],
+                 "questions": [doc.t("questions", q) for q in doc.ph["topics"][t].get("questions", [])]}
+                for t in ids]
+
+    days = []
+    for day in src["days"]:
+        date = L.parse_date(day["date"])
+        slots = []
+        for slot in day["slots"]:
+            agenda, events = [], []
+            for pos, item in enumerate(slot["items"]):
+                if "event" in item:
+                    events.append({"text": doc.t("events", item["event"]),
+                                   "speakers": [doc.t("speakers", sp) for sp in item.get("speakers", [])],
+                                   "topics": topics(item.get("topics", [])),
+                                   "position": pos})
+                else:
+                    fn = item.get("footnote")
+                    agenda.append({
+                        "number": item["agenda"],
+                        "title": doc.t("agenda_titles", item["agenda"]),
+                        "continued": item.get("continued", False),
+                        "footnotes": [str(doc.footnote_ids.index(fn) + 1)] if fn else [],
+                        "sub_items": [{"letter": sub["letter"],
+                                       "title": doc.t("sub_item_titles", sub["letter"]),
+                                       "continued": sub.get("continued", False),
+                                       "topics": topics(sub.get("topics", []))}
+                                      for sub in item.get("sub_items", [])],
+                        "topics": topics(item.get("topics", [])),
+                        "position": pos,
+                    })
+            slots.append({
+                "start": slot["start"], "end": slot["end"],
+                "label": L.time_label(lang, slot["start"], slot["end"], style),
+                "room": doc.t("rooms", slot["room"]) if slot.get("room") else None,
+                "agenda_items": agenda, "events": events,
+            })
+        days.append({"date": day["date"], "weekday": WEEKDAYS[date.weekday()],
+                     "label": L.day_label(lang, date), "slots": slots})
+
+    texts = all_texts(doc)
+    references = [{"symbol": sym, "url": url} for sym, url in sorted(doc.links.items())
+                  if any(sym in t for t in texts)]
+    return {
+        "schema_version": "1",
+        "source": {"file": pdf_info["file"], "sha256": pdf_info["sha256"], "kind": "pdf",
+                   "pages": pdf_info["pages"]},
+        "language": lang,
+        "symbol": src["symbol"],
+        "title": w["title"],
+        "body": doc.t("body", src["body"]),
+        "session": {"ordinal": s["ordinal"], "name": L.session_name(lang, s["ordinal"]),
+                    "start_date": s["start"], "end_date": s["end"],
+                    "venue": doc.t("venue", src["venue"])},
+        "days": days,
+        "footnotes": [{"marker": str(i + 1), "text": doc.t("footnotes", f), "page": pdf_info["footnote_pages"][f]}
+                      for i, f in enumerate(doc.footnote_ids)],
+        "references": references,
+        "warnings": [],
+    }

@@ -1,0 +1,92 @@
+//! The fixture corpus itself: every PDF is readable by the extractor, every
+//! expected JSON is valid against the JSON Schema and the model types, and
+//! describes its PDF (hash, pages). The corpus is complete: at least four
+//! programmes, each in the six languages.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use common::root;
+use sha2::{Digest, Sha256};
+use unprog_parse::Programme;
+
+fn expected_files() -> Vec<std::path::PathBuf> {
+    let mut v: Vec<_> = std::fs::read_dir(root().join("fixtures/expected"))
+        .expect("fixtures/expected")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn every_expected_json_is_valid_and_describes_its_pdf() {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("schema/programme.schema.json")).expect("schema"),
+    )
+    .expect("schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let files = expected_files();
+    assert!(files.len() >= 24, "only {} expected files", files.len());
+    for path in files {
+        let text = std::fs::read_to_string(&path).expect("read");
+        let value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+        let programme: Programme =
+            serde_json::from_value(value).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let pdf = root().join("fixtures/pdf").join(&programme.source.file);
+        let bytes = std::fs::read(&pdf).unwrap_or_else(|e| panic!("{}: {e}", pdf.display()));
+        assert_eq!(
+            format!("{:x}", Sha256::digest(&bytes)),
+            programme.source.sha256,
+            "{}",
+            pdf.display()
+        );
+        let layout = unprog_extract::extract(&bytes, &unprog_extract::Settings::default())
+            .expect("extracts");
+        assert_eq!(
+            layout.pages.len() as u32,
+            programme.source.pages,
+            "{}",
+            pdf.display()
+        );
+        assert!(
+            layout.warnings.is_empty(),
+            "{}: {:?}",
+            pdf.display(),
+            layout.warnings
+        );
+        for f in &programme.footnotes {
+            assert!(f
+                .page
+                .is_some_and(|p| p >= 1 && p <= programme.source.pages));
+        }
+    }
+}
+
+#[test]
+fn the_corpus_has_four_programmes_in_six_languages() {
+    let mut langs: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for path in expected_files() {
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_string();
+        let (id, lang) = stem.rsplit_once('-').expect("NAME-LANG.json");
+        langs
+            .entry(id.to_string())
+            .or_default()
+            .insert(lang.to_string());
+    }
+    assert!(langs.len() >= 4, "{langs:?}");
+    for (id, l) in &langs {
+        assert_eq!(l.len(), 6, "{id}: {l:?}");
+    }
+}
