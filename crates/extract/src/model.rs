@@ -151,8 +151,10 @@ pub struct Word {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct TextLine {
     /// The line's text in logical order, words joined with single spaces
-    /// (none between CJK characters).
+    /// (none between CJK characters), superscripts inline as printed.
     pub text: String,
+    /// The superscripts in `text` (footnote markers), in reading order.
+    pub superscripts: Vec<Superscript>,
     /// Left edge.
     pub x0: f64,
     /// Right edge.
@@ -169,6 +171,35 @@ pub struct TextLine {
     pub rtl: bool,
     /// The words of the line, in visual order (left to right).
     pub words: Vec<Word>,
+}
+
+/// A superscript inside a text line.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Superscript {
+    /// Its text, e.g. "1".
+    pub text: String,
+    /// Byte offset in the line's `text` where it starts.
+    pub start: usize,
+    /// Byte offset where it ends.
+    pub end: usize,
+}
+
+impl TextLine {
+    /// The line's text without its superscripts.
+    pub fn text_without_superscripts(&self) -> String {
+        let mut out = String::with_capacity(self.text.len());
+        let mut at = 0;
+        for s in &self.superscripts {
+            if let Some(piece) = self.text.get(at..s.start) {
+                out.push_str(piece);
+            }
+            at = s.end;
+        }
+        if let Some(piece) = self.text.get(at..) {
+            out.push_str(piece);
+        }
+        out
+    }
 }
 
 /// A straight segment drawn on the page.

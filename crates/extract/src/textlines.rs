@@ -11,7 +11,7 @@
 //! 5. Right-to-left lines are put from visual into logical order with the
 //!    Unicode bidirectional algorithm.
 
-use crate::model::{Char, Edge, TextLine, Word};
+use crate::model::{Char, Edge, Superscript, TextLine, Word};
 use crate::script::{is_cjk, is_combining_mark, is_ltr, is_rtl};
 use crate::settings::Settings;
 
@@ -19,6 +19,33 @@ use crate::settings::Settings;
 /// line is reordered, so that the bidi algorithm never merges the digits of a
 /// footnote marker with a neighbouring number.
 const BOUNDARY: char = '\u{FFFC}';
+/// Delimit a superscript while a line is built (private-use characters).
+const SUP_OPEN: char = '\u{E000}';
+const SUP_CLOSE: char = '\u{E001}';
+
+/// Removes the superscript delimiters from a line, returning the text and
+/// the byte ranges of the superscripts in it. After right-to-left reordering
+/// the delimiters come in either order.
+fn take_superscripts(s: &str) -> (String, Vec<Superscript>) {
+    let mut text = String::with_capacity(s.len());
+    let mut spans = Vec::new();
+    let mut start: Option<usize> = None;
+    for c in s.chars() {
+        if c == SUP_OPEN || c == SUP_CLOSE {
+            match start.take() {
+                Some(st) => spans.push(Superscript {
+                    text: text[st..].to_string(),
+                    start: st,
+                    end: text.len(),
+                }),
+                None => start = Some(text.len()),
+            }
+        } else {
+            text.push(c);
+        }
+    }
+    (text, spans)
+}
 
 /// Builds the text lines of a page from its glyphs, flagging superscripts in
 /// `chars` on the way. Lines come back in reading order. `edges` are the
@@ -330,7 +357,9 @@ fn make_line(
             make_word(chars, g, text)
         })
         .collect();
-    // Visual text: words joined with the spaces the script wants.
+    // Visual text: words joined with the spaces the script wants, each
+    // superscript group wrapped in private-use delimiters so that it can be
+    // found again after reordering.
     let mut visual = String::new();
     for (k, (g, spaced)) in groups.iter().enumerate() {
         if k > 0 {
@@ -343,13 +372,21 @@ fn make_line(
                 visual.push(BOUNDARY);
             }
         }
+        let sup = g.first().is_some_and(|&i| chars[i].superscript);
+        if sup {
+            visual.push(SUP_OPEN);
+        }
         glyph_text(g, &mut visual);
+        if sup {
+            visual.push(SUP_CLOSE);
+        }
     }
-    let text = if rtl {
+    let logical = if rtl {
         visual_to_logical(&visual).replace(BOUNDARY, "")
     } else {
         visual
     };
+    let (text, superscripts) = take_superscripts(&logical);
     for w in &mut words {
         w.rtl = w.text.chars().any(is_rtl);
     }
@@ -362,6 +399,7 @@ fn make_line(
         .fold(f64::MIN, f64::max);
     Some(TextLine {
         text,
+        superscripts,
         x0,
         x1,
         top,
@@ -447,8 +485,12 @@ fn make_word(chars: &[Char], g: &[usize], text: String) -> Word {
 /// mirrored bracket to its logical character already.
 pub(crate) fn visual_to_logical(visual: &str) -> String {
     let mut chars: Vec<char> = visual.chars().rev().collect();
-    let in_island =
-        |c: char| !c.is_whitespace() && !is_rtl(c) && !is_combining_mark(c) && c != BOUNDARY;
+    let in_island = |c: char| {
+        !c.is_whitespace()
+            && !is_rtl(c)
+            && !is_combining_mark(c)
+            && !matches!(c, BOUNDARY | SUP_OPEN | SUP_CLOSE)
+    };
     // Islands: maximal runs of island characters, trimmed to alphanumerics.
     let mut islands: Vec<(usize, usize, bool)> = Vec::new();
     let mut k = 0;
@@ -659,6 +701,7 @@ mod tests {
         let lines = build_lines(&mut chars, &[], &Settings::default());
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0].text, "讨论1");
+        assert_eq!(lines[0].text_without_superscripts(), "讨论");
         assert!(chars[2].superscript);
         assert!(!chars[0].superscript);
         assert!(lines[0].words.last().is_some_and(|w| w.superscript));
@@ -700,6 +743,9 @@ mod tests {
         chars.extend(run("ةماعلا", 136.0, 200.0, 10.0, 5.0));
         let lines = build_lines(&mut chars, &[], &Settings::default());
         assert_eq!(lines[0].text, "العامة 75/2401");
+        assert_eq!(lines[0].superscripts.len(), 1);
+        assert_eq!(lines[0].superscripts[0].text, "1");
+        assert_eq!(lines[0].text_without_superscripts(), "العامة 75/240");
     }
 
     #[test]
