@@ -199,7 +199,10 @@ def time_label(lang, start, end, style=0):
         return f"{sh} ч {sm:02d} м. – {eh} ч {em:02d} м."
     if lang == "zh":
         same_half = (sh < 12) == (eh < 12)
-        return f"{_zh_clock(sh, sm, True)}至{_zh_clock(eh, em, not same_half)}"
+        end = _zh_clock(eh, em, not same_half)
+        # A space sets digits apart from Han characters, as UN Chinese text does.
+        sep = "" if not same_half else " "
+        return f"{_zh_clock(sh, sm, True)}至{sep}{end}"
     if lang == "ar":
         sep = "/" if style == 1 else ":"
         return f"{sh}{sep}{sm:02d} - {eh}{sep}{em:02d}"

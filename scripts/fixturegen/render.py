@@ -190,6 +190,8 @@ def styles(lang, variant):
   <style:table-cell-properties fo:padding="0.04in" fo:border="{border}"/>
  </style:style>
  <style:style style:name="Mast" style:family="table" style:master-page-name="First"><style:table-properties style:width="{table_w}"{wm}/></style:style>
+ <style:style style:name="MastL" style:family="table-column"><style:table-column-properties style:column-width="3.2in"/></style:style>
+ <style:style style:name="MastR" style:family="table-column"><style:table-column-properties style:column-width="{float(table_w[:-2]) - 3.2:.2f}in"/></style:style>
  <style:style style:name="MastCell" style:family="table-cell"><style:table-cell-properties fo:padding="0in" fo:border="none"/></style:style>
  <style:style style:name="Sup" style:family="text"><style:text-properties style:text-position="super 58%"/></style:style>
 </office:automatic-styles>"""
@@ -239,7 +241,7 @@ def masthead(doc):
     for line in w["original"].split("\n"):
         right.append(p("Right", escape(line)))
     out.append('<table:table table:name="Masthead" table:style-name="Mast">'
-               '<table:table-column table:style-name="ColL"/><table:table-column table:style-name="ColR"/>'
+               '<table:table-column table:style-name="MastL"/><table:table-column table:style-name="MastR"/>'
                '<table:table-row>' + mcell([p("PFirst", escape(w["un"]))]) + mcell([p("Right", escape(src["symbol"]))]) + '</table:table-row>'
                '<table:table-row>' + mcell([p("Big", escape(w["ga"]))]) + mcell(right) + '</table:table-row>'
                '</table:table>')

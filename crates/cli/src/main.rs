@@ -21,6 +21,17 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Convert a programme (PDF or .txt) to the programme model as JSON.
+    Convert {
+        /// The input file.
+        input: PathBuf,
+        /// Where to write: `-` for standard output.
+        #[arg(short, long, default_value = "-")]
+        output: PathBuf,
+        /// Print compact JSON on one line.
+        #[arg(long)]
+        compact: bool,
+    },
     /// Print PDFs' text in reading order, pages ended by form feeds (with
     /// several files, each is headed by `==> FILE <==`).
     Text {
@@ -70,6 +81,26 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match cli.command {
+        Command::Convert {
+            input,
+            output,
+            compact,
+        } => {
+            let options = unprog_parse::Options::default();
+            let programme = unprog_parse::parse_path(&input, &options)
+                .with_context(|| input.display().to_string())?;
+            let mut json = if compact {
+                serde_json::to_string(&programme)?
+            } else {
+                serde_json::to_string_pretty(&programme)?
+            };
+            json.push('\n');
+            if output.as_os_str() == "-" {
+                out.write_all(json.as_bytes())?;
+            } else {
+                anyhow::bail!("writing to a folder comes with batch conversion; use -o - for now");
+            }
+        }
         Command::Text { files } => {
             let mut failed = 0;
             for file in &files {

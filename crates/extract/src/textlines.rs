@@ -275,6 +275,9 @@ fn make_line(
         )
     });
     let rtl = rtl_count > ltr_count || page_rtl;
+    // Numbers on a line without letters of its own continue the paragraph's
+    // Arabic text (they were laid out as Arabic numbers).
+    let arabic_context = rtl_count > 0 || (page_rtl && ltr_count == 0);
 
     // Combining marks ride on the base glyph they overlap most.
     let bases: Vec<usize> = seg
@@ -350,7 +353,7 @@ fn make_line(
             let mut visual = String::new();
             glyph_text(g, &mut visual);
             let text = if rtl {
-                visual_to_logical(&visual)
+                visual_to_logical(&visual, arabic_context)
             } else {
                 visual
             };
@@ -382,7 +385,7 @@ fn make_line(
         }
     }
     let logical = if rtl {
-        visual_to_logical(&visual).replace(BOUNDARY, "")
+        visual_to_logical(&visual, arabic_context).replace(BOUNDARY, "")
     } else {
         visual
     };
@@ -483,7 +486,7 @@ fn make_word(chars: &[Char], g: &[usize], text: String) -> Word {
 /// Latin words with the spaces and punctuation between them
 /// (`Original: English`). Bracket glyphs are not mirrored: PDF writers map a
 /// mirrored bracket to its logical character already.
-pub(crate) fn visual_to_logical(visual: &str) -> String {
+pub(crate) fn visual_to_logical(visual: &str, arabic_context: bool) -> String {
     let mut chars: Vec<char> = visual.chars().rev().collect();
     let in_island = |c: char| {
         !c.is_whitespace()
@@ -510,11 +513,12 @@ pub(crate) fn visual_to_logical(visual: &str) -> String {
         ) {
             let (a, b) = (start + a, start + b + 1);
             let latin = chars[a..b].iter().any(|&c| is_ltr(c));
-            let after_arabic = chars[..a]
-                .iter()
-                .rev()
-                .find(|&&c| is_rtl(c) || is_ltr(c))
-                .is_some_and(|&c| is_rtl(c));
+            let after_arabic = match chars[..a].iter().rev().find(|&&c| is_rtl(c) || is_ltr(c)) {
+                Some(&c) => is_rtl(c),
+                // Nothing strong before it on this line: the line continues an
+                // Arabic paragraph (or not).
+                None => arabic_context,
+            };
             if !latin && after_arabic {
                 // Numbers after Arabic letters are Arabic numbers: a "-" or
                 // "+" between two of them does not join them, so each part
@@ -722,17 +726,26 @@ mod tests {
         // Logical "لعام 2022 (A/77/275):" is painted as ":)A/77/275( 2022 ماعل"
         // (a mirrored bracket keeps its logical code).
         assert_eq!(
-            visual_to_logical(":)A/77/275( 2022 ماعل"),
+            visual_to_logical(":)A/77/275( 2022 ماعل", false),
             "لعام 2022 (A/77/275):"
         );
-        assert_eq!(visual_to_logical(")A( 23-03456"), "23-03456 (A)");
-        assert_eq!(visual_to_logical("Original: English"), "Original: English");
+        assert_eq!(visual_to_logical(")A( 23-03456", false), "23-03456 (A)");
         assert_eq!(
-            visual_to_logical(".A/AC.292/2021/1 ةقيثولا"),
+            visual_to_logical("Original: English", false),
+            "Original: English"
+        );
+        assert_eq!(
+            visual_to_logical(".A/AC.292/2021/1 ةقيثولا", false),
             "الوثيقة A/AC.292/2021/1."
         );
         // A range after Arabic letters: "للفترة 2021-2025" is painted "2025-2021 ةرتفلل".
-        assert_eq!(visual_to_logical("2025-2021 ةرتفلل"), "للفترة 2021-2025");
+        assert_eq!(
+            visual_to_logical("2025-2021 ةرتفلل", false),
+            "للفترة 2021-2025"
+        );
+        // The same range alone on the next line of an Arabic paragraph.
+        assert_eq!(visual_to_logical("2025-2021", true), "2021-2025");
+        assert_eq!(visual_to_logical("2021-2025", false), "2021-2025");
     }
 
     #[test]

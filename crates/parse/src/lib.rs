@@ -1,11 +1,198 @@
 //! # unprog-parse: the programme of work, from layout or plain text
 //!
 //! Turns the [`unprog_extract::Layout`] of a UN programme of work — or the
-//! plain text another tool extracted from one — into a [`Programme`].
+//! plain text another tool extracted from one — into a [`Programme`]:
+//! masthead, days, time slots, agenda items, sub-items, focus topics and
+//! questions, events, footnotes and references, in any of the six official
+//! languages.
+//!
+//! ```no_run
+//! use unprog_parse::{parse_path, Options};
+//! let programme = parse_path(std::path::Path::new("A_AC.292_2023_INF_1-ZH.pdf"), &Options::default())?;
+//! for day in &programme.days {
+//!     println!("{} {}", day.date.as_deref().unwrap_or("?"), day.slots.len());
+//! }
+//! # Ok::<(), unprog_parse::ParseError>(())
+//! ```
 
+mod footnotes;
+mod from_layout;
+mod from_text;
+mod joining;
+pub mod lang;
+mod lines;
+mod masthead;
 pub mod model;
+mod references;
+mod timetable;
+
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+use unprog_extract::{Layout, Settings};
 
 pub use model::{
     AgendaItem, Day, Event, Footnote, Language, Programme, Reference, Session, Slot, Source,
     SourceKind, SubItem, Topic, Weekday, SCHEMA_VERSION,
 };
+
+use lines::{Prepared, Zone};
+
+/// Why a document could not be read as a programme.
+#[derive(Debug, thiserror::Error)]
+pub enum ParseError {
+    /// The PDF could not be read.
+    #[error(transparent)]
+    Extract(#[from] unprog_extract::ExtractError),
+    /// The file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// A text file that is not UTF-8.
+    #[error("not UTF-8 text (convert it first, e.g. with iconv)")]
+    NotUtf8,
+    /// No programme table: not a programme of work, or a layout the parser
+    /// does not know.
+    #[error("no programme table found (no day or time slot could be read)")]
+    NoProgrammeTable,
+}
+
+/// Parsing options.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Extractor settings for PDF input.
+    pub extract: Settings,
+    /// The language, when known (skips detection).
+    pub language: Option<Language>,
+}
+
+/// Reads a PDF (by its layout) or, for `.txt` files, plain text.
+pub fn parse_path(path: &Path, options: &Options) -> Result<Programme, ParseError> {
+    let bytes = std::fs::read(path).map_err(|source| ParseError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    let file = path
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let is_text = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+    parse_bytes(&bytes, &file, is_text, options)
+}
+
+/// Reads a document held in memory; `file` names it in the output (and its
+/// suffix, like `-EN`, is a language hint).
+pub fn parse_bytes(
+    bytes: &[u8],
+    file: &str,
+    is_text: bool,
+    options: &Options,
+) -> Result<Programme, ParseError> {
+    if is_text {
+        let text = std::str::from_utf8(bytes).map_err(|_| ParseError::NotUtf8)?;
+        Ok(parse_text(text, file, options)).and_then(|p| {
+            if p.days.is_empty() {
+                Err(ParseError::NoProgrammeTable)
+            } else {
+                Ok(p)
+            }
+        })
+    } else {
+        let layout = unprog_extract::extract(bytes, &options.extract)?;
+        let p = parse_layout(
+            &layout,
+            source(bytes, file, SourceKind::Pdf, layout.pages.len() as u32),
+            options,
+        );
+        if p.days.is_empty() {
+            return Err(ParseError::NoProgrammeTable);
+        }
+        Ok(p)
+    }
+}
+
+fn source(bytes: &[u8], file: &str, kind: SourceKind, pages: u32) -> Source {
+    Source {
+        file: file.to_string(),
+        sha256: format!("{:x}", Sha256::digest(bytes)),
+        kind,
+        pages,
+    }
+}
+
+/// A language hint from a file name: `...-EN.pdf`, `..._ZH.txt`.
+fn hint_from_name(file: &str) -> Option<Language> {
+    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+    let suffix = stem.rsplit(['-', '_', '.']).next()?.to_lowercase();
+    Language::ALL
+        .into_iter()
+        .find(|l| l.code() == suffix || (suffix == "ch" && *l == Language::Zh))
+}
+
+/// Parses a document from its layout.
+pub fn parse_layout(layout: &Layout, source: Source, options: &Options) -> Programme {
+    let all_text: String = layout
+        .pages
+        .iter()
+        .flat_map(|p| p.text_lines.iter().map(|l| l.text.as_str()))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let language = options
+        .language
+        .unwrap_or_else(|| lang::detect(&all_text, hint_from_name(&source.file)));
+    let table = lang::table(language);
+    let prepared = from_layout::prepare(layout, table);
+    assemble(prepared, source, language)
+}
+
+/// Parses plain text extracted from a programme (pages separated by form
+/// feeds, or not at all).
+pub fn parse_text(text: &str, file: &str, options: &Options) -> Programme {
+    let language = options
+        .language
+        .unwrap_or_else(|| lang::detect(text, hint_from_name(file)));
+    let table = lang::table(language);
+    let prepared = from_text::prepare(text, table);
+    let src = source(text.as_bytes(), file, SourceKind::Text, prepared.pages);
+    assemble(prepared, src, language)
+}
+
+fn assemble(prepared: Prepared, source: Source, language: Language) -> Programme {
+    let table = lang::table(language);
+    let Prepared {
+        lines,
+        links,
+        pages: _,
+        mut warnings,
+    } = prepared;
+    let mast = masthead::parse(&lines, table);
+    let days = timetable::parse(&lines, table, mast.year, &mut warnings);
+    let footnotes = footnotes::parse(&lines, language, &mut warnings);
+    let references = references::collect(
+        lines
+            .iter()
+            .filter(|l| l.zone != Zone::Masthead || !l.text.is_empty())
+            .map(|l| l.text.as_str()),
+        &links,
+        mast.symbol.as_deref(),
+    );
+    Programme {
+        schema_version: SCHEMA_VERSION.to_string(),
+        source,
+        language,
+        symbol: mast.symbol,
+        title: mast.title,
+        body: mast.body,
+        session: mast.session,
+        days,
+        footnotes,
+        references,
+        warnings,
+    }
+}

@@ -1,0 +1,109 @@
+//! Arabic.
+
+use regex::Regex;
+
+use super::{hhmm, parse_session_dates_generic, Table, TimeRange};
+use crate::model::Language;
+
+pub(super) fn table() -> Table {
+    Table {
+        language: Language::Ar,
+        weekdays: [
+            &["الاثنين", "الإثنين"],
+            &["الثلاثاء"],
+            &["الأربعاء", "الاربعاء"],
+            &["الخميس"],
+            &["الجمعة"],
+            &["السبت"],
+            &["الأحد", "الاحد"],
+        ],
+        // UN Arabic writes the Levantine and the Egyptian name together:
+        // "آذار/مارس"; either half names the month.
+        months: [
+            &["كانون الثاني/يناير", "الثاني/يناير", "يناير"],
+            &["شباط/فبراير", "شباط", "فبراير"],
+            &["آذار/مارس", "آذار", "مارس"],
+            &["نيسان/أبريل", "نيسان", "أبريل", "ابريل"],
+            &["أيار/مايو", "أيار", "مايو"],
+            &["حزيران/يونيه", "حزيران", "يونيه", "يونيو"],
+            &["تموز/يوليه", "تموز", "يوليه", "يوليو"],
+            &["آب/أغسطس", "آب", "أغسطس"],
+            &["أيلول/سبتمبر", "أيلول", "سبتمبر"],
+            &["تشرين الأول/أكتوبر", "الأول/أكتوبر", "أكتوبر"],
+            &["تشرين الثاني/نوفمبر", "الثاني/نوفمبر", "نوفمبر"],
+            &["كانون الأول/ديسمبر", "الأول/ديسمبر", "ديسمبر"],
+        ],
+        agenda_item: Regex::new(r"^البند\s+(\d+)\s+من\s+جدول\s+الأعمال\s*[:：]\s*(.*)$")
+            .expect("static regex"),
+        continued: &["(تابع)"],
+        focus: &["مناقشة مركزة", "مناقشة مواضيعية"],
+        column_date: &["التاريخ/الوقت"],
+        column_programme: &["البند/البرنامج"],
+        title: &["برنامج العمل المؤقت", "برنامج العمل"],
+        ordinals: [
+            &["الأولى"],
+            &["الثانية"],
+            &["الثالثة"],
+            &["الرابعة"],
+            &["الخامسة"],
+            &["السادسة"],
+            &["السابعة"],
+            &["الثامنة"],
+            &["التاسعة"],
+            &["العاشرة"],
+            &["الحادية عشرة"],
+            &["الثانية عشرة"],
+        ],
+        session_word: &["الدورة"],
+        masthead_noise: &[
+            "الأمم المتحدة",
+            "الجمعية العامة",
+            "distr.",
+            "arabic",
+            "original",
+            "مذكرة من الأمانة العامة",
+            "المرفق",
+        ],
+        parse_time,
+        time_start,
+        parse_session_dates: parse_session_dates_generic,
+        question_end: &['?', '؟'],
+    }
+}
+
+/// Arabic-Indic digits to ASCII.
+fn ascii_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{660}'..='\u{669}' => char::from(b'0' + (c as u32 - 0x660) as u8),
+            '\u{6f0}'..='\u{6f9}' => char::from(b'0' + (c as u32 - 0x6f0) as u8),
+            _ => c,
+        })
+        .collect()
+}
+
+/// "10:00 - 13:00", "10/00 - 13/00"; a range printed end-first is put right.
+fn parse_time(text: &str) -> Option<TimeRange> {
+    use std::sync::OnceLock;
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?:من\s+الساعة\s+)?(\d{1,2})[:/.](\d{2})\s*(?:[-–—]|إلى(?:\s+الساعة)?)\s*(\d{1,2})[:/.](\d{2})$")
+            .expect("static regex")
+    });
+    let t = ascii_digits(text.trim());
+    let c = re.captures(&t)?;
+    let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let (a, b) = ((n(1)?, n(2)?), (n(3)?, n(4)?));
+    let (s, e) = if a <= b { (a, b) } else { (b, a) };
+    Some(TimeRange {
+        start: hhmm(s.0, s.1)?,
+        end: hhmm(e.0, e.1)?,
+    })
+}
+
+fn time_start(text: &str) -> bool {
+    use std::sync::OnceLock;
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^\d{1,2}[:/.]\d{2}\s*[-–—]?\s*$").expect("static regex"))
+        .is_match(&ascii_digits(text.trim()))
+}

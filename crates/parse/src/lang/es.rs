@@ -1,0 +1,97 @@
+//! Spanish.
+
+use regex::Regex;
+
+use super::{hhmm, parse_session_dates_generic, Table, TimeRange};
+use crate::model::Language;
+
+pub(super) fn table() -> Table {
+    Table {
+        language: Language::Es,
+        weekdays: [
+            &["lunes"],
+            &["martes"],
+            &["miércoles", "miercoles"],
+            &["jueves"],
+            &["viernes"],
+            &["sábado", "sabado"],
+            &["domingo"],
+        ],
+        months: [
+            &["enero"],
+            &["febrero"],
+            &["marzo"],
+            &["abril"],
+            &["mayo"],
+            &["junio"],
+            &["julio"],
+            &["agosto"],
+            &["septiembre", "setiembre"],
+            &["octubre"],
+            &["noviembre"],
+            &["diciembre"],
+        ],
+        agenda_item: Regex::new(r"^Tema\s+(\d+[a-z]?)\s+del\s+programa\s*[:.]\s*(.*)$")
+            .expect("static regex"),
+        continued: &["(continuación)"],
+        focus: &["debate centrado", "debate temático"],
+        column_date: &["fecha/hora"],
+        column_programme: &["tema del programa/programa"],
+        title: &["programa de trabajo provisional", "programa de trabajo"],
+        ordinals: [
+            &["primer", "primero"],
+            &["segundo"],
+            &["tercer", "tercero"],
+            &["cuarto"],
+            &["quinto"],
+            &["sexto"],
+            &["séptimo"],
+            &["octavo"],
+            &["noveno"],
+            &["décimo"],
+            &["undécimo"],
+            &["duodécimo"],
+        ],
+        session_word: &["período de sesiones", "periodo de sesiones"],
+        masthead_noise: &[
+            "naciones unidas",
+            "asamblea general",
+            "distr.",
+            "original",
+            "nota de la secretaría",
+            "anexo",
+        ],
+        parse_time,
+        time_start,
+        parse_session_dates: parse_session_dates_generic,
+        question_end: &['?'],
+    }
+}
+
+/// "10.00 a 13.00 horas".
+fn parse_time(text: &str) -> Option<TimeRange> {
+    use std::sync::OnceLock;
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"^(?:de\s+)?(\d{1,2})[.:](\d{2})\s*(?:a|–|-)\s*(\d{1,2})[.:](\d{2})\s*(?:horas|h)?$",
+        )
+        .expect("static regex")
+    });
+    let c = re.captures(text.trim())?;
+    let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    Some(TimeRange {
+        start: hhmm(n(1)?, n(2)?)?,
+        end: hhmm(n(3)?, n(4)?)?,
+    })
+}
+
+fn time_start(text: &str) -> bool {
+    use std::sync::OnceLock;
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(?:de\s+)?\d{1,2}[.:]\d{2}\s*(?:a|–|-)?\s*(?:\d{1,2}[.:]\d{2})?$")
+            .expect("static regex")
+    })
+    .is_match(text.trim())
+}

@@ -1,0 +1,557 @@
+//! What the parser knows about each language: one table per language
+//! (`en.rs`, `fr.rs`, `es.rs`, `ru.rs`, `zh.rs`, `ar.rs`), and language
+//! detection.
+//!
+//! Everything that differs between languages — weekday and month names, the
+//! way times and dates are written, the agenda item label, the "continued"
+//! mark, the focus-topic wording, the masthead words — lives in these tables;
+//! the parser itself is language-neutral.
+
+mod ar;
+mod en;
+mod es;
+mod fr;
+mod ru;
+mod zh;
+
+use regex::Regex;
+
+use crate::model::{Language, Weekday};
+
+/// A time range parsed from a time cell: 24-hour `HH:MM` strings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeRange {
+    /// Start, `HH:MM`.
+    pub start: String,
+    /// End, `HH:MM`.
+    pub end: String,
+}
+
+/// A day label parsed from the date column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DayLabel {
+    /// Month, 1–12.
+    pub month: u32,
+    /// Day of the month.
+    pub day: u32,
+    /// The weekday printed with it.
+    pub weekday: Weekday,
+}
+
+/// Session dates and venue from the masthead line ("New York, 6–10 March 2023").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionDates {
+    /// First day, ISO.
+    pub start: String,
+    /// Last day, ISO.
+    pub end: String,
+    /// The venue as printed.
+    pub venue: Option<String>,
+}
+
+/// One language's knowledge.
+pub struct Table {
+    /// Which language.
+    pub language: Language,
+    /// Weekday names, lowercase, every form in use.
+    pub weekdays: [&'static [&'static str]; 7],
+    /// Month names, lowercase, every form in use (nominative, genitive...).
+    pub months: [&'static [&'static str]; 12],
+    /// Matches an agenda item line; captures the number and the rest.
+    pub agenda_item: Regex,
+    /// The "(continued)" marks, as printed.
+    pub continued: &'static [&'static str],
+    /// Words that open (or close) a focus-topic paragraph, lowercase.
+    pub focus: &'static [&'static str],
+    /// The header of the date/time column, lowercase.
+    pub column_date: &'static [&'static str],
+    /// The header of the programme column, lowercase.
+    pub column_programme: &'static [&'static str],
+    /// The document title, lowercase.
+    pub title: &'static [&'static str],
+    /// Ordinal words 1..=12 as used in session names, lowercase.
+    pub ordinals: [&'static [&'static str]; 12],
+    /// A word every session name contains, lowercase.
+    pub session_word: &'static [&'static str],
+    /// Masthead lines that are not the body's name (lowercase prefixes).
+    pub masthead_noise: &'static [&'static str],
+    /// Parses a time cell.
+    pub parse_time: fn(&str) -> Option<TimeRange>,
+    /// Whether a line could be the first half of a wrapped time cell.
+    pub time_start: fn(&str) -> bool,
+    /// Parses the session dates line.
+    pub parse_session_dates: fn(&str, &Table) -> Option<SessionDates>,
+    /// Words ending a question (besides "?").
+    pub question_end: &'static [char],
+}
+
+impl Table {
+    /// The month (1–12) a word names, if it names one.
+    pub fn month(&self, word: &str) -> Option<u32> {
+        let w = word.to_lowercase();
+        self.months
+            .iter()
+            .position(|forms| forms.contains(&w.as_str()))
+            .map(|i| i as u32 + 1)
+    }
+
+    /// The weekday a word names.
+    pub fn weekday(&self, word: &str) -> Option<Weekday> {
+        let w = word.to_lowercase();
+        self.weekdays
+            .iter()
+            .position(|forms| forms.contains(&w.as_str()))
+            .map(weekday_from_index)
+    }
+
+    /// Parses a day label such as "Monday, 6 March": a weekday, a day number
+    /// and a month, in any order, and nothing much else.
+    pub fn parse_day(&self, text: &str) -> Option<DayLabel> {
+        if self.language == Language::Zh {
+            return zh::parse_day(text, self);
+        }
+        let mut weekday = None;
+        let mut month = None;
+        let mut day = None;
+        let mut other_words = 0;
+        for token in words(text) {
+            if let Ok(n) = token.parse::<u32>() {
+                if (1..=31).contains(&n) && day.is_none() {
+                    day = Some(n);
+                } else {
+                    return None;
+                }
+            } else if let Some(w) = self.weekday(&token) {
+                weekday = Some(w);
+            } else if let Some(m) = self.month(&token) {
+                month = Some(m);
+            } else {
+                other_words += 1;
+            }
+        }
+        // Allow a connecting word ("de").
+        if other_words > 1 {
+            return None;
+        }
+        Some(DayLabel {
+            month: month?,
+            day: day?,
+            weekday: weekday?,
+        })
+    }
+
+    /// Whether a line is the programme table's header row (or one of its cells).
+    pub fn is_column_header(&self, text: &str) -> bool {
+        let t = normalise(text);
+        self.column_date.iter().any(|h| t.contains(h))
+            || self.column_programme.iter().any(|h| t.contains(h))
+    }
+
+    /// Strips a trailing "(continued)" mark; returns the text and whether it
+    /// was there.
+    pub fn strip_continued(&self, text: &str) -> (String, bool) {
+        let t = text.trim_end();
+        for mark in self.continued {
+            if let Some(rest) = t.strip_suffix(mark) {
+                return (rest.trim_end().to_string(), true);
+            }
+        }
+        (t.to_string(), false)
+    }
+
+    /// Whether a paragraph reads as a focus topic.
+    pub fn is_focus(&self, text: &str) -> bool {
+        let t = text.to_lowercase();
+        self.focus.iter().any(|f| t.contains(f))
+    }
+
+    /// The ordinal a session name states ("Fourth substantive session" → 4).
+    pub fn session_ordinal(&self, text: &str) -> Option<u32> {
+        let t = text.to_lowercase();
+        if !self.session_word.iter().any(|w| t.contains(w)) {
+            return None;
+        }
+        // Longest forms first, so "eleventh" is not read as "eleven"...
+        let mut best: Option<(usize, u32)> = None;
+        for (i, forms) in self.ordinals.iter().enumerate() {
+            for f in forms.iter() {
+                if contains_word(&t, f) && best.is_none_or(|(len, _)| f.len() > len) {
+                    best = Some((f.len(), i as u32 + 1));
+                }
+            }
+        }
+        best.map(|(_, n)| n)
+    }
+}
+
+fn weekday_from_index(i: usize) -> Weekday {
+    match i {
+        0 => Weekday::Monday,
+        1 => Weekday::Tuesday,
+        2 => Weekday::Wednesday,
+        3 => Weekday::Thursday,
+        4 => Weekday::Friday,
+        5 => Weekday::Saturday,
+        _ => Weekday::Sunday,
+    }
+}
+
+/// Lowercase, no-break spaces as spaces, curly apostrophes straight.
+pub(crate) fn normalise(text: &str) -> String {
+    text.to_lowercase()
+        .replace(['\u{a0}', '\u{202f}'], " ")
+        .replace('’', "'")
+}
+
+/// Whether `word` occurs in `text` as a whole word (or, for scripts without
+/// spaces, anywhere).
+fn contains_word(text: &str, word: &str) -> bool {
+    if word.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+        return text.contains(word);
+    }
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Splits text into words: letters and digits; punctuation separates.
+pub(crate) fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| {
+        !(c.is_alphanumeric() || c == '/' || c == '\u{64b}' || ('\u{610}'..='\u{65f}').contains(&c))
+    })
+    .filter(|w| !w.is_empty())
+    .map(|w| w.trim_matches('/').to_string())
+    .filter(|w| !w.is_empty())
+    .collect()
+}
+
+/// Two-digit `HH:MM`.
+pub(crate) fn hhmm(h: u32, m: u32) -> Option<String> {
+    (h <= 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
+}
+
+/// The table of a language.
+pub fn table(language: Language) -> &'static Table {
+    use std::sync::OnceLock;
+    static TABLES: OnceLock<Vec<Table>> = OnceLock::new();
+    let tables = TABLES.get_or_init(|| {
+        vec![
+            ar::table(),
+            zh::table(),
+            en::table(),
+            fr::table(),
+            ru::table(),
+            es::table(),
+        ]
+    });
+    let i = Language::ALL
+        .iter()
+        .position(|l| *l == language)
+        .unwrap_or(2);
+    &tables[i]
+}
+
+/// Detects the language of a document from its text: the script first
+/// (Arabic, Han, Cyrillic), then, for Latin text, which language's words are
+/// most frequent. `hint` (e.g. from a file name suffix) breaks ties only.
+pub fn detect(text: &str, hint: Option<Language>) -> Language {
+    let (mut arabic, mut han, mut cyrillic, mut latin) = (0usize, 0usize, 0usize, 0usize);
+    for c in text.chars() {
+        match c as u32 {
+            0x0600..=0x06FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => arabic += 1,
+            0x4E00..=0x9FFF | 0x3400..=0x4DBF => han += 1,
+            0x0400..=0x04FF => cyrillic += 1,
+            _ if c.is_ascii_alphabetic() || ('\u{c0}'..='\u{17f}').contains(&c) => latin += 1,
+            _ => {}
+        }
+    }
+    let total = arabic + han + cyrillic + latin;
+    if total == 0 {
+        return hint.unwrap_or(Language::En);
+    }
+    // A script that makes up a fair share of the letters wins: Chinese and
+    // Arabic documents are full of Latin symbols and URLs.
+    if arabic * 4 > total {
+        return Language::Ar;
+    }
+    if han * 5 > total {
+        return Language::Zh;
+    }
+    if cyrillic * 3 > total {
+        return Language::Ru;
+    }
+    let lower = text.to_lowercase();
+    let score = |markers: &[&str]| -> usize {
+        markers
+            .iter()
+            .map(|m| lower.matches(&format!(" {m} ")).count())
+            .sum()
+    };
+    let en = score(&["the", "of", "and", "to", "on", "item", "session"]);
+    let fr = score(&["le", "la", "les", "des", "du", "et", "sur", "point"]);
+    let es = score(&["el", "los", "las", "del", "y", "sobre", "tema"]);
+    let best = [(Language::En, en), (Language::Fr, fr), (Language::Es, es)];
+    let max = best.iter().map(|b| b.1).max().unwrap_or(0);
+    let leaders: Vec<Language> = best.iter().filter(|b| b.1 == max).map(|b| b.0).collect();
+    match hint {
+        Some(h) if leaders.contains(&h) => h,
+        _ => leaders.first().copied().unwrap_or(Language::En),
+    }
+}
+
+/// Generic session-dates parser for the languages that write
+/// "VENUE, D–D MONTH YYYY" or "VENUE, D MONTH–D MONTH YYYY" (with
+/// connecting words): the venue is what precedes the first comma.
+pub(crate) fn parse_session_dates_generic(text: &str, table: &Table) -> Option<SessionDates> {
+    let (venue, dates) = match text.split_once([',', '،']) {
+        Some((v, d)) if !v.chars().any(|c| c.is_ascii_digit()) => (Some(v.trim().to_string()), d),
+        _ => (None, text),
+    };
+    let mut numbers: Vec<u32> = Vec::new();
+    let mut months: Vec<u32> = Vec::new();
+    let mut year = None;
+    for token in words(dates) {
+        if let Ok(n) = token.parse::<u32>() {
+            if n >= 1900 {
+                year = Some(n);
+            } else if (1..=31).contains(&n) {
+                numbers.push(n);
+            }
+        } else if let Some(m) = table.month(&token) {
+            months.push(m);
+        }
+    }
+    let year = year?;
+    let (d1, d2) = match numbers.as_slice() {
+        [a, b, ..] => (*a, *b),
+        [a] => (*a, *a),
+        [] => return None,
+    };
+    let (m1, m2) = match months.as_slice() {
+        [a, b, ..] => (*a, *b),
+        [a] => (*a, *a),
+        [] => return None,
+    };
+    Some(SessionDates {
+        start: format!("{year:04}-{m1:02}-{d1:02}"),
+        end: format!("{year:04}-{m2:02}-{d2:02}"),
+        venue,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_reads_its_day_labels() {
+        let cases = [
+            (Language::En, "Monday, 6 March", 3, 6, Weekday::Monday),
+            (Language::Fr, "Lundi 6 mars", 3, 6, Weekday::Monday),
+            (Language::Es, "Martes 7 de marzo", 3, 7, Weekday::Tuesday),
+            (Language::Ru, "Среда, 8 марта", 3, 8, Weekday::Wednesday),
+            (Language::Zh, "3 月 9 日，星期四", 3, 9, Weekday::Thursday),
+            (Language::Ar, "الجمعة، 10 آذار/مارس", 3, 10, Weekday::Friday),
+            (
+                Language::Ar,
+                "الاثنين، 24 تموز/يوليه",
+                7,
+                24,
+                Weekday::Monday,
+            ),
+        ];
+        for (lang, text, month, day, weekday) in cases {
+            assert_eq!(
+                table(lang).parse_day(text),
+                Some(DayLabel {
+                    month,
+                    day,
+                    weekday
+                }),
+                "{lang:?} {text}"
+            );
+        }
+        assert_eq!(
+            table(Language::En).parse_day("Agenda item 5: Monday 6 March discussions"),
+            None
+        );
+    }
+
+    #[test]
+    fn every_language_reads_its_time_cells() {
+        let cases = [
+            (Language::En, "10 a.m.–1 p.m.", "10:00", "13:00"),
+            (Language::En, "3–6 p.m.", "15:00", "18:00"),
+            (Language::En, "10–11.30 a.m.", "10:00", "11:30"),
+            (Language::En, "11.30 a.m.–1 p.m.", "11:30", "13:00"),
+            (Language::Fr, "10 heures-13 heures", "10:00", "13:00"),
+            (Language::Fr, "15 h 00-18 h 00", "15:00", "18:00"),
+            (Language::Fr, "10 heures-11 h 30", "10:00", "11:30"),
+            (Language::Es, "10.00 a 13.00 horas", "10:00", "13:00"),
+            (Language::Ru, "10 ч 00 м. – 13 ч 00 м.", "10:00", "13:00"),
+            (Language::Zh, "上午 10 时至下午 1 时", "10:00", "13:00"),
+            (Language::Zh, "下午 3 时至 6 时", "15:00", "18:00"),
+            (Language::Zh, "上午 10 时至 11 时 30 分", "10:00", "11:30"),
+            (
+                Language::Zh,
+                "上午 11 时 30 分至下午 1 时",
+                "11:30",
+                "13:00",
+            ),
+            (Language::Ar, "10:00 - 13:00", "10:00", "13:00"),
+            (Language::Ar, "15/00 - 18/00", "15:00", "18:00"),
+        ];
+        for (lang, text, start, end) in cases {
+            let t = (table(lang).parse_time)(text);
+            assert_eq!(
+                t,
+                Some(TimeRange {
+                    start: start.into(),
+                    end: end.into()
+                }),
+                "{lang:?} {text}"
+            );
+        }
+        assert_eq!((table(Language::En).parse_time)("Agenda item 5"), None);
+    }
+
+    #[test]
+    fn a_wrapped_time_cell_is_recognised_by_its_first_half() {
+        assert!((table(Language::En).time_start)("11.30 a.m.–1"));
+        assert!((table(Language::Zh).time_start)("上午 11 时 30 分至"));
+        assert!((table(Language::Ru).time_start)("10 ч 00 м. – 11"));
+        assert!(!(table(Language::En).time_start)("Opening of the session"));
+    }
+
+    #[test]
+    fn session_names_give_their_ordinal() {
+        assert_eq!(
+            table(Language::En).session_ordinal("Fourth substantive session"),
+            Some(4)
+        );
+        assert_eq!(
+            table(Language::Fr).session_ordinal("Cinquième session de fond"),
+            Some(5)
+        );
+        assert_eq!(
+            table(Language::Es).session_ordinal("Tercer período de sesiones sustantivo"),
+            Some(3)
+        );
+        assert_eq!(
+            table(Language::Ru).session_ordinal("Шестая основная сессия"),
+            Some(6)
+        );
+        assert_eq!(
+            table(Language::Zh).session_ordinal("第四届实质性会议"),
+            Some(4)
+        );
+        assert_eq!(
+            table(Language::Ar).session_ordinal("الدورة الموضوعية الرابعة"),
+            Some(4)
+        );
+        assert_eq!(
+            table(Language::En).session_ordinal("Fourth committee"),
+            None
+        );
+    }
+
+    #[test]
+    fn session_dates_and_venue() {
+        let cases = [
+            (
+                Language::En,
+                "New York, 6–10 March 2023",
+                "2023-03-06",
+                "2023-03-10",
+                "New York",
+            ),
+            (
+                Language::Fr,
+                "New York, 24-28 juillet 2023",
+                "2023-07-24",
+                "2023-07-28",
+                "New York",
+            ),
+            (
+                Language::Es,
+                "Nueva York, 6 a 10 de marzo de 2023",
+                "2023-03-06",
+                "2023-03-10",
+                "Nueva York",
+            ),
+            (
+                Language::Ru,
+                "Нью-Йорк, 11–15 декабря 2023 года",
+                "2023-12-11",
+                "2023-12-15",
+                "Нью-Йорк",
+            ),
+            (
+                Language::Zh,
+                "2023 年 3 月 6 日至 10 日，纽约",
+                "2023-03-06",
+                "2023-03-10",
+                "纽约",
+            ),
+            (
+                Language::Ar,
+                "نيويورك، 6-10 آذار/مارس 2023",
+                "2023-03-06",
+                "2023-03-10",
+                "نيويورك",
+            ),
+            (
+                Language::En,
+                "Geneva, 28 February–3 March 2024",
+                "2024-02-28",
+                "2024-03-03",
+                "Geneva",
+            ),
+        ];
+        for (lang, text, start, end, venue) in cases {
+            let t = table(lang);
+            let d = (t.parse_session_dates)(text, t).unwrap_or_else(|| panic!("{lang:?} {text}"));
+            assert_eq!(
+                (d.start.as_str(), d.end.as_str(), d.venue.as_deref()),
+                (start, end, Some(venue)),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn language_is_detected_from_script_and_words() {
+        assert_eq!(
+            detect("议程项目 5：关于大会第 75/240 号决议 A/77/275", None),
+            Language::Zh
+        );
+        assert_eq!(
+            detect("البند 5 من جدول الأعمال A/77/275", None),
+            Language::Ar
+        );
+        assert_eq!(detect("Пункт 5 повестки дня", None), Language::Ru);
+        assert_eq!(
+            detect(
+                " Point 5 de l’ordre du jour : examen des questions de fond et la session ",
+                None
+            ),
+            Language::Fr
+        );
+        assert_eq!(
+            detect(
+                " Tema 5 del programa: debate de las cuestiones y los temas ",
+                None
+            ),
+            Language::Es
+        );
+        assert_eq!(
+            detect(
+                " Agenda item 5: discussion of the issues and the session ",
+                Some(Language::Fr)
+            ),
+            Language::En
+        );
+    }
+}

@@ -1,0 +1,79 @@
+//! The parser's intermediate form: the lines of a document, each placed in a
+//! zone of the page and, inside the programme table, in a column. Both inputs
+//! (a PDF's layout and plain text) are brought to this form; everything after
+//! it is shared.
+
+/// Where on the page a line sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Zone {
+    /// Page 1 above the programme table.
+    Masthead,
+    /// The programme table.
+    Table,
+    /// Footnote text at the foot of a page.
+    Footnotes,
+}
+
+/// Which column of the programme table a line is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Column {
+    /// Dates, times, rooms.
+    Date,
+    /// Agenda items and the rest of the programme.
+    Programme,
+}
+
+/// One line of text.
+#[derive(Debug, Clone)]
+pub(crate) struct Line {
+    /// 1-based page.
+    pub page: u32,
+    pub zone: Zone,
+    pub column: Column,
+    /// The text, superscripts removed.
+    pub text: String,
+    /// Superscript markers on the line (footnote markers).
+    pub markers: Vec<String>,
+    /// From the layout: whether the line starts a paragraph (vertical gap
+    /// before it). `None` when unknown (plain text, first line of a page).
+    pub para_break: Option<bool>,
+    /// Whether the line runs to the far edge of its column (so the sentence
+    /// probably wraps onto the next line). From the layout when known,
+    /// otherwise estimated from the text width.
+    pub full: bool,
+    /// Like `full`, with a looser margin (a long next word may have gone to
+    /// the next line): used across page breaks.
+    pub full_loose: bool,
+    /// A footnote marker that opens the line (footnote area).
+    pub lead_marker: Option<String>,
+    /// Font size (layout only; 0 for plain text).
+    pub size: f64,
+    /// Read from a layout (positions known) rather than from plain text.
+    pub from_layout: bool,
+}
+
+/// What the two readers hand to the parser.
+#[derive(Debug, Default)]
+pub(crate) struct Prepared {
+    pub lines: Vec<Line>,
+    /// Link targets with the page they are on.
+    pub links: Vec<(String, u32)>,
+    /// Page count.
+    pub pages: u32,
+    /// Problems met while reading.
+    pub warnings: Vec<String>,
+}
+
+/// Width of text in "columns": CJK characters count double.
+#[allow(dead_code)] // used by the plain-text reader
+pub(crate) fn display_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| {
+            if unprog_extract::script::is_cjk(c) {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
+}

@@ -1,0 +1,123 @@
+//! The masthead on page 1: symbol, body, session, dates and venue, title.
+
+use crate::joining::join;
+use crate::lang::{normalise, Table};
+use crate::lines::{Line, Zone};
+use crate::model::Session;
+use crate::references::symbols_in;
+
+/// What the masthead says.
+#[derive(Debug, Default)]
+pub(crate) struct Masthead {
+    pub symbol: Option<String>,
+    pub title: Option<String>,
+    pub body: Option<String>,
+    pub session: Session,
+    /// The year the timetable's dates belong to.
+    pub year: Option<i32>,
+}
+
+pub(crate) fn parse(lines: &[Line], table: &Table) -> Masthead {
+    let mast: Vec<&Line> = lines.iter().filter(|l| l.zone == Zone::Masthead).collect();
+    // The symbol: the first line that is nothing but a symbol.
+    let symbol = mast
+        .iter()
+        .flat_map(|l| {
+            symbols_in(&l.text)
+                .into_iter()
+                .filter(move |s| l.text.trim() == s)
+        })
+        .next();
+    let mut m = Masthead {
+        symbol,
+        ..Masthead::default()
+    };
+    let session_at = mast
+        .iter()
+        .position(|l| table.session_ordinal(&l.text).is_some());
+    if let Some(i) = session_at {
+        m.session.ordinal = table.session_ordinal(&mast[i].text);
+        m.session.name = Some(mast[i].text.trim().to_string());
+    }
+    // Session dates and venue: the first line after the session name that
+    // parses (or anywhere, when there is no session name).
+    let from = session_at.map_or(0, |i| i + 1);
+    if let Some(d) = mast[from.min(mast.len())..]
+        .iter()
+        .chain(mast.iter())
+        .find_map(|l| (table.parse_session_dates)(&l.text, table))
+    {
+        m.year = d.start.get(..4).and_then(|y| y.parse().ok());
+        m.session.start_date = Some(d.start);
+        m.session.end_date = Some(d.end);
+        m.session.venue = d.venue;
+    }
+    m.title = mast
+        .iter()
+        .find(|l| {
+            let t = normalise(&l.text);
+            table.title.iter().any(|title| t.trim() == *title)
+        })
+        .map(|l| l.text.trim().to_string());
+    // The body: the lines before the session name that are none of the
+    // masthead's fixed parts.
+    let body_size = mast.get(session_at.unwrap_or(0)).map_or(0.0, |l| l.size);
+    let mut body: Option<String> = None;
+    for l in &mast[..session_at.unwrap_or(0)] {
+        if is_fixed_part(l, table, body_size) {
+            continue;
+        }
+        body = Some(match body {
+            Some(b) => join(table.language, &b, &l.text),
+            None => l.text.trim().to_string(),
+        });
+    }
+    m.body = body;
+    m
+}
+
+fn is_fixed_part(l: &Line, table: &Table, body_size: f64) -> bool {
+    let t = normalise(l.text.trim());
+    if t.is_empty() {
+        return true;
+    }
+    // "General" / "Assembly" set large on two lines.
+    if body_size > 0.0 && l.size > body_size * 1.3 {
+        return true;
+    }
+    if table.masthead_noise.iter().any(|n| t.starts_with(n)) {
+        return true;
+    }
+    if table
+        .masthead_noise
+        .iter()
+        .any(|n| n.split_whitespace().count() > 1 && n.split_whitespace().any(|w| w == t))
+    {
+        return true;
+    }
+    if [
+        "english", "french", "spanish", "russian", "chinese", "arabic",
+    ]
+    .contains(&t.as_str())
+    {
+        return true;
+    }
+    if symbols_in(&l.text)
+        .first()
+        .is_some_and(|s| s == l.text.trim())
+    {
+        return true;
+    }
+    // The issue date: a year, a month and little else.
+    let has_month = crate::lang::words(&t)
+        .iter()
+        .any(|w| table.month(w).is_some())
+        || t.contains('月');
+    let has_year = crate::lang::words(&t)
+        .iter()
+        .any(|w| w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1945..2200).contains(&y)));
+    has_year
+        && has_month
+        && crate::lang::words(&t).len() <= 6
+        && table.title.iter().all(|title| !t.contains(title))
+}

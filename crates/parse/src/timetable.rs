@@ -1,0 +1,592 @@
+//! The programme table: days and time slots from the date column; agenda
+//! items, sub-items, focus topics, questions, events and speakers from the
+//! programme column.
+//!
+//! The programme column is first cut into paragraphs (a structural mark at
+//! the start — "Agenda item 5:", "(d)", "•", "–" — a vertical gap in the
+//! layout, or a short or closed previous line); each paragraph is then placed
+//! by its kind, looking one paragraph ahead (a plain paragraph followed by
+//! bullets is a focus topic).
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::joining::join;
+use crate::lang::Table;
+use crate::lines::{Column, Line, Zone};
+use crate::model::{AgendaItem, Day, Event, SubItem, Topic};
+
+#[derive(Debug, Clone, PartialEq)]
+enum Kind {
+    Agenda(String),
+    Sub(String),
+    Bullet,
+    Dash,
+    Plain,
+}
+
+#[derive(Debug)]
+struct Paragraph {
+    kind: Kind,
+    text: String,
+    markers: Vec<String>,
+    page: u32,
+}
+
+/// Where new topics, questions and speakers go.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Holder {
+    None,
+    Agenda(usize),
+    Sub(usize, usize),
+    Event(usize),
+}
+
+struct Builder<'t> {
+    table: &'t Table,
+    year: Option<i32>,
+    days: Vec<Day>,
+    warnings: Vec<String>,
+    /// The date-column cell being read.
+    cell: Option<Cell>,
+    holder: Holder,
+    /// The last topic added, as (holder, index) – bullets go there.
+    topic: Option<(Holder, usize)>,
+    /// The slot's items in order: true for agenda items.
+    positions: u32,
+}
+
+fn zh_month_start() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^\d{1,2}\s*月").expect("static regex"))
+}
+
+fn sub_item_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^[(（]([a-z])[)）]\s*(.*)$").expect("static regex"))
+}
+
+fn bullet_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^[•●▪◦·]\s*(.*)$").expect("static regex"))
+}
+
+fn dash_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^[–—-]\s+(.*)$").expect("static regex"))
+}
+
+/// The structural mark a line starts with, and the text after it.
+fn classify(table: &Table, text: &str) -> (Kind, String) {
+    let t = text.trim().replace('\u{a0}', " ");
+    if let Some(c) = table.agenda_item.captures(&t) {
+        return (Kind::Agenda(c[1].to_string()), c[2].trim().to_string());
+    }
+    if let Some(c) = sub_item_re().captures(&t) {
+        return (Kind::Sub(c[1].to_string()), c[2].trim().to_string());
+    }
+    if let Some(c) = bullet_re().captures(&t) {
+        return (Kind::Bullet, c[1].trim().to_string());
+    }
+    if let Some(c) = dash_re().captures(&t) {
+        return (Kind::Dash, c[1].trim().to_string());
+    }
+    (Kind::Plain, text.trim().to_string())
+}
+
+/// Builds the days of the timetable from the table lines.
+pub(crate) fn parse(
+    lines: &[Line],
+    table: &Table,
+    year: Option<i32>,
+    warnings: &mut Vec<String>,
+) -> Vec<Day> {
+    let mut b = Builder {
+        table,
+        year,
+        days: Vec::new(),
+        warnings: Vec::new(),
+        cell: None,
+        holder: Holder::None,
+        topic: None,
+        positions: 0,
+    };
+    let mut paragraphs: Vec<Paragraph> = Vec::new();
+    let mut last_full = false;
+    let mut last_full_loose = false;
+    // Paragraphs are placed once the next one is known; slot changes in the
+    // date column close the paragraph being read.
+    let mut pending: Option<Paragraph> = None;
+    for line in lines.iter().filter(|l| l.zone == Zone::Table) {
+        match line.column {
+            Column::Date => {
+                // A new day or slot closes the programme text of the last one.
+                if b.starts_slot(line) {
+                    if let Some(p) = pending.take() {
+                        paragraphs.push(p);
+                    }
+                    b.flush(&mut paragraphs, None);
+                }
+                b.date_line(line);
+            }
+            Column::Programme => {
+                let (kind, text) = classify(table, &line.text);
+                let closed = pending.as_ref().is_some_and(|p| {
+                    let t = p.text.trim_end();
+                    t.ends_with([':', '：']) || t.ends_with(table.question_end)
+                });
+                let new_para = pending.is_none()
+                    || kind != Kind::Plain
+                    || match (line.para_break, line.from_layout) {
+                        (Some(gap), _) => gap,
+                        // First line of a page: it continues the paragraph
+                        // that ended the last page unless that one closed or
+                        // stopped well short of the column's edge.
+                        (None, true) => closed || !last_full_loose,
+                        (None, false) => !last_full || closed,
+                    };
+                if new_para {
+                    if let Some(p) = pending.take() {
+                        paragraphs.push(p);
+                    }
+                    b.flush(&mut paragraphs, Some(&kind));
+                    pending = Some(Paragraph {
+                        kind,
+                        text,
+                        markers: line.markers.clone(),
+                        page: line.page,
+                    });
+                } else if let Some(p) = pending.as_mut() {
+                    p.text = join(table.language, &p.text, &line.text);
+                    p.markers.extend(line.markers.iter().cloned());
+                }
+                last_full = line.full;
+                last_full_loose = line.full_loose;
+            }
+        }
+    }
+    if let Some(p) = pending.take() {
+        paragraphs.push(p);
+    }
+    b.flush(&mut paragraphs, None);
+    if b.cell == Some(Cell::Time { complete: false }) {
+        b.warn_slot_time();
+    }
+    warnings.append(&mut b.warnings);
+    b.days
+}
+
+/// What the date-column cell being read turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Cell {
+    /// A day label; `complete` once it parses.
+    Day { complete: bool },
+    /// A time; `complete` once it parses.
+    Time { complete: bool },
+    /// Anything under a complete time: a room.
+    Room,
+}
+
+impl Builder<'_> {
+    /// Whether a date-column line continues the cell being read: no vertical
+    /// gap before it in the layout, or an incomplete time or day label.
+    fn continues_cell(&self, line: &Line) -> bool {
+        match self.cell {
+            None | Some(Cell::Day { complete: true }) => false,
+            Some(Cell::Day { complete: false }) | Some(Cell::Time { complete: false }) => true,
+            // "10.00 a 11.30" + "horas", a room under the time.
+            Some(Cell::Time { complete: true }) | Some(Cell::Room) => {
+                line.para_break == Some(false)
+            }
+        }
+    }
+
+    /// Whether a date-column line opens a new day or slot.
+    fn starts_slot(&self, line: &Line) -> bool {
+        if self.continues_cell(line) {
+            return false;
+        }
+        let t = line.text.trim();
+        self.looks_like_day(t) || self.looks_like_time(t)
+    }
+
+    fn looks_like_day(&self, t: &str) -> bool {
+        self.table.parse_day(t).is_some()
+            || crate::lang::words(t)
+                .first()
+                .is_some_and(|w| self.table.weekday(w).is_some())
+            || (self.table.language == crate::model::Language::Zh && zh_month_start().is_match(t))
+    }
+
+    fn looks_like_time(&self, t: &str) -> bool {
+        (self.table.parse_time)(t).is_some()
+            || (self.table.time_start)(t)
+            || t.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || ["上午", "下午", "中午", "晚上"]
+                .iter()
+                .any(|h| t.starts_with(h))
+    }
+
+    /// Reads a date-column line.
+    fn date_line(&mut self, line: &Line) {
+        let text = line.text.trim();
+        if self.continues_cell(line) {
+            self.continue_cell(line, text);
+            return;
+        }
+        if self.looks_like_day(text) {
+            let parsed = self.table.parse_day(text);
+            self.days.push(Day {
+                date: None,
+                weekday: None,
+                label: text.to_string(),
+                slots: Vec::new(),
+            });
+            self.cell = Some(Cell::Day { complete: false });
+            if parsed.is_some() {
+                self.finish_day(line.page);
+            }
+            self.reset_slot_context();
+            return;
+        }
+        if self.looks_like_time(text) {
+            if self.days.is_empty() {
+                self.warnings.push(format!(
+                    "page {}: a time before any day: {text:?}",
+                    line.page
+                ));
+                self.days.push(Day {
+                    date: None,
+                    weekday: None,
+                    label: String::new(),
+                    slots: Vec::new(),
+                });
+            }
+            let parsed = (self.table.parse_time)(text);
+            if let Some(day) = self.days.last_mut() {
+                day.slots.push(crate::model::Slot {
+                    start: parsed.as_ref().map(|t| t.start.clone()),
+                    end: parsed.as_ref().map(|t| t.end.clone()),
+                    label: text.to_string(),
+                    room: None,
+                    agenda_items: Vec::new(),
+                    events: Vec::new(),
+                });
+            }
+            self.cell = Some(Cell::Time {
+                complete: parsed.is_some(),
+            });
+            self.reset_slot_context();
+            return;
+        }
+        self.add_room(line.page, text);
+    }
+
+    fn continue_cell(&mut self, line: &Line, text: &str) {
+        let language = self.table.language;
+        match self.cell {
+            Some(Cell::Day { .. }) => {
+                if let Some(day) = self.days.last_mut() {
+                    day.label = join(language, &day.label, text);
+                }
+                self.finish_day(line.page);
+            }
+            Some(Cell::Time { complete }) => {
+                let Some(slot) = self.days.last_mut().and_then(|d| d.slots.last_mut()) else {
+                    return;
+                };
+                let label = join(language, &slot.label, text);
+                match (self.table.parse_time)(&label) {
+                    Some(t) => {
+                        slot.label = label;
+                        slot.start = Some(t.start);
+                        slot.end = Some(t.end);
+                        self.cell = Some(Cell::Time { complete: true });
+                    }
+                    None if complete => self.add_room(line.page, text),
+                    None => {
+                        slot.label = label;
+                        // Give up on a time that does not parse after a few lines.
+                        if slot.label.chars().count() > 60 {
+                            self.warn_slot_time();
+                            self.cell = Some(Cell::Time { complete: true });
+                        }
+                    }
+                }
+            }
+            Some(Cell::Room) => self.add_room(line.page, text),
+            None => {}
+        }
+    }
+
+    fn finish_day(&mut self, page: u32) {
+        let year = self.year;
+        let Some(day) = self.days.last_mut() else {
+            return;
+        };
+        match self.table.parse_day(&day.label) {
+            Some(d) => {
+                day.weekday = Some(d.weekday);
+                day.date = year.map(|y| format!("{y:04}-{:02}-{:02}", d.month, d.day));
+                self.cell = Some(Cell::Day { complete: true });
+                if year.is_none() {
+                    self.warnings.push(format!(
+                        "page {page}: no year in the masthead for the day {:?}",
+                        day.label
+                    ));
+                }
+            }
+            None => {
+                if day.label.chars().count() > 60 {
+                    self.warnings.push(format!(
+                        "page {page}: day label not understood: {:?}",
+                        day.label
+                    ));
+                    self.cell = Some(Cell::Day { complete: true });
+                }
+            }
+        }
+    }
+
+    fn add_room(&mut self, page: u32, text: &str) {
+        let language = self.table.language;
+        let has_time = matches!(
+            self.cell,
+            Some(Cell::Time { complete: true }) | Some(Cell::Room)
+        );
+        match self.days.last_mut().and_then(|d| d.slots.last_mut()) {
+            Some(slot) if has_time => {
+                slot.room = Some(match slot.room.take() {
+                    Some(r) => join(language, &r, text),
+                    None => text.to_string(),
+                });
+                self.cell = Some(Cell::Room);
+            }
+            _ => self.warnings.push(format!(
+                "page {page}: date-column text outside any slot: {text:?}"
+            )),
+        }
+    }
+
+    fn warn_slot_time(&mut self) {
+        let label = self
+            .days
+            .last()
+            .and_then(|d| d.slots.last())
+            .map(|s| s.label.clone())
+            .unwrap_or_default();
+        self.warnings
+            .push(format!("time not understood: {label:?}"));
+    }
+
+    fn reset_slot_context(&mut self) {
+        self.holder = Holder::None;
+        self.topic = None;
+        self.positions = 0;
+    }
+
+    /// Places every paragraph but the last one, which waits for the next
+    /// paragraph's kind (`next`) unless there is none (`None`: the slot
+    /// ended).
+    fn flush(&mut self, paragraphs: &mut Vec<Paragraph>, next: Option<&Kind>) {
+        let keep_last = next.is_some();
+        let n = paragraphs.len();
+        let take = if keep_last { n.saturating_sub(1) } else { n };
+        let placed: Vec<Paragraph> = paragraphs.drain(..take).collect();
+        let mut iter = placed.into_iter().peekable();
+        while let Some(p) = iter.next() {
+            let following = iter.peek().map(|q| q.kind.clone()).or_else(|| {
+                if keep_last {
+                    paragraphs.first().map(|q| q.kind.clone())
+                } else {
+                    None
+                }
+            });
+            self.place(p, following.as_ref());
+        }
+        // With a next kind known, the kept paragraph can be placed now.
+        if keep_last {
+            if let Some(p) = paragraphs.pop() {
+                self.place(p, next);
+            }
+        }
+    }
+
+    fn slot(&mut self) -> Option<&mut crate::model::Slot> {
+        self.days.last_mut().and_then(|d| d.slots.last_mut())
+    }
+
+    fn place(&mut self, p: Paragraph, next: Option<&Kind>) {
+        let table = self.table;
+        if self.slot().is_none() {
+            self.warnings.push(format!(
+                "page {}: programme text outside any time slot: {:?}",
+                p.page, p.text
+            ));
+            return;
+        }
+        match p.kind {
+            Kind::Agenda(number) => {
+                let (title, continued) = table.strip_continued(&p.text);
+                let position = self.positions;
+                self.positions += 1;
+                if let Some(slot) = self.slot() {
+                    slot.agenda_items.push(AgendaItem {
+                        number,
+                        title,
+                        continued,
+                        footnotes: p.markers,
+                        sub_items: Vec::new(),
+                        topics: Vec::new(),
+                        position,
+                    });
+                    let i = slot.agenda_items.len() - 1;
+                    self.holder = Holder::Agenda(i);
+                    self.topic = None;
+                }
+            }
+            Kind::Sub(letter) => {
+                let (title, continued) = table.strip_continued(&p.text);
+                let agenda = match self.holder {
+                    Holder::Agenda(a) | Holder::Sub(a, _) => Some(a),
+                    _ => None,
+                };
+                self.warn_markers(&p.markers, p.page, &p.text);
+                match agenda {
+                    Some(a) => {
+                        if let Some(item) = self.slot().and_then(|s| s.agenda_items.get_mut(a)) {
+                            item.sub_items.push(SubItem {
+                                letter,
+                                title,
+                                continued,
+                                topics: Vec::new(),
+                            });
+                            let s = item.sub_items.len() - 1;
+                            self.holder = Holder::Sub(a, s);
+                            self.topic = None;
+                        }
+                    }
+                    None => self.warnings.push(format!(
+                        "page {}: sub-item ({letter}) outside an agenda item: {title:?}",
+                        p.page
+                    )),
+                }
+            }
+            Kind::Bullet => {
+                self.warn_markers(&p.markers, p.page, &p.text);
+                if self.topic.is_none() {
+                    self.warnings.push(format!(
+                        "page {}: question without a focus topic, kept under an empty one: {:?}",
+                        p.page, p.text
+                    ));
+                    self.add_topic(String::new(), p.page);
+                }
+                if let Some(topic) = self.current_topic() {
+                    topic.questions.push(p.text);
+                }
+            }
+            Kind::Dash => {
+                self.warn_markers(&p.markers, p.page, &p.text);
+                match self.holder {
+                    Holder::Event(e) => {
+                        if let Some(ev) = self.slot().and_then(|s| s.events.get_mut(e)) {
+                            ev.speakers.push(p.text);
+                        }
+                    }
+                    _ => {
+                        // A dash list outside an event reads as questions.
+                        if self.topic.is_some() {
+                            if let Some(topic) = self.current_topic() {
+                                topic.questions.push(p.text);
+                            }
+                        } else {
+                            self.warnings.push(format!(
+                                "page {}: dash line with nothing to hang on: {:?}",
+                                p.page, p.text
+                            ));
+                        }
+                    }
+                }
+            }
+            Kind::Plain => {
+                let t = p.text.trim_end();
+                let topic_like =
+                    table.is_focus(t) || t.ends_with([':', '：']) || next == Some(&Kind::Bullet);
+                self.warn_markers(&p.markers, p.page, &p.text);
+                if topic_like && self.holder != Holder::None {
+                    self.add_topic(p.text, p.page);
+                } else {
+                    let position = self.positions;
+                    self.positions += 1;
+                    if let Some(slot) = self.slot() {
+                        slot.events.push(Event {
+                            text: p.text,
+                            speakers: Vec::new(),
+                            topics: Vec::new(),
+                            position,
+                        });
+                        let e = slot.events.len() - 1;
+                        self.holder = Holder::Event(e);
+                        self.topic = None;
+                    }
+                }
+            }
+        }
+    }
+
+    fn warn_markers(&mut self, markers: &[String], page: u32, text: &str) {
+        for m in markers {
+            self.warnings.push(format!(
+                "page {page}: footnote marker {m} on a line that is not an agenda item: {text:?}"
+            ));
+        }
+    }
+
+    fn add_topic(&mut self, text: String, page: u32) {
+        let holder = self.holder;
+        let topic = Topic {
+            text,
+            questions: Vec::new(),
+        };
+        let Some(slot) = self.slot() else { return };
+        let list = match holder {
+            Holder::Agenda(a) => slot.agenda_items.get_mut(a).map(|i| &mut i.topics),
+            Holder::Sub(a, s) => slot
+                .agenda_items
+                .get_mut(a)
+                .and_then(|i| i.sub_items.get_mut(s))
+                .map(|s| &mut s.topics),
+            Holder::Event(e) => slot.events.get_mut(e).map(|e| &mut e.topics),
+            Holder::None => None,
+        };
+        match list {
+            Some(list) => {
+                list.push(topic);
+                let i = list.len() - 1;
+                self.topic = Some((holder, i));
+            }
+            None => self.warnings.push(format!(
+                "page {page}: focus topic with nothing to hang on: {:?}",
+                topic.text
+            )),
+        }
+    }
+
+    fn current_topic(&mut self) -> Option<&mut Topic> {
+        let (holder, i) = self.topic?;
+        let slot = self.days.last_mut()?.slots.last_mut()?;
+        match holder {
+            Holder::Agenda(a) => slot.agenda_items.get_mut(a)?.topics.get_mut(i),
+            Holder::Sub(a, s) => slot
+                .agenda_items
+                .get_mut(a)?
+                .sub_items
+                .get_mut(s)?
+                .topics
+                .get_mut(i),
+            Holder::Event(e) => slot.events.get_mut(e)?.topics.get_mut(i),
+            Holder::None => None,
+        }
+    }
+}
