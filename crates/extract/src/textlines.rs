@@ -280,10 +280,20 @@ fn make_line(
     let arabic_context = rtl_count > 0 || (page_rtl && ltr_count == 0);
 
     // Combining marks ride on the base glyph they overlap most.
+    // A space glyph drawn over a letter or digit is not a word break (some
+    // writers paint such spaces along underlined or justified runs).
+    let hidden_space = |i: usize| {
+        let c = &chars[i];
+        is_space(c)
+            && ink.iter().any(|&j| {
+                let o = chars[j].x1.min(c.x1) - chars[j].x0.max(c.x0);
+                o > 0.5 * (c.x1 - c.x0)
+            })
+    };
     let bases: Vec<usize> = seg
         .iter()
         .copied()
-        .filter(|&i| !is_mark(&chars[i]))
+        .filter(|&i| !is_mark(&chars[i]) && !hidden_space(i))
         .collect();
     let mut marks_of: Vec<(usize, Vec<usize>)> = bases.iter().map(|&b| (b, Vec::new())).collect();
     for &m in seg.iter().filter(|&&i| is_mark(&chars[i])) {

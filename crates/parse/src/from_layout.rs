@@ -15,7 +15,7 @@ use crate::model::Language;
 
 /// Share of the page height, from the top and from the bottom, where running
 /// headers and footers are looked for.
-const RUNNING_BAND: f64 = 0.09;
+const RUNNING_BAND: f64 = 0.1;
 
 pub(crate) fn prepare(layout: &Layout, table: &Table) -> Prepared {
     let mut out = Prepared {
@@ -23,6 +23,7 @@ pub(crate) fn prepare(layout: &Layout, table: &Table) -> Prepared {
         ..Prepared::default()
     };
     let running = running_lines(layout);
+    let body_size = body_size(layout);
     let mut in_table = false;
     // Column geometry, carried over to pages without a header row.
     let mut geometry: Option<Columns> = None;
@@ -36,8 +37,7 @@ pub(crate) fn prepare(layout: &Layout, table: &Table) -> Prepared {
         if let Some(err) = &page.error {
             out.warnings.push(format!("page {}: {err}", page.number));
         }
-        let foot_rule = footnote_rule(page);
-        let body_size = body_size(page);
+        let foot_rule = footnote_rule(page, body_size);
         let mut page_lines: Vec<(Line, &TextLine)> = Vec::new();
         for (k, tl) in page.text_lines.iter().enumerate() {
             if running.contains(&(page.number, k)) {
@@ -76,7 +76,30 @@ pub(crate) fn prepare(layout: &Layout, table: &Table) -> Prepared {
                 markers,
                 para_break: None,
                 full: false,
-                full_loose: false,
+                room_after: 0.0,
+                first_word_width: tl
+                    .words
+                    .iter()
+                    .filter(|w| !w.superscript)
+                    .map(|w| (w.x0, w.x1))
+                    .reduce(|a, b| {
+                        if (tl.rtl && b.1 > a.1) || (!tl.rtl && b.0 < a.0) {
+                            b
+                        } else {
+                            a
+                        }
+                    })
+                    .map(|(x0, x1)| x1 - x0)
+                    .map(|w| {
+                        // CJK text breaks between any two characters: its
+                        // "first word" is one character.
+                        let first = tl.text.chars().next().unwrap_or(' ');
+                        if unprog_extract::script::is_cjk(first) {
+                            tl.size
+                        } else {
+                            w
+                        }
+                    }),
                 lead_marker: tl
                     .superscripts
                     .first()
@@ -123,8 +146,15 @@ fn running_lines(layout: &Layout) -> Vec<(u32, usize)> {
             .map(|c| if c.is_ascii_digit() { '#' } else { c })
             .collect()
     };
-    let job = Regex::new(r"^[\d/\s]*\d{2}-\d{5}\s*(\([A-Z]\))?[\s\d/]*$|^\(?[A-Z]\)?\s*\d{2}-\d{5}[\s\d/]*$|^\d{1,3}(\s*/\s*\d{1,3})?$")
-        .expect("static regex");
+    // Job numbers ("23-03456 (E)", also as a right-to-left run may print
+    // it) and "page/pages".
+    let job = Regex::new(
+        r"^[\d/\s]*(\d{2}-\d{5}|\d{5}-\d{2})\s*(\([A-Z]\))?[\s\d/]*$|^\(?[A-Z]\)?\s*(\d{2}-\d{5}|\d{5}-\d{2})[\s\d/]*$|^\d{1,3}\s*/\s*\d{1,3}$",
+    )
+    .expect("static regex");
+    // A bare page number: only as the lowest line of the page (a footnote's
+    // number is a bare number too).
+    let page_number = Regex::new(r"^\d{1,3}$").expect("static regex");
     let mut seen: HashMap<(bool, String), Vec<u32>> = HashMap::new();
     let mut candidates = Vec::new();
     for page in &layout.pages {
@@ -138,16 +168,26 @@ fn running_lines(layout: &Layout) -> Vec<(u32, usize)> {
             if top && page.number == 1 {
                 continue;
             }
+            // A bare number repeats as footnote numbers do; only its place
+            // (lowest on the page) makes it a page number.
+            if page_number.is_match(tl.text.trim())
+                && !page.text_lines.iter().all(|o| o.top <= tl.top + 0.5)
+            {
+                continue;
+            }
             let entry = seen.entry((top, key(&tl.text))).or_default();
             if !entry.contains(&page.number) {
                 entry.push(page.number);
             }
+            let lowest = page.text_lines.iter().all(|o| o.top <= tl.top + 0.5);
+            let pattern =
+                job.is_match(tl.text.trim()) || (lowest && page_number.is_match(tl.text.trim()));
             candidates.push((
                 page.number,
                 k,
                 top,
                 key(&tl.text),
-                bottom && job.is_match(tl.text.trim()),
+                bottom && pattern,
                 tl.text.clone(),
             ));
         }
@@ -170,22 +210,21 @@ fn running_lines(layout: &Layout) -> Vec<(u32, usize)> {
         .collect()
 }
 
-/// The most common font size of the page's text.
-fn body_size(page: &Page) -> f64 {
+/// The most common font size of the document's text (by characters).
+fn body_size(layout: &Layout) -> f64 {
     let mut counts: HashMap<i64, usize> = HashMap::new();
-    for l in &page.text_lines {
+    for l in layout.pages.iter().flat_map(|p| &p.text_lines) {
         *counts.entry((l.size * 10.0).round() as i64).or_default() += l.text.chars().count();
     }
     counts
         .into_iter()
-        .max_by_key(|(_, n)| *n)
+        .max_by_key(|(k, n)| (*n, *k))
         .map_or(10.0, |(k, _)| k as f64 / 10.0)
 }
 
 /// The top of the footnote area: a short rule near the margin in the lower
 /// part of the page, not an underline, with smaller type just below it.
-fn footnote_rule(page: &Page) -> Option<f64> {
-    let body = body_size(page);
+fn footnote_rule(page: &Page, body: f64) -> Option<f64> {
     let min_x = page
         .text_lines
         .iter()
@@ -373,12 +412,12 @@ fn mark_paragraphs(lines: &mut [(Line, &TextLine)], language: Language, pitches:
             } else {
                 tl.x1 >= far_edge - slack
             };
-            let loose = 4.0 * tl.size.max(6.0);
-            lines[i].0.full_loose = if rtl {
-                tl.x0 <= far_edge + loose
+            lines[i].0.room_after = if rtl {
+                tl.x0 - far_edge
             } else {
-                tl.x1 >= far_edge - loose
-            };
+                far_edge - tl.x1
+            }
+            .max(0.0);
             lines[i].0.para_break = if n == 0 {
                 None
             } else {
@@ -389,18 +428,22 @@ fn mark_paragraphs(lines: &mut [(Line, &TextLine)], language: Language, pitches:
     }
 }
 
-/// The usual distance between baselines of consecutive lines of a paragraph.
+/// The usual distance between baselines of consecutive lines of a paragraph:
+/// the smallest gap that recurs (paragraph gaps are larger), never more than
+/// a line and a half of the font size (in a table where most lines are
+/// paragraphs of their own, paragraph gaps are the most frequent).
 fn line_pitch(gaps: &[f64], size: f64) -> f64 {
     let mut counts: HashMap<i64, usize> = HashMap::new();
-    for g in gaps.iter().filter(|g| **g > 0.5 * size && **g < 2.5 * size) {
+    for g in gaps.iter().filter(|g| **g > 0.8 * size && **g < 2.5 * size) {
         *counts.entry((g * 2.0).round() as i64).or_default() += 1;
     }
-    // The smallest frequent gap: paragraph gaps are larger, and rarer.
-    let max = counts.values().copied().max().unwrap_or(0);
-    counts
+    let total: usize = counts.values().sum();
+    let floor = (total / 10).max(2);
+    let pitch = counts
         .iter()
-        .filter(|(_, n)| **n * 3 >= max)
+        .filter(|(_, n)| **n >= floor)
         .map(|(k, _)| *k as f64 / 2.0)
         .reduce(f64::min)
-        .unwrap_or(1.3 * size)
+        .unwrap_or(1.3 * size);
+    pitch.min(1.6 * size)
 }

@@ -41,9 +41,10 @@ pub(crate) struct Line {
     /// probably wraps onto the next line). From the layout when known,
     /// otherwise estimated from the text width.
     pub full: bool,
-    /// Like `full`, with a looser margin (a long next word may have gone to
-    /// the next line): used across page breaks.
-    pub full_loose: bool,
+    /// Space left between the line's end and its column's far edge (layout).
+    pub room_after: f64,
+    /// Width of the line's first word (layout).
+    pub first_word_width: Option<f64>,
     /// A footnote marker that opens the line (footnote area).
     pub lead_marker: Option<String>,
     /// Font size (layout only; 0 for plain text).

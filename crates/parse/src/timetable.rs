@@ -114,7 +114,7 @@ pub(crate) fn parse(
     };
     let mut paragraphs: Vec<Paragraph> = Vec::new();
     let mut last_full = false;
-    let mut last_full_loose = false;
+    let mut last_room = 0.0;
     // Paragraphs are placed once the next one is known; slot changes in the
     // date column close the paragraph being read.
     let mut pending: Option<Paragraph> = None;
@@ -141,9 +141,14 @@ pub(crate) fn parse(
                     || match (line.para_break, line.from_layout) {
                         (Some(gap), _) => gap,
                         // First line of a page: it continues the paragraph
-                        // that ended the last page unless that one closed or
-                        // stopped well short of the column's edge.
-                        (None, true) => closed || !last_full_loose,
+                        // that ended the last page unless that one closed, or
+                        // this line's first word would have fitted on it.
+                        (None, true) => {
+                            closed
+                                || line
+                                    .first_word_width
+                                    .is_some_and(|w| w + 0.5 * line.size < last_room)
+                        }
                         (None, false) => !last_full || closed,
                     };
                 if new_para {
@@ -162,7 +167,7 @@ pub(crate) fn parse(
                     p.markers.extend(line.markers.iter().cloned());
                 }
                 last_full = line.full;
-                last_full_loose = line.full_loose;
+                last_room = line.room_after;
             }
         }
     }
@@ -212,10 +217,20 @@ impl Builder<'_> {
     }
 
     fn looks_like_day(&self, t: &str) -> bool {
+        let first = crate::lang::words(t)
+            .into_iter()
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
         self.table.parse_day(t).is_some()
-            || crate::lang::words(t)
-                .first()
-                .is_some_and(|w| self.table.weekday(w).is_some())
+            || self.table.weekday(&first).is_some()
+            // A weekday broken by a narrow column ("Понедельни" / "к, 11 ...").
+            || (first.chars().count() >= 4
+                && self
+                    .table
+                    .weekdays
+                    .iter()
+                    .any(|forms| forms.iter().any(|f| f.starts_with(first.as_str()))))
             || (self.table.language == crate::model::Language::Zh && zh_month_start().is_match(t))
     }
 
@@ -287,8 +302,19 @@ impl Builder<'_> {
         let language = self.table.language;
         match self.cell {
             Some(Cell::Day { .. }) => {
+                let table = self.table;
                 if let Some(day) = self.days.last_mut() {
-                    day.label = join(language, &day.label, text);
+                    // A word too long for a narrow column is broken without a
+                    // hyphen: take the join that reads as a date.
+                    let spaced = join(language, &day.label, text);
+                    let glued = format!("{}{}", day.label.trim_end(), text.trim());
+                    day.label = if table.parse_day(&spaced).is_none()
+                        && table.parse_day(&glued).is_some()
+                    {
+                        glued
+                    } else {
+                        spaced
+                    };
                 }
                 self.finish_day(line.page);
             }
