@@ -174,6 +174,10 @@ fn assemble(prepared: Prepared, source: Source, language: Language) -> Programme
     let mast = masthead::parse(&lines, table);
     let days = timetable::parse(&lines, table, mast.year, &mut warnings);
     let footnotes = footnotes::parse(&lines, language, &mut warnings);
+    let mut days = days;
+    if !lines.iter().any(|l| l.from_layout) {
+        attach_text_markers(&mut days, &footnotes);
+    }
     let references = references::collect(
         lines
             .iter()
@@ -194,5 +198,39 @@ fn assemble(prepared: Prepared, source: Source, language: Language) -> Programme
         footnotes,
         references,
         warnings,
+    }
+}
+
+/// In plain text a footnote marker is glued to the word it hangs on
+/// ("...的讨论1", "resolution 75/2401"). A known marker at the end of an
+/// agenda item's title is taken off when the title reads right without it:
+/// after a CJK character (UN Chinese sets digits apart by spaces), or when
+/// the same item appears elsewhere with the shorter title.
+fn attach_text_markers(days: &mut [Day], footnotes: &[Footnote]) {
+    let titles: Vec<(String, String)> = days
+        .iter()
+        .flat_map(|d| &d.slots)
+        .flat_map(|s| &s.agenda_items)
+        .map(|a| (a.number.clone(), a.title.clone()))
+        .collect();
+    for item in days
+        .iter_mut()
+        .flat_map(|d| &mut d.slots)
+        .flat_map(|s| &mut s.agenda_items)
+    {
+        for f in footnotes {
+            let Some(stem) = item.title.strip_suffix(f.marker.as_str()) else {
+                continue;
+            };
+            let before = stem.chars().next_back();
+            let cjk = before.is_some_and(unprog_extract::script::is_cjk);
+            let seen_without = titles.iter().any(|(n, t)| *n == item.number && t == stem);
+            if (cjk || seen_without) && !before.is_some_and(|c| c.is_ascii_digit() && !seen_without)
+            {
+                item.title = stem.to_string();
+                item.footnotes.push(f.marker.clone());
+                break;
+            }
+        }
     }
 }

@@ -66,7 +66,6 @@ pub(crate) struct Prepared {
 }
 
 /// Width of text in "columns": CJK characters count double.
-#[allow(dead_code)] // used by the plain-text reader
 pub(crate) fn display_width(text: &str) -> usize {
     text.chars()
         .map(|c| {

@@ -95,6 +95,12 @@ fn classify(table: &Table, text: &str) -> (Kind, String) {
     (Kind::Plain, text.trim().to_string())
 }
 
+/// Whether a line starts with a structural mark (agenda item, sub-item,
+/// bullet, dash).
+pub(crate) fn is_structural(table: &Table, text: &str) -> bool {
+    classify(table, text).0 != Kind::Plain
+}
+
 /// Builds the days of the timetable from the table lines.
 pub(crate) fn parse(
     lines: &[Line],
@@ -115,6 +121,11 @@ pub(crate) fn parse(
     let mut paragraphs: Vec<Paragraph> = Vec::new();
     let mut last_full = false;
     let mut last_room = 0.0;
+    // Lines in the paragraph being read, the widest of them but the last, and
+    // the last one's width.
+    let mut para_lines = 0usize;
+    let mut para_max = 0usize;
+    let mut last_width = 0usize;
     // Paragraphs are placed once the next one is known; slot changes in the
     // date column close the paragraph being read.
     let mut pending: Option<Paragraph> = None;
@@ -132,12 +143,27 @@ pub(crate) fn parse(
             }
             Column::Programme => {
                 let (kind, text) = classify(table, &line.text);
-                let closed = pending.as_ref().is_some_and(|p| {
-                    let t = p.text.trim_end();
-                    t.ends_with([':', '：']) || t.ends_with(table.question_end)
-                });
+                // A paragraph that ends with a colon is closed (a focus
+                // line before its questions).
+                let closed = pending
+                    .as_ref()
+                    .is_some_and(|p| p.text.trim_end().ends_with([':', '：']));
+                // Plain text: a line is judged full against the paragraph's
+                // own earlier lines (bullets and sub-items are indented).
+                let width = crate::lines::display_width(&text);
+                let prev_full = if line.from_layout || para_lines <= 1 {
+                    last_full
+                } else {
+                    last_width * 20 >= para_max * 17
+                };
+                let title_then_topic = !line.from_layout
+                    && table.starts_topic(&text)
+                    && pending
+                        .as_ref()
+                        .is_some_and(|p| matches!(p.kind, Kind::Agenda(_) | Kind::Sub(_)));
                 let new_para = pending.is_none()
                     || kind != Kind::Plain
+                    || title_then_topic
                     || match (line.para_break, line.from_layout) {
                         (Some(gap), _) => gap,
                         // First line of a page: it continues the paragraph
@@ -149,7 +175,7 @@ pub(crate) fn parse(
                                     .first_word_width
                                     .is_some_and(|w| w + 0.5 * line.size < last_room)
                         }
-                        (None, false) => !last_full || closed,
+                        (None, false) => !prev_full || closed,
                     };
                 if new_para {
                     if let Some(p) = pending.take() {
@@ -167,6 +193,14 @@ pub(crate) fn parse(
                     p.markers.extend(line.markers.iter().cloned());
                 }
                 last_full = line.full;
+                if new_para {
+                    para_lines = 1;
+                    para_max = 0;
+                } else {
+                    para_lines += 1;
+                    para_max = para_max.max(last_width);
+                }
+                last_width = width;
                 last_room = line.room_after;
             }
         }
@@ -235,12 +269,7 @@ impl Builder<'_> {
     }
 
     fn looks_like_time(&self, t: &str) -> bool {
-        (self.table.parse_time)(t).is_some()
-            || (self.table.time_start)(t)
-            || t.chars().next().is_some_and(|c| c.is_ascii_digit())
-            || ["上午", "下午", "中午", "晚上"]
-                .iter()
-                .any(|h| t.starts_with(h))
+        self.table.starts_like_time(t)
     }
 
     /// Reads a date-column line.

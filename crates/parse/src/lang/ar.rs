@@ -37,6 +37,7 @@ pub(super) fn table() -> Table {
             .expect("static regex"),
         continued: &["(تابع)"],
         focus: &["مناقشة مركزة", "مناقشة مواضيعية"],
+        topic_start: &["مناقشة مركزة"],
         column_date: &["التاريخ/الوقت"],
         column_programme: &["البند/البرنامج"],
         title: &["برنامج العمل المؤقت", "برنامج العمل"],

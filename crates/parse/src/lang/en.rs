@@ -39,6 +39,7 @@ pub(super) fn table() -> Table {
             "focus discussion",
             "thematic discussion",
         ],
+        topic_start: &["focused discussion"],
         column_date: &["date/time"],
         column_programme: &["agenda item/programme", "agenda item/program"],
         title: &["provisional programme of work", "programme of work"],

@@ -35,6 +35,7 @@ pub(super) fn table() -> Table {
             .expect("static regex"),
         continued: &["(continuación)"],
         focus: &["debate centrado", "debate temático"],
+        topic_start: &["debate centrado"],
         column_date: &["fecha/hora"],
         column_programme: &["tema del programa/programa"],
         title: &["programa de trabajo provisional", "programa de trabajo"],

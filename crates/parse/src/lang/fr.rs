@@ -37,6 +37,7 @@ pub(super) fn table() -> Table {
         .expect("static regex"),
         continued: &["(suite)"],
         focus: &["débat ciblé", "débat thématique"],
+        topic_start: &["débat ciblé"],
         column_date: &["date/heure"],
         column_programme: &["point de l'ordre du jour/programme"],
         title: &["programme de travail provisoire", "programme de travail"],

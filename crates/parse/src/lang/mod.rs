@@ -63,6 +63,9 @@ pub struct Table {
     pub continued: &'static [&'static str],
     /// Words that open (or close) a focus-topic paragraph, lowercase.
     pub focus: &'static [&'static str],
+    /// How focus-topic paragraphs begin, lowercase (read where layout cannot
+    /// tell a title's last line from the topic that follows it).
+    pub topic_start: &'static [&'static str],
     /// The header of the date/time column, lowercase.
     pub column_date: &'static [&'static str],
     /// The header of the programme column, lowercase.
@@ -157,6 +160,25 @@ impl Table {
             }
         }
         (t.to_string(), false)
+    }
+
+    /// Whether text could open a time cell: a full or partial time, or a
+    /// number or half-day word at its start.
+    pub fn starts_like_time(&self, t: &str) -> bool {
+        let t = t.trim();
+        (self.parse_time)(t).is_some()
+            || (self.time_start)(t)
+            || t.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || (self.language == Language::Zh
+                && ["上午", "下午", "中午", "晚上"]
+                    .iter()
+                    .any(|h| t.starts_with(h)))
+    }
+
+    /// Whether a line begins the way focus topics begin.
+    pub fn starts_topic(&self, text: &str) -> bool {
+        let t = text.trim_start().to_lowercase();
+        self.topic_start.iter().any(|w| t.starts_with(w))
     }
 
     /// Whether a paragraph reads as a focus topic.

@@ -34,6 +34,7 @@ pub(super) fn table() -> Table {
         agenda_item: Regex::new(r"^议程项目\s*(\d+)\s*[：:]\s*(.*)$").expect("static regex"),
         continued: &["(续)", "（续）"],
         focus: &["重点讨论", "专题讨论"],
+        topic_start: &["关于", "重点讨论", "围绕"],
         column_date: &["日期/时间"],
         column_programme: &["议程项目/方案"],
         title: &["暂定工作方案", "工作方案"],

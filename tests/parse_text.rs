@@ -1,0 +1,64 @@
+//! The plain-text path: text that another tool extracted from a real Chinese
+//! programme (fixtures/text, a copy of shared/samples) comes out as its
+//! hand-checked expected JSON; and text extracted from the fixture PDFs gives
+//! the same timetable as their layout.
+
+mod common;
+
+use common::root;
+use unprog_parse::{parse_path, parse_text, Options, Programme};
+
+#[test]
+fn the_real_chinese_sample_matches_its_hand_checked_json() {
+    let dir = root().join("fixtures/text");
+    let got = parse_path(
+        &dir.join("oewg-ict-s4-programme-zh.pdftext.txt"),
+        &Options::default(),
+    )
+    .expect("parses");
+    let want: Programme = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("oewg-ict-s4-programme-zh.expected.json"))
+            .expect("expected JSON"),
+    )
+    .expect("valid");
+    assert_eq!(
+        serde_json::to_string_pretty(&got).expect("json"),
+        serde_json::to_string_pretty(&want).expect("json")
+    );
+}
+
+#[test]
+fn text_of_a_fixture_gives_the_same_days_as_its_layout() {
+    // `unprog text` output of the PDF, read back as plain text.
+    for name in ["oewg-s4-en", "oewg-s4-zh", "oewg-s5-fr"] {
+        let pdf = root().join(format!("fixtures/pdf/{name}.pdf"));
+        let layout = unprog_extract::extract_path(&pdf, &unprog_extract::Settings::default())
+            .expect("extracts");
+        let from_text = parse_text(&layout.text(), &format!("{name}.txt"), &Options::default());
+        let from_pdf = parse_path(&pdf, &Options::default()).expect("parses");
+        let shape = |p: &Programme| {
+            p.days
+                .iter()
+                .map(|d| {
+                    (
+                        d.date.clone(),
+                        d.slots
+                            .iter()
+                            .map(|s| {
+                                (
+                                    s.start.clone(),
+                                    s.end.clone(),
+                                    s.agenda_items
+                                        .iter()
+                                        .map(|a| a.number.clone())
+                                        .collect::<Vec<_>>(),
+                                )
+                            })
+                            .collect::<Vec<_>>(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(shape(&from_text), shape(&from_pdf), "{name}");
+    }
+}
