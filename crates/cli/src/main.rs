@@ -6,6 +6,34 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
+
+mod batch;
+mod inputs;
+mod progress;
+
+/// A usage error: exit code 2.
+#[derive(Debug)]
+struct Usage(String);
+
+impl std::fmt::Display for Usage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Usage {}
+
+/// Some inputs failed (already reported): exit code 1.
+#[derive(Debug)]
+struct SomeFailed;
+
+impl std::fmt::Display for SomeFailed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("some inputs failed")
+    }
+}
+
+impl std::error::Error for SomeFailed {}
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -21,16 +49,39 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Convert a programme (PDF or .txt) to the programme model as JSON.
+    /// Convert programmes (PDF or .txt files, or folders of them) to the
+    /// programme model: one JSON per document, programmes.jsonl, slots.csv
+    /// and manifest.json in the output folder; `-o -` prints the JSON of a
+    /// single input.
     Convert {
-        /// The input file.
-        input: PathBuf,
-        /// Where to write: `-` for standard output.
-        #[arg(short, long, default_value = "-")]
+        /// Files and folders (searched recursively for .pdf and .txt).
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Output folder, or `-` for standard output (one input only).
+        #[arg(short, long)]
         output: PathBuf,
-        /// Print compact JSON on one line.
+        /// Only files whose name (or path) matches this pattern (`*`, `?`).
+        #[arg(long)]
+        glob: Option<String>,
+        /// Parallel jobs (default: all cores).
+        #[arg(short, long)]
+        jobs: Option<usize>,
+        /// Write each document's JSON on one line.
         #[arg(long)]
         compact: bool,
+        /// Skip inputs converted by an earlier run (same sha256 in the
+        /// output folder's manifest.json, output present).
+        #[arg(long)]
+        resume: bool,
+        /// Time budget per document, in seconds.
+        #[arg(long, default_value_t = 10.0)]
+        timeout: f64,
+        /// Print nothing but errors that stop the run.
+        #[arg(short, long)]
+        quiet: bool,
+        /// Print a line for every input.
+        #[arg(short, long)]
+        verbose: bool,
     },
     /// Print PDFs' text in reading order, pages ended by form feeds (with
     /// several files, each is headed by `==> FILE <==`).
@@ -59,6 +110,11 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) if e.is::<SomeFailed>() => ExitCode::from(1),
+        Err(e) if e.is::<Usage>() => {
+            eprintln!("unprog: {e}");
+            ExitCode::from(2)
+        }
         Err(e) => {
             eprintln!("unprog: {e:#}");
             ExitCode::from(1)
@@ -82,23 +138,51 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let mut out = stdout.lock();
     match cli.command {
         Command::Convert {
-            input,
+            inputs,
             output,
+            glob,
+            jobs,
             compact,
+            resume,
+            timeout,
+            quiet,
+            verbose,
         } => {
-            let options = unprog_parse::Options::default();
-            let programme = unprog_parse::parse_path(&input, &options)
-                .with_context(|| input.display().to_string())?;
-            let mut json = if compact {
-                serde_json::to_string(&programme)?
-            } else {
-                serde_json::to_string_pretty(&programme)?
-            };
-            json.push('\n');
             if output.as_os_str() == "-" {
-                out.write_all(json.as_bytes())?;
+                let [input] = inputs.as_slice() else {
+                    return Err(Usage("-o - takes exactly one input file".into()).into());
+                };
+                let options = unprog_parse::Options::default();
+                let programme = unprog_parse::parse_path(input, &options)
+                    .with_context(|| input.display().to_string())?;
+                out.write_all(unprog_export::to_json(&programme, !compact).as_bytes())?;
             } else {
-                anyhow::bail!("writing to a folder comes with batch conversion; use -o - for now");
+                let found =
+                    inputs::collect(&inputs, glob.as_deref()).map_err(|e| Usage(e.to_string()))?;
+                if found.is_empty() {
+                    return Err(Usage("no .pdf or .txt inputs found".into()).into());
+                }
+                if !(timeout > 0.0 && timeout.is_finite()) {
+                    return Err(
+                        Usage("--timeout must be a positive number of seconds".into()).into(),
+                    );
+                }
+                let opts = batch::BatchOptions {
+                    out_dir: output,
+                    pretty: !compact,
+                    jobs: jobs
+                        .unwrap_or_else(|| {
+                            std::thread::available_parallelism().map_or(1, |n| n.get())
+                        })
+                        .max(1),
+                    resume,
+                    quiet,
+                    verbose,
+                    timeout: std::time::Duration::from_secs_f64(timeout),
+                };
+                if batch::run(&found, &opts)? {
+                    return Err(SomeFailed.into());
+                }
             }
         }
         Command::Text { files } => {

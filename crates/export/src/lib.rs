@@ -1,1 +1,24 @@
+//! # unprog-export: the programme model as files
+//!
+//! JSON (one document), JSON Lines (one document per line), the flat
+//! `slots.csv` table analysts open in a spreadsheet, and the batch manifest
+//! with its cross-language consistency check.
 
+pub mod csv;
+pub mod manifest;
+pub mod skeleton;
+
+use unprog_parse::Programme;
+
+/// A programme as JSON: pretty (two-space indent) or on one line; always
+/// ends with a newline.
+pub fn to_json(programme: &Programme, pretty: bool) -> String {
+    let mut s = if pretty {
+        serde_json::to_string_pretty(programme)
+    } else {
+        serde_json::to_string(programme)
+    }
+    .unwrap_or_default();
+    s.push('\n');
+    s
+}

@@ -1,0 +1,299 @@
+//! `unprog convert INPUT... -o OUT`: the batch.
+//!
+//! Inputs are converted in parallel (rayon, `-j`), in chunks, in path order:
+//! each chunk's results are written before the next chunk starts, so memory
+//! stays flat and every output is in input order whatever the thread count.
+//! Every file is written to a temporary name and renamed into place; the
+//! collection files (JSON Lines, CSV, manifest) appear only at the end.
+
+use std::fs::{self, File};
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+use unprog_export::manifest::{Entry, Manifest, Status};
+use unprog_export::skeleton::Skeleton;
+use unprog_parse::{Options, Programme};
+
+use crate::inputs::Input;
+
+/// How the batch runs.
+pub struct BatchOptions {
+    pub out_dir: PathBuf,
+    pub pretty: bool,
+    pub jobs: usize,
+    pub resume: bool,
+    pub quiet: bool,
+    pub verbose: bool,
+    pub timeout: Duration,
+}
+
+/// Inputs per chunk: enough to keep every thread busy, few enough to keep
+/// memory flat.
+const CHUNK: usize = 64;
+
+struct Done {
+    entry: Entry,
+    skeleton: Option<Skeleton>,
+    /// The document as one JSON line (for programmes.jsonl) and its CSV rows.
+    jsonl: Option<String>,
+    csv: Option<String>,
+}
+
+/// Runs the batch; returns whether any input failed.
+pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
+    fs::create_dir_all(&opts.out_dir)
+        .with_context(|| format!("cannot create the output folder {}", opts.out_dir.display()))?;
+    let previous = if opts.resume {
+        read_manifest(&opts.out_dir)
+    } else {
+        None
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs)
+        .build()
+        .context("cannot start worker threads")?;
+    let progress = crate::progress::Progress::new(inputs.len() as u64, opts.quiet);
+
+    let jsonl_tmp = TempFile::create(&opts.out_dir, "programmes.jsonl")?;
+    let csv_tmp = TempFile::create(&opts.out_dir, "slots.csv")?;
+    let mut jsonl = BufWriter::new(jsonl_tmp.file()?);
+    let mut csv = BufWriter::new(csv_tmp.file()?);
+    csv.write_all(unprog_export::csv::HEADER.as_bytes())?;
+
+    let mut entries = Vec::with_capacity(inputs.len());
+    let mut skeletons = Vec::with_capacity(inputs.len());
+    let mut any_failed = false;
+    for chunk in inputs.chunks(CHUNK) {
+        let results: Vec<Done> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|input| {
+                    let done = convert_one(input, opts, previous.as_ref());
+                    progress.tick(&input.display);
+                    done
+                })
+                .collect()
+        });
+        for done in results {
+            if done.entry.status == Status::Failed {
+                any_failed = true;
+                if !opts.quiet {
+                    progress.println(&format!(
+                        "unprog: {}: {}",
+                        done.entry.input,
+                        done.entry.error.as_deref().unwrap_or("failed")
+                    ));
+                }
+            } else if opts.verbose {
+                progress.println(&format!(
+                    "unprog: {}: {} ({} pages, {} warnings, {} ms)",
+                    done.entry.input,
+                    match done.entry.status {
+                        Status::Ok => "ok",
+                        _ => "ok with warnings",
+                    },
+                    done.entry.pages.unwrap_or(0),
+                    done.entry.warnings,
+                    done.entry.elapsed_ms
+                ));
+            }
+            if let Some(line) = &done.jsonl {
+                jsonl.write_all(line.as_bytes())?;
+            }
+            if let Some(rows) = &done.csv {
+                csv.write_all(rows.as_bytes())?;
+            }
+            entries.push(done.entry);
+            skeletons.push(done.skeleton);
+        }
+    }
+    progress.finish();
+    jsonl.flush()?;
+    csv.flush()?;
+    drop(jsonl);
+    drop(csv);
+    jsonl_tmp.persist()?;
+    csv_tmp.persist()?;
+    let manifest = Manifest::build(env!("CARGO_PKG_VERSION"), entries, &skeletons);
+    let mut text = serde_json::to_string_pretty(&manifest)?;
+    text.push('\n');
+    write_atomic(&opts.out_dir, "manifest.json", text.as_bytes())?;
+    if !opts.quiet {
+        let s = &manifest.summary;
+        eprintln!(
+            "unprog: {} inputs: {} ok, {} with warnings, {} failed; {} pages{}",
+            s.inputs,
+            s.ok,
+            s.warnings,
+            s.failed,
+            s.pages,
+            if s.inconsistent_groups > 0 {
+                format!(
+                    "; {} documents disagree across languages (see manifest.json)",
+                    s.inconsistent_groups
+                )
+            } else {
+                String::new()
+            }
+        );
+    }
+    Ok(any_failed)
+}
+
+fn convert_one(input: &Input, opts: &BatchOptions, previous: Option<&Manifest>) -> Done {
+    let started = Instant::now();
+    let mut entry = Entry {
+        input: input.display.clone(),
+        output: None,
+        sha256: None,
+        status: Status::Failed,
+        error: None,
+        pages: None,
+        warnings: 0,
+        language: None,
+        symbol: None,
+        elapsed_ms: 0,
+        resumed: false,
+    };
+    let failed = |mut entry: Entry, error: String| {
+        entry.error = Some(error);
+        entry.elapsed_ms = started.elapsed().as_millis() as u64;
+        Done {
+            entry,
+            skeleton: None,
+            jsonl: None,
+            csv: None,
+        }
+    };
+    let bytes = match fs::read(&input.path) {
+        Ok(b) => b,
+        Err(e) => return failed(entry, format!("cannot read: {e}")),
+    };
+    let sha = format!("{:x}", Sha256::digest(&bytes));
+    entry.sha256 = Some(sha.clone());
+
+    // --resume: keep an earlier output whose input has not changed.
+    if let Some(prev) = previous
+        .and_then(|m| m.inputs.iter().find(|e| e.input == input.display))
+        .filter(|e| e.sha256.as_deref() == Some(sha.as_str()) && e.status != Status::Failed)
+    {
+        if let Some(programme) = prev
+            .output
+            .as_ref()
+            .filter(|o| **o == input.output_name)
+            .and_then(|o| fs::read_to_string(opts.out_dir.join(o)).ok())
+            .and_then(|text| serde_json::from_str::<Programme>(&text).ok())
+        {
+            let mut done = finish(entry, &programme, input, started);
+            done.entry.resumed = true;
+            return done;
+        }
+    }
+
+    let options = Options {
+        extract: unprog_extract::Settings {
+            time_budget: Some(opts.timeout),
+            ..unprog_extract::Settings::default()
+        },
+        language: None,
+    };
+    let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        unprog_parse::parse_bytes(&bytes, &input.file_name, input.is_text, &options)
+    }));
+    let programme = match parsed {
+        Ok(Ok(p)) => p,
+        Ok(Err(e)) => return failed(entry, e.to_string()),
+        Err(_) => {
+            return failed(
+                entry,
+                "internal error (a bug: please report it with the file)".into(),
+            )
+        }
+    };
+    let json = unprog_export::to_json(&programme, opts.pretty);
+    if let Err(e) = write_atomic(&opts.out_dir, &input.output_name, json.as_bytes()) {
+        return failed(entry, format!("cannot write {}: {e:#}", input.output_name));
+    }
+    finish(entry, &programme, input, started)
+}
+
+fn finish(mut entry: Entry, p: &Programme, input: &Input, started: Instant) -> Done {
+    entry.output = Some(input.output_name.clone());
+    entry.status = if p.warnings.is_empty() {
+        Status::Ok
+    } else {
+        Status::Warnings
+    };
+    entry.pages = Some(p.source.pages);
+    entry.warnings = p.warnings.len();
+    entry.language = Some(p.language.code().to_string());
+    entry.symbol = p.symbol.clone();
+    entry.elapsed_ms = started.elapsed().as_millis() as u64;
+    Done {
+        entry,
+        skeleton: Some(Skeleton::of(p)),
+        jsonl: Some(unprog_export::to_json(p, false)),
+        csv: Some(unprog_export::csv::rows(p)),
+    }
+}
+
+fn read_manifest(dir: &Path) -> Option<Manifest> {
+    let text = fs::read_to_string(dir.join("manifest.json")).ok()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// A file written under a temporary name in the output folder, renamed into
+/// place by [`TempFile::persist`]. Dropped without persisting, it is removed.
+struct TempFile {
+    tmp: PathBuf,
+    dest: PathBuf,
+    persisted: bool,
+}
+
+impl TempFile {
+    fn create(dir: &Path, name: &str) -> Result<TempFile> {
+        let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+        Ok(TempFile {
+            tmp,
+            dest: dir.join(name),
+            persisted: false,
+        })
+    }
+
+    fn file(&self) -> Result<File> {
+        File::create(&self.tmp).with_context(|| format!("cannot write {}", self.tmp.display()))
+    }
+
+    fn persist(mut self) -> Result<()> {
+        fs::rename(&self.tmp, &self.dest)
+            .with_context(|| format!("cannot write {}", self.dest.display()))?;
+        self.persisted = true;
+        Ok(())
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        if !self.persisted {
+            let _ = fs::remove_file(&self.tmp);
+        }
+    }
+}
+
+/// Writes `name` in `dir` atomically: a temporary file, flushed, then renamed.
+pub fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> Result<()> {
+    let tmp = TempFile::create(dir, &name.replace('/', "_"))?;
+    let mut f = tmp.file()?;
+    f.write_all(bytes)?;
+    f.sync_all().ok();
+    drop(f);
+    let dest = dir.join(name);
+    fs::rename(&tmp.tmp, &dest).with_context(|| format!("cannot write {}", dest.display()))?;
+    let mut tmp = tmp;
+    tmp.persisted = true;
+    Ok(())
+}
