@@ -28,12 +28,12 @@ fn every_fixture_reads_with_the_precise_decoder_and_no_warnings() {
         assert!(l.warnings.is_empty(), "{}: {:?}", pdf.display(), l.warnings);
         assert_eq!(l.info.page_count, l.pages.len());
         for p in &l.pages {
-            assert_eq!(
-                p.decoder,
-                Decoder::PdfExtract,
-                "{} page {}",
+            assert!(
+                matches!(p.decoder, Decoder::PdfExtract | Decoder::Native),
+                "{} page {}: {:?}",
                 pdf.display(),
-                p.number
+                p.number,
+                p.decoder
             );
             assert!(!p.text_lines.is_empty());
             assert!(p.chars.iter().all(|c| c.font.is_some()), "font names known");
@@ -288,5 +288,35 @@ fn text_matches_pdftotext_line_by_line() {
             i += 2;
         }
         assert!(regrouped <= 1, "{name}: {regrouped} regrouped blocks");
+    }
+}
+
+/// The native decoder (used where every font has a ToUnicode map and widths)
+/// gives the same glyphs, in the same places, as pdf-extract.
+#[test]
+fn the_native_decoder_agrees_with_pdf_extract() {
+    for pdf in all_fixture_pdfs() {
+        let native = extract_path(&pdf, &Settings::default()).expect("extracts");
+        let reference = extract_path(
+            &pdf,
+            &Settings {
+                native_decoder: false,
+                ..Settings::default()
+            },
+        )
+        .expect("extracts");
+        assert!(native.pages.iter().all(|p| p.decoder == Decoder::Native), "{}", pdf.display());
+        assert!(reference.pages.iter().all(|p| p.decoder == Decoder::PdfExtract));
+        for (a, b) in native.pages.iter().zip(&reference.pages) {
+            assert_eq!(a.chars.len(), b.chars.len(), "{} page {}", pdf.display(), a.number);
+            for (x, y) in a.chars.iter().zip(&b.chars) {
+                assert_eq!(x.text, y.text);
+                assert!((x.x0 - y.x0).abs() < 0.01 && (x.baseline - y.baseline).abs() < 0.01, "{x:?} vs {y:?}");
+                assert!((x.x1 - y.x1).abs() < 0.01 && (x.size - y.size).abs() < 0.01);
+            }
+            let ta: Vec<&str> = a.text_lines.iter().map(|l| l.text.as_str()).collect();
+            let tb: Vec<&str> = b.text_lines.iter().map(|l| l.text.as_str()).collect();
+            assert_eq!(ta, tb);
+        }
     }
 }

@@ -88,6 +88,9 @@ pub(crate) struct PageScan {
     pub quote_ops: usize,
     /// A limit stopped the walk early.
     pub truncated: Option<String>,
+    /// Every glyph shown was decoded through a ToUnicode map of a font with
+    /// known widths: our glyphs are as good as pdf-extract's.
+    pub native_ok: bool,
 }
 
 #[derive(Clone)]
@@ -110,6 +113,8 @@ struct GState {
 
 /// A font as the fallback decoder uses it.
 struct LoadedFont<'a> {
+    /// ToUnicode map and widths are complete enough to trust our decoding.
+    reliable: bool,
     to_unicode: Option<ToUnicode>,
     encoding: Option<Encoding<'a>>,
     code_len: usize,
@@ -143,7 +148,10 @@ pub(crate) fn scan_page(
         doc,
         settings,
         deadline,
-        scan: PageScan::default(),
+        scan: PageScan {
+            native_ok: true,
+            ..PageScan::default()
+        },
         font_index: HashMap::new(),
         inline_font_index: HashMap::new(),
         loaded: Vec::new(),
@@ -672,7 +680,12 @@ impl<'a> Walker<'a, '_> {
         } else {
             dict.get_font_encoding(doc).ok()
         };
+        let has_widths = descendant.is_some() || !widths.is_empty();
+        let reliable = subtype != b"Type3"
+            && has_widths
+            && to_unicode.as_ref().is_some_and(|m| m.code_len == code_len);
         self.loaded.push(LoadedFont {
+            reliable,
             to_unicode,
             encoding,
             code_len,
@@ -688,10 +701,17 @@ impl<'a> Walker<'a, '_> {
                 .show_fonts
                 .push(gs.text.font.unwrap_or(usize::MAX));
         }
-        let Some(fi) = gs.text.font else { return };
-        let Some(font) = self.loaded.get(fi) else {
+        let Some(fi) = gs.text.font else {
+            self.scan.native_ok = false;
             return;
         };
+        let Some(font) = self.loaded.get(fi) else {
+            self.scan.native_ok = false;
+            return;
+        };
+        if !font.reliable {
+            self.scan.native_ok = false;
+        }
         let t = &gs.text;
         let show = self.scan.show_fonts.len().wrapping_sub(1);
         for (nth, code) in s.chunks(font.code_len).enumerate() {
@@ -703,12 +723,14 @@ impl<'a> Walker<'a, '_> {
             // Unknown encodings read as Latin-1: better a guess than nothing.
             let text = match font.to_unicode.as_ref().and_then(|m| m.get(cid)) {
                 Some(t) => t.to_string(),
-                None => font
-                    .encoding
-                    .as_ref()
-                    .and_then(|enc| enc.bytes_to_string(code).ok())
-                    .filter(|t| !t.is_empty())
-                    .unwrap_or_else(|| code.iter().map(|b| char::from(*b)).collect()),
+                None => {
+                    self.scan.native_ok = false;
+                    font.encoding
+                        .as_ref()
+                        .and_then(|enc| enc.bytes_to_string(code).ok())
+                        .filter(|t| !t.is_empty())
+                        .unwrap_or_else(|| code.iter().map(|b| char::from(*b)).collect())
+                }
             };
             let trm = Matrix {
                 a: t.size * t.hscale,

@@ -261,7 +261,15 @@ fn extract_page(
 
     // Decode the text: pdf-extract when the page is safe for it, else ours.
     let mut problems: Vec<String> = Vec::new();
+    // Where every font maps its codes through ToUnicode and gives widths, our
+    // own glyphs are as exact as pdf-extract's (and several times cheaper);
+    // pdf-extract reads the rest.
+    let native = settings.native_decoder
+        && scan.native_ok
+        && scan.truncated.is_none()
+        && scan.unsafe_for_pdf_extract.is_none();
     let precise = match &scan.unsafe_for_pdf_extract {
+        _ if native => None,
         Some(reason) => {
             problems.push(format!("not given to pdf-extract: {reason}"));
             None
@@ -322,6 +330,10 @@ fn extract_page(
                 out.extend(fallback_chars(&scan, &frame, true));
             }
             out
+        }
+        None if native => {
+            page.decoder = Decoder::Native;
+            fallback_chars(&scan, &frame, false)
         }
         None => {
             let out = fallback_chars(&scan, &frame, false);

@@ -55,8 +55,12 @@ pub struct DocumentInfo {
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
 pub enum Decoder {
-    /// pdf-extract's font machinery (the normal, precise path).
+    /// pdf-extract's font machinery (precise; used where some font lacks a
+    /// usable ToUnicode map or widths).
     PdfExtract,
+    /// unprog's own decoder, on a page where every font maps its codes
+    /// through ToUnicode and gives its widths (precise, and faster).
+    Native,
     /// unprog's own simpler decoder, used when pdf-extract failed on the page or
     /// when the page is unsafe to hand to it (cyclic forms, oversized streams).
     Fallback,

@@ -23,6 +23,10 @@ pub struct Settings {
     /// A glyph at most this size (× its line's font size) and raised above the
     /// line's baseline is flagged as a superscript.
     pub superscript_ratio: f64,
+    /// Decode pages whose fonts all have ToUnicode maps and widths with
+    /// unprog's own decoder (same result, several times faster); `false`
+    /// sends every page through pdf-extract.
+    pub native_decoder: bool,
     /// Refuse files with more pages than this.
     pub max_pages: usize,
     /// Refuse to decompress more than this many bytes of content for one page.
@@ -44,6 +48,7 @@ impl Default for Settings {
             row_tolerance: 0.45,
             column_gap: 1.6,
             superscript_ratio: 0.8,
+            native_decoder: true,
             max_pages: 5_000,
             max_page_content_bytes: 64 << 20,
             max_glyphs_per_page: 400_000,
