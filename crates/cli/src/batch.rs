@@ -288,8 +288,9 @@ impl Drop for TempFile {
 pub fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> Result<()> {
     let tmp = TempFile::create(dir, &name.replace('/', "_"))?;
     let mut f = tmp.file()?;
+    // Renamed only once complete: a run that is killed leaves whole files.
+    // (No fsync: that guards against power loss, at a large cost per file.)
     f.write_all(bytes)?;
-    f.sync_all().ok();
     drop(f);
     let dest = dir.join(name);
     fs::rename(&tmp.tmp, &dest).with_context(|| format!("cannot write {}", dest.display()))?;

@@ -8,6 +8,12 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 mod batch;
+
+/// The parser allocates many small strings; mimalloc handles that pattern
+/// markedly faster than the system allocator (see README, performance).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod inputs;
 mod progress;
 

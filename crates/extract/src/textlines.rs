@@ -341,12 +341,13 @@ fn make_line(
         pending_space = false;
         last_x1 = Some(last_x1.map_or(c.x1, |x: f64| x.max(c.x1)));
     }
-    let marks = |i: usize| -> &[usize] {
-        marks_of
-            .iter()
-            .find(|(b, _)| *b == i)
-            .map_or(&[][..], |(_, m)| m.as_slice())
-    };
+    let mark_index: std::collections::HashMap<usize, &[usize]> = marks_of
+        .iter()
+        .filter(|(_, m)| !m.is_empty())
+        .map(|(b, m)| (*b, m.as_slice()))
+        .collect();
+    let marks = |i: usize| -> &[usize] { mark_index.get(&i).copied().unwrap_or(&[]) };
+
     let glyph_text = |g: &[usize], out: &mut String| {
         for &i in g {
             let mut unit = chars[i].text.clone();

@@ -4,6 +4,7 @@
 //! breaks by vertical gaps.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use regex::Regex;
 use unprog_extract::{Layout, Page, TextLine};
@@ -148,13 +149,17 @@ fn running_lines(layout: &Layout) -> Vec<(u32, usize)> {
     };
     // Job numbers ("23-03456 (E)", also as a right-to-left run may print
     // it) and "page/pages".
-    let job = Regex::new(
-        r"^[\d/\s]*(\d{2}-\d{5}|\d{5}-\d{2})\s*(\([A-Z]\))?[\s\d/]*$|^\(?[A-Z]\)?\s*(\d{2}-\d{5}|\d{5}-\d{2})[\s\d/]*$|^\d{1,3}\s*/\s*\d{1,3}$",
-    )
-    .expect("static regex");
+    static JOB: OnceLock<Regex> = OnceLock::new();
+    static PAGE_NUMBER: OnceLock<Regex> = OnceLock::new();
+    let job = JOB.get_or_init(|| {
+        Regex::new(
+            r"^[\d/\s]*(\d{2}-\d{5}|\d{5}-\d{2})\s*(\([A-Z]\))?[\s\d/]*$|^\(?[A-Z]\)?\s*(\d{2}-\d{5}|\d{5}-\d{2})[\s\d/]*$|^\d{1,3}\s*/\s*\d{1,3}$",
+        )
+        .expect("static regex")
+    });
     // A bare page number: only as the lowest line of the page (a footnote's
     // number is a bare number too).
-    let page_number = Regex::new(r"^\d{1,3}$").expect("static regex");
+    let page_number = PAGE_NUMBER.get_or_init(|| Regex::new(r"^\d{1,3}$").expect("static regex"));
     let mut seen: HashMap<(bool, String), Vec<u32>> = HashMap::new();
     let mut candidates = Vec::new();
     for page in &layout.pages {
