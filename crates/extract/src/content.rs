@@ -16,7 +16,6 @@ use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::time::Instant;
 
-use pdf_extract::content::Content;
 use pdf_extract::{Dictionary, Document, Encoding, Object, ObjectId, Stream};
 
 use crate::cmap::ToUnicode;
@@ -328,13 +327,7 @@ impl<'a> Walker<'a, '_> {
     }
 
     fn run(&mut self, content: &[u8], resources: Option<&'a Dictionary>, gs: &mut GState) {
-        let ops = match Content::decode(content) {
-            Ok(c) => c.operations,
-            Err(e) => {
-                self.scan.truncated = Some(format!("content stream does not parse: {e}"));
-                return;
-            }
-        };
+        let ops = crate::lexer::operations(content);
         let mut stack: Vec<GState> = Vec::new();
         let mut tm = Matrix::IDENTITY;
         let mut tlm = Matrix::IDENTITY;

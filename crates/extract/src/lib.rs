@@ -29,6 +29,7 @@ mod error;
 mod geometry;
 mod glyphs;
 mod guard;
+mod lexer;
 pub mod model;
 pub mod script;
 mod settings;
