@@ -145,7 +145,7 @@ fn footnote_markers_are_superscripts_and_body_text_is_not() {
             sup.iter().all(|s| *s == "1"),
             "{name}: unexpected superscripts {sup:?}"
         );
-        let marker_words: Vec<_> = page.words.iter().filter(|w| w.superscript).collect();
+        let marker_words: Vec<_> = page.words().filter(|w| w.superscript).collect();
         assert!(!marker_words.is_empty());
         assert!(marker_words.iter().all(|w| w.size < 8.0));
     }
@@ -174,8 +174,7 @@ fn link_uris_are_found_with_their_boxes() {
         .find(|l| l.uri.as_deref() == Some("https://undocs.org/A/AC.292/2021/1"))
         .expect("link");
     let word = page
-        .words
-        .iter()
+        .words()
         .find(|w| w.text.starts_with("A/AC.292/2021/1"))
         .expect("word");
     assert!(
@@ -305,13 +304,29 @@ fn the_native_decoder_agrees_with_pdf_extract() {
             },
         )
         .expect("extracts");
-        assert!(native.pages.iter().all(|p| p.decoder == Decoder::Native), "{}", pdf.display());
-        assert!(reference.pages.iter().all(|p| p.decoder == Decoder::PdfExtract));
+        assert!(
+            native.pages.iter().all(|p| p.decoder == Decoder::Native),
+            "{}",
+            pdf.display()
+        );
+        assert!(reference
+            .pages
+            .iter()
+            .all(|p| p.decoder == Decoder::PdfExtract));
         for (a, b) in native.pages.iter().zip(&reference.pages) {
-            assert_eq!(a.chars.len(), b.chars.len(), "{} page {}", pdf.display(), a.number);
+            assert_eq!(
+                a.chars.len(),
+                b.chars.len(),
+                "{} page {}",
+                pdf.display(),
+                a.number
+            );
             for (x, y) in a.chars.iter().zip(&b.chars) {
                 assert_eq!(x.text, y.text);
-                assert!((x.x0 - y.x0).abs() < 0.01 && (x.baseline - y.baseline).abs() < 0.01, "{x:?} vs {y:?}");
+                assert!(
+                    (x.x0 - y.x0).abs() < 0.01 && (x.baseline - y.baseline).abs() < 0.01,
+                    "{x:?} vs {y:?}"
+                );
                 assert!((x.x1 - y.x1).abs() < 0.01 && (x.size - y.size).abs() < 0.01);
             }
             let ta: Vec<&str> = a.text_lines.iter().map(|l| l.text.as_str()).collect();

@@ -26,7 +26,7 @@ use crate::settings::Settings;
 #[derive(Debug, Clone)]
 pub(crate) struct FontInfo {
     /// `/BaseFont`.
-    pub name: Option<String>,
+    pub name: Option<std::sync::Arc<str>>,
     /// Ascent as a fraction of the font size (positive).
     pub ascent: f64,
     /// Descent as a fraction of the font size (negative).
@@ -568,7 +568,7 @@ impl<'a> Walker<'a, '_> {
             .get(b"BaseFont")
             .and_then(Object::as_name)
             .ok()
-            .map(|n| String::from_utf8_lossy(n).into_owned());
+            .map(|n| std::sync::Arc::from(String::from_utf8_lossy(n).as_ref()));
         let descendant = if subtype == b"Type0" {
             dict.get(b"DescendantFonts")
                 .ok()

@@ -17,7 +17,10 @@ fn is_white(b: u8) -> bool {
 }
 
 fn is_delim(b: u8) -> bool {
-    matches!(b, b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%')
+    matches!(
+        b,
+        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
+    )
 }
 
 fn is_regular(b: u8) -> bool {
@@ -36,7 +39,9 @@ pub(crate) fn operations(data: &[u8]) -> Vec<Operation> {
     let mut frames: Vec<Frame> = Vec::new();
     let mut i = 0;
     let n = data.len();
-    let push = |obj: Object, operands: &mut Vec<Object>, frames: &mut Vec<Frame>| match frames.last_mut() {
+    let push = |obj: Object, operands: &mut Vec<Object>, frames: &mut Vec<Frame>| match frames
+        .last_mut()
+    {
         Some(Frame::Array(v)) | Some(Frame::Dict(v)) => v.push(obj),
         None => operands.push(obj),
     };
@@ -58,12 +63,20 @@ pub(crate) fn operations(data: &[u8]) -> Vec<Operation> {
                 while i < n && is_regular(data[i]) {
                     i += 1;
                 }
-                push(Object::Name(unescape_name(&data[start..i])), &mut operands, &mut frames);
+                push(
+                    Object::Name(unescape_name(&data[start..i])),
+                    &mut operands,
+                    &mut frames,
+                );
             }
             b'(' => {
                 let (s, next) = literal_string(data, i + 1);
                 i = next;
-                push(Object::String(s, StringFormat::Literal), &mut operands, &mut frames);
+                push(
+                    Object::String(s, StringFormat::Literal),
+                    &mut operands,
+                    &mut frames,
+                );
             }
             b'<' if data.get(i + 1) == Some(&b'<') => {
                 i += 2;
@@ -92,7 +105,11 @@ pub(crate) fn operations(data: &[u8]) -> Vec<Operation> {
                 }
                 let s = hex_string(&data[start..i.min(n)]);
                 i += 1;
-                push(Object::String(s, StringFormat::Hexadecimal), &mut operands, &mut frames);
+                push(
+                    Object::String(s, StringFormat::Hexadecimal),
+                    &mut operands,
+                    &mut frames,
+                );
             }
             b'[' => {
                 i += 1;
@@ -293,19 +310,37 @@ mod tests {
 
     #[test]
     fn reads_text_operators_with_their_operands() {
-        let ops = operations(b"BT /F1 12 Tf 72.5 -700 Td (Hi \\(there\\)) Tj [(A) -250 (B)] TJ <0041> Tj ET");
+        let ops = operations(
+            b"BT /F1 12 Tf 72.5 -700 Td (Hi \\(there\\)) Tj [(A) -250 (B)] TJ <0041> Tj ET",
+        );
         let names: Vec<&str> = ops.iter().map(|o| o.operator.as_str()).collect();
         assert_eq!(names, ["BT", "Tf", "Td", "Tj", "TJ", "Tj", "ET"]);
-        assert_eq!(ops[1].operands, vec![Object::Name(b"F1".to_vec()), Object::Integer(12)]);
-        assert_eq!(ops[2].operands, vec![Object::Real(72.5), Object::Integer(-700)]);
-        assert_eq!(ops[3].operands, vec![Object::String(b"Hi (there)".to_vec(), StringFormat::Literal)]);
+        assert_eq!(
+            ops[1].operands,
+            vec![Object::Name(b"F1".to_vec()), Object::Integer(12)]
+        );
+        assert_eq!(
+            ops[2].operands,
+            vec![Object::Real(72.5), Object::Integer(-700)]
+        );
+        assert_eq!(
+            ops[3].operands,
+            vec![Object::String(
+                b"Hi (there)".to_vec(),
+                StringFormat::Literal
+            )]
+        );
         assert!(matches!(&ops[4].operands[0], Object::Array(a) if a.len() == 3));
-        assert_eq!(ops[5].operands, vec![Object::String(vec![0, 0x41], StringFormat::Hexadecimal)]);
+        assert_eq!(
+            ops[5].operands,
+            vec![Object::String(vec![0, 0x41], StringFormat::Hexadecimal)]
+        );
     }
 
     #[test]
     fn skips_inline_images_comments_and_marked_content_dictionaries() {
-        let ops = operations(b"% comment\n/P <</MCID 3>> BDC BI /W 2 /H 2 ID \x00\xffEI junk\n EI Q EMC");
+        let ops =
+            operations(b"% comment\n/P <</MCID 3>> BDC BI /W 2 /H 2 ID \x00\xffEI junk\n EI Q EMC");
         let names: Vec<&str> = ops.iter().map(|o| o.operator.as_str()).collect();
         assert_eq!(names, ["BDC", "Q", "EMC"]);
         assert!(matches!(&ops[0].operands[1], Object::Dictionary(d) if d.get(b"MCID").is_ok()));

@@ -211,7 +211,6 @@ fn empty_page(doc: &Document, number: u32, id: ObjectId, error: Option<String>) 
         decoder: Decoder::None,
         error,
         chars: Vec::new(),
-        words: Vec::new(),
         text_lines: Vec::new(),
         lines: Vec::new(),
         rects: Vec::new(),
@@ -384,11 +383,6 @@ fn extract_page(
     page.links = links(doc, dict, &frame);
     let edges = page.edges(2.0);
     page.text_lines = textlines::build_lines(&mut page.chars, &edges, settings);
-    page.words = page
-        .text_lines
-        .iter()
-        .flat_map(|l| l.words.iter().cloned())
-        .collect();
     if !problems.is_empty() {
         page.error = Some(problems.join("; "));
     }

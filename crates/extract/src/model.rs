@@ -9,6 +9,8 @@
 //! `width` and `height` are those of its MediaBox; `/Rotate` is reported but
 //! not applied.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 /// A whole document's layout: facts about the file and its pages.
@@ -85,9 +87,8 @@ pub struct Page {
     pub error: Option<String>,
     /// Every glyph, in the order the content stream painted them.
     pub chars: Vec<Char>,
-    /// Glyphs grouped into words (split at spaces and horizontal gaps).
-    pub words: Vec<Word>,
-    /// Words grouped into text lines, in reading order (top to bottom, then left
+    /// Glyphs grouped into words (split at spaces and horizontal gaps), and
+    /// words into text lines, in reading order (top to bottom, then left
     /// to right). A line never spans a wide horizontal gap, so the cells of a
     /// table row come out as separate lines.
     pub text_lines: Vec<TextLine>,
@@ -118,7 +119,7 @@ pub struct Char {
     /// Font size in points, after all transformations.
     pub size: f64,
     /// Font name (`/BaseFont`, subset prefix included), when known.
-    pub font: Option<String>,
+    pub font: Option<Arc<str>>,
     /// True when the glyph is raised and smaller than the text of its line:
     /// a superscript such as a footnote marker.
     pub superscript: bool,
@@ -144,7 +145,7 @@ pub struct Word {
     /// Dominant font size.
     pub size: f64,
     /// Font name of the first glyph.
-    pub font: Option<String>,
+    pub font: Option<Arc<str>>,
     /// True when every glyph of the word is a superscript.
     pub superscript: bool,
     /// True when the word reads right to left (Arabic, Hebrew).
@@ -267,6 +268,11 @@ pub struct Edge {
 }
 
 impl Page {
+    /// Every word of the page, in reading order (the words of each text line).
+    pub fn words(&self) -> impl Iterator<Item = &Word> {
+        self.text_lines.iter().flat_map(|l| l.words.iter())
+    }
+
     /// Horizontal and vertical edges of the page: straight rulings plus the
     /// sides of thin rectangles (how Word and LibreOffice draw table borders and
     /// the footnote separator). `max_thickness` is the thickest rectangle, in

@@ -282,18 +282,20 @@ fn make_line(
     // Combining marks ride on the base glyph they overlap most.
     // A space glyph drawn over a letter or digit is not a word break (some
     // writers paint such spaces along underlined or justified runs).
-    let hidden_space = |i: usize| {
-        let c = &chars[i];
+    // The segment is sorted by x0: only nearby glyphs can overlap a space.
+    let hidden_space = |k: usize| {
+        let c = &chars[seg[k]];
         is_space(c)
-            && ink.iter().any(|&j| {
-                let o = chars[j].x1.min(c.x1) - chars[j].x0.max(c.x0);
-                o > 0.5 * (c.x1 - c.x0)
-            })
+            && seg[k.saturating_sub(3)..(k + 4).min(seg.len())]
+                .iter()
+                .any(|&j| {
+                    let g = &chars[j];
+                    !is_space(g) && g.x1.min(c.x1) - g.x0.max(c.x0) > 0.5 * (c.x1 - c.x0)
+                })
     };
-    let bases: Vec<usize> = seg
-        .iter()
-        .copied()
-        .filter(|&i| !is_mark(&chars[i]) && !hidden_space(i))
+    let bases: Vec<usize> = (0..seg.len())
+        .filter(|&k| !is_mark(&chars[seg[k]]) && !hidden_space(k))
+        .map(|k| seg[k])
         .collect();
     let mut marks_of: Vec<(usize, Vec<usize>)> = bases.iter().map(|&b| (b, Vec::new())).collect();
     for &m in seg.iter().filter(|&&i| is_mark(&chars[i])) {
@@ -473,16 +475,19 @@ fn push_visual(out: &mut String, glyph: &str, rtl: bool) {
 }
 
 fn make_word(chars: &[Char], g: &[usize], text: String) -> Word {
-    let size = dominant_size(chars, g);
+    // A word is one run of one font: its first glyph gives size and baseline
+    // (a superscript word is all superscript).
+    let first = g.first().map(|&i| &chars[i]);
+    let size = first.map_or(0.0, |c| c.size);
     Word {
         text,
         x0: g.iter().map(|&i| chars[i].x0).fold(f64::MAX, f64::min),
         x1: g.iter().map(|&i| chars[i].x1).fold(f64::MIN, f64::max),
         top: g.iter().map(|&i| chars[i].top).fold(f64::MAX, f64::min),
         bottom: g.iter().map(|&i| chars[i].bottom).fold(f64::MIN, f64::max),
-        baseline: dominant_baseline(chars, g),
+        baseline: first.map_or(0.0, |c| c.baseline),
         size,
-        font: g.first().and_then(|&i| chars[i].font.clone()),
+        font: first.and_then(|c| c.font.clone()),
         superscript: g.iter().all(|&i| chars[i].superscript),
         rtl: false,
     }
