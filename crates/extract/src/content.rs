@@ -121,14 +121,23 @@ struct LoadedFont<'a> {
     default_width: f64,
 }
 
-struct Walker<'a, 's> {
+/// Fonts loaded so far in a document, shared by its pages (a font's
+/// ToUnicode map is read once, not once per page).
+#[derive(Default)]
+pub(crate) struct FontCache<'a> {
+    by_id: HashMap<ObjectId, usize>,
+    /// Fonts written directly in a resource dictionary, by its address.
+    by_address: HashMap<usize, usize>,
+    loaded: Vec<LoadedFont<'a>>,
+    infos: Vec<FontInfo>,
+}
+
+struct Walker<'a, 's, 'c> {
     doc: &'a Document,
     settings: &'s Settings,
     deadline: Option<Instant>,
     scan: PageScan,
-    font_index: HashMap<ObjectId, usize>,
-    inline_font_index: HashMap<Vec<u8>, usize>,
-    loaded: Vec<LoadedFont<'a>>,
+    cache: &'c mut FontCache<'a>,
     bytes_decoded: usize,
     ops_seen: usize,
     form_stack: Vec<ObjectId>,
@@ -137,11 +146,12 @@ struct Walker<'a, 's> {
 
 /// Walks the page `page_id` and returns what it found. Never panics on bad
 /// input (the caller still contains it, as lopdf's parser is not ours).
-pub(crate) fn scan_page(
-    doc: &Document,
+pub(crate) fn scan_page<'a>(
+    doc: &'a Document,
     page_id: ObjectId,
     settings: &Settings,
     deadline: Option<Instant>,
+    cache: &mut FontCache<'a>,
 ) -> PageScan {
     let mut w = Walker {
         doc,
@@ -151,9 +161,7 @@ pub(crate) fn scan_page(
             native_ok: true,
             ..PageScan::default()
         },
-        font_index: HashMap::new(),
-        inline_font_index: HashMap::new(),
-        loaded: Vec::new(),
+        cache,
         bytes_decoded: 0,
         ops_seen: 0,
         form_stack: Vec::new(),
@@ -191,6 +199,7 @@ pub(crate) fn scan_page(
         line_width: 1.0,
     };
     w.run(&content, resources, &mut gs);
+    w.scan.fonts = w.cache.infos.clone();
     w.scan
 }
 
@@ -321,7 +330,7 @@ fn page_content(doc: &Document, page: &Dictionary, limit: usize) -> Result<Vec<u
     Ok(out)
 }
 
-impl<'a> Walker<'a, '_> {
+impl<'a> Walker<'a, '_, '_> {
     fn out_of_time(&self) -> bool {
         self.deadline.is_some_and(|d| Instant::now() > d)
     }
@@ -540,19 +549,20 @@ impl<'a> Walker<'a, '_> {
         let dict = deref(doc, entry)?.as_dict().ok()?;
         match entry.as_reference() {
             Ok(id) => {
-                if let Some(&i) = self.font_index.get(&id) {
+                if let Some(&i) = self.cache.by_id.get(&id) {
                     return Some(i);
                 }
                 let i = self.load_font(dict);
-                self.font_index.insert(id, i);
+                self.cache.by_id.insert(id, i);
                 Some(i)
             }
             Err(_) => {
-                if let Some(&i) = self.inline_font_index.get(name) {
+                let address = dict as *const Dictionary as usize;
+                if let Some(&i) = self.cache.by_address.get(&address) {
                     return Some(i);
                 }
                 let i = self.load_font(dict);
-                self.inline_font_index.insert(name.to_vec(), i);
+                self.cache.by_address.insert(address, i);
                 Some(i)
             }
         }
@@ -602,7 +612,7 @@ impl<'a> Walker<'a, '_> {
             .map(|d| -d.abs())
             .unwrap_or(-0.2)
             .clamp(-1.0, 0.0);
-        self.scan.fonts.push(FontInfo {
+        self.cache.infos.push(FontInfo {
             name,
             ascent,
             descent,
@@ -677,7 +687,7 @@ impl<'a> Walker<'a, '_> {
         let reliable = subtype != b"Type3"
             && has_widths
             && to_unicode.as_ref().is_some_and(|m| m.code_len == code_len);
-        self.loaded.push(LoadedFont {
+        self.cache.loaded.push(LoadedFont {
             reliable,
             to_unicode,
             encoding,
@@ -685,7 +695,7 @@ impl<'a> Walker<'a, '_> {
             widths,
             default_width,
         });
-        self.scan.fonts.len() - 1
+        self.cache.infos.len() - 1
     }
 
     fn show(&mut self, gs: &GState, tm: &mut Matrix, s: &[u8], counted: bool) {
@@ -698,7 +708,7 @@ impl<'a> Walker<'a, '_> {
             self.scan.native_ok = false;
             return;
         };
-        let Some(font) = self.loaded.get(fi) else {
+        let Some(font) = self.cache.loaded.get(fi) else {
             self.scan.native_ok = false;
             return;
         };

@@ -137,6 +137,7 @@ fn extract_document(
     let info = document_info(doc, page_ids.len());
     let mut warnings = Vec::new();
     let mut pages = Vec::with_capacity(page_ids.len());
+    let mut fonts = content::FontCache::default();
     for (&number, &id) in &page_ids {
         if deadline.is_some_and(|d| Instant::now() > d) {
             let msg = format!(
@@ -147,7 +148,7 @@ fn extract_document(
             pages.push(empty_page(doc, number, id, Some(msg)));
             continue;
         }
-        let page = match guard::contain(|| extract_page(doc, number, id, settings, deadline)) {
+        let page = match guard::contain(|| extract_page(doc, number, id, settings, deadline, &mut fonts)) {
             Ok(page) => page,
             Err(panic) => empty_page(doc, number, id, Some(format!("unreadable page ({panic})"))),
         };
@@ -233,12 +234,13 @@ impl Frame {
     }
 }
 
-fn extract_page(
-    doc: &Document,
+fn extract_page<'a>(
+    doc: &'a Document,
     number: u32,
     id: ObjectId,
     settings: &Settings,
     deadline: Option<Instant>,
+    fonts: &mut content::FontCache<'a>,
 ) -> Page {
     let mut page = empty_page(doc, number, id, None);
     let Ok(dict) = doc.get_dictionary(id) else {
@@ -251,7 +253,7 @@ fn extract_page(
         .and_then(num)
         .map_or(0, |r| (r as i64).rem_euclid(360));
 
-    let scan = match guard::contain(|| content::scan_page(doc, id, settings, deadline)) {
+    let scan = match guard::contain(|| content::scan_page(doc, id, settings, deadline, fonts)) {
         Ok(scan) => scan,
         Err(panic) => PageScan {
             unsafe_for_pdf_extract: Some(format!("content interpreter failed ({panic})")),
