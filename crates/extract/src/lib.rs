@@ -148,7 +148,9 @@ fn extract_document(
             pages.push(empty_page(doc, number, id, Some(msg)));
             continue;
         }
-        let page = match guard::contain(|| extract_page(doc, number, id, settings, deadline, &mut fonts)) {
+        let page = match guard::contain(|| {
+            extract_page(doc, number, id, settings, deadline, &mut fonts)
+        }) {
             Ok(page) => page,
             Err(panic) => empty_page(doc, number, id, Some(format!("unreadable page ({panic})"))),
         };

@@ -67,8 +67,10 @@ pub(crate) fn build_lines(
     let verticals: Vec<&Edge> = edges.iter().filter(|e| !e.horizontal).collect();
     let mut lines = Vec::new();
     for cluster in clusters {
-        mark_superscripts(chars, &cluster, settings);
-        for segment in split_columns(chars, &cluster, &verticals, settings) {
+        let size = dominant_size(chars, &cluster);
+        let baseline = dominant_baseline(chars, &cluster);
+        mark_superscripts(chars, &cluster, size, baseline, settings);
+        for segment in split_columns(chars, &cluster, size, &verticals, settings) {
             if let Some(line) = make_line(chars, &segment, page_rtl, settings) {
                 lines.push(line);
             }
@@ -168,23 +170,31 @@ fn dominant_baseline(chars: &[Char], idx: &[usize]) -> f64 {
 }
 
 fn mode(values: impl Iterator<Item = f64>) -> f64 {
-    let mut counts: Vec<(i64, usize)> = Vec::new();
-    for v in values {
-        let key = (v * 10.0).round() as i64;
-        match counts.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((key, 1)),
+    let mut keys: Vec<i64> = values.map(|v| (v * 10.0).round() as i64).collect();
+    keys.sort_unstable();
+    // The longest run of equal keys; ties go to the smaller key.
+    let (mut best, mut best_len) = (0i64, 0usize);
+    let mut k = 0;
+    while k < keys.len() {
+        let start = k;
+        while k < keys.len() && keys[k] == keys[start] {
+            k += 1;
+        }
+        if k - start > best_len {
+            best = keys[start];
+            best_len = k - start;
         }
     }
-    counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map_or(0.0, |(k, _)| k as f64 / 10.0)
+    best as f64 / 10.0
 }
 
-fn mark_superscripts(chars: &mut [Char], cluster: &[usize], settings: &Settings) {
-    let size = dominant_size(chars, cluster);
-    let baseline = dominant_baseline(chars, cluster);
+fn mark_superscripts(
+    chars: &mut [Char],
+    cluster: &[usize],
+    size: f64,
+    baseline: f64,
+    settings: &Settings,
+) {
     for &i in cluster {
         let c = &mut chars[i];
         c.superscript = !is_space(c)
@@ -198,10 +208,11 @@ fn mark_superscripts(chars: &mut [Char], cluster: &[usize], settings: &Settings)
 fn split_columns(
     chars: &[Char],
     cluster: &[usize],
+    size: f64,
     verticals: &[&Edge],
     settings: &Settings,
 ) -> Vec<Vec<usize>> {
-    let size = dominant_size(chars, cluster).max(1.0);
+    let size = size.max(1.0);
     let mut out: Vec<Vec<usize>> = Vec::new();
     let mut current: Vec<usize> = Vec::new();
     let mut last_ink_x1: Option<f64> = None;
@@ -352,11 +363,16 @@ fn make_line(
 
     let glyph_text = |g: &[usize], out: &mut String| {
         for &i in g {
-            let mut unit = chars[i].text.clone();
-            for &m in marks(i) {
-                unit.push_str(&chars[m].text);
+            let attached = marks(i);
+            if attached.is_empty() {
+                push_visual(out, &chars[i].text, rtl);
+            } else {
+                let mut unit = chars[i].text.clone();
+                for &m in attached {
+                    unit.push_str(&chars[m].text);
+                }
+                push_visual(out, &unit, rtl);
             }
-            push_visual(out, &unit, rtl);
         }
     };
 
