@@ -31,6 +31,7 @@ mod glyphs;
 mod guard;
 mod lexer;
 pub mod model;
+mod recovery;
 pub mod script;
 mod settings;
 mod textlines;
@@ -68,16 +69,47 @@ pub fn extract(bytes: &[u8], settings: &Settings) -> Result<Layout, ExtractError
     let started = Instant::now();
     let deadline = settings.time_budget.map(|b| started + b);
     check_header(bytes)?;
-    let doc = guard::contain(|| Document::load_mem(bytes))
-        .map_err(|panic| ExtractError::Damaged(format!("the PDF parser gave up ({panic})")))?
-        .map_err(load_error)?;
+    let loaded = guard::contain(|| Document::load_mem(bytes))
+        .map_err(|panic| ExtractError::Damaged(format!("the PDF parser gave up ({panic})")))
+        .and_then(|r| r.map_err(load_error));
+    let (doc, recovered) = match loaded {
+        Ok(doc) => (doc, None),
+        Err(ExtractError::Damaged(why)) => {
+            // No usable cross-reference table: find the objects by scanning.
+            match guard::contain(|| recovery::recover(bytes)).ok().flatten() {
+                Some(r) => (r.doc, Some((why, r.objects))),
+                None => {
+                    return Err(ExtractError::Damaged(format!(
+                        "{why}; no page could be recovered (the file is probably truncated)"
+                    )))
+                }
+            }
+        }
+        Err(e) => return Err(e),
+    };
     if doc.is_encrypted() && !doc.was_encrypted() {
         return Err(ExtractError::Encrypted);
     }
-    match guard::contain(|| extract_document(&doc, settings, deadline, started)) {
-        Ok(result) => result,
-        Err(panic) => Err(ExtractError::Internal(panic)),
+    let mut layout = match guard::contain(|| extract_document(&doc, settings, deadline, started)) {
+        Ok(result) => result?,
+        Err(panic) => return Err(ExtractError::Internal(panic)),
+    };
+    if let Some((why, objects)) = recovered {
+        let readable = layout
+            .pages
+            .iter()
+            .filter(|p| !p.text_lines.is_empty())
+            .count();
+        let total = layout.pages.len();
+        let note = format!(
+            "truncated or damaged ({why}): cross-reference table rebuilt from {objects} objects; recovered {readable} of {total} pages"
+        );
+        if readable == 0 {
+            return Err(ExtractError::Damaged(note));
+        }
+        layout.warnings.insert(0, note);
     }
+    Ok(layout)
 }
 
 fn check_header(bytes: &[u8]) -> Result<(), ExtractError> {

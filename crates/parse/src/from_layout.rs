@@ -21,6 +21,8 @@ const RUNNING_BAND: f64 = 0.1;
 pub(crate) fn prepare(layout: &Layout, table: &Table) -> Prepared {
     let mut out = Prepared {
         pages: layout.pages.len() as u32,
+        // Pages that failed, a rebuilt cross-reference table...
+        warnings: layout.warnings.clone(),
         ..Prepared::default()
     };
     let running = running_lines(layout);
@@ -34,9 +36,6 @@ pub(crate) fn prepare(layout: &Layout, table: &Table) -> Prepared {
             if let Some(uri) = &link.uri {
                 out.links.push((uri.clone(), page.number));
             }
-        }
-        if let Some(err) = &page.error {
-            out.warnings.push(format!("page {}: {err}", page.number));
         }
         let foot_rule = footnote_rule(page, body_size);
         let mut page_lines: Vec<(Line, &TextLine)> = Vec::new();

@@ -56,9 +56,9 @@ pub enum ParseError {
     #[error("not UTF-8 text (convert it first, e.g. with iconv)")]
     NotUtf8,
     /// No programme table: not a programme of work, or a layout the parser
-    /// does not know.
-    #[error("no programme table found (no day or time slot could be read)")]
-    NoProgrammeTable,
+    /// does not know. Holds the first problem met while reading, if any.
+    #[error("no programme table found (no day or time slot could be read){}", .0.as_ref().map(|w| format!("; {w}")).unwrap_or_default())]
+    NoProgrammeTable(Option<String>),
 }
 
 /// Parsing options.
@@ -98,7 +98,7 @@ pub fn parse_bytes(
         let text = std::str::from_utf8(bytes).map_err(|_| ParseError::NotUtf8)?;
         Ok(parse_text(text, file, options)).and_then(|p| {
             if p.days.is_empty() {
-                Err(ParseError::NoProgrammeTable)
+                Err(ParseError::NoProgrammeTable(p.warnings.first().cloned()))
             } else {
                 Ok(p)
             }
@@ -111,7 +111,9 @@ pub fn parse_bytes(
             options,
         );
         if p.days.is_empty() {
-            return Err(ParseError::NoProgrammeTable);
+            return Err(ParseError::NoProgrammeTable(
+                layout.warnings.first().cloned(),
+            ));
         }
         Ok(p)
     }
