@@ -435,6 +435,26 @@ struct Placed<'a> {
     upright: bool,
 }
 
+/// The same six fields, from either decoder.
+macro_rules! placed_from {
+    ($t:ty) => {
+        impl<'a> From<&'a $t> for Placed<'a> {
+            fn from(g: &'a $t) -> Self {
+                Placed {
+                    text: &g.text,
+                    x: g.x,
+                    y: g.y,
+                    advance: g.advance,
+                    size: g.size,
+                    upright: g.upright,
+                }
+            }
+        }
+    };
+}
+placed_from!(DecodedGlyph);
+placed_from!(content::RawGlyph);
+
 fn make_char(g: Placed<'_>, font: Option<&content::FontInfo>, frame: &Frame) -> Option<Char> {
     if g.text.is_empty() || !g.size.is_finite() || g.size <= 0.0 || g.size > 5000.0 {
         return None;
@@ -509,32 +529,14 @@ fn precise_char(
     } else {
         None
     };
-    let placed = Placed {
-        text: &g.text,
-        x: g.x,
-        y: g.y,
-        advance: g.advance,
-        size: g.size,
-        upright: g.upright,
-    };
-    make_char(placed, font, frame)
+    make_char(Placed::from(g), font, frame)
 }
 
 fn fallback_chars(scan: &PageScan, frame: &Frame, only_quoted: bool) -> Vec<Char> {
     scan.glyphs
         .iter()
         .filter(|g| !only_quoted || g.from_quote)
-        .filter_map(|g| {
-            let placed = Placed {
-                text: &g.text,
-                x: g.x,
-                y: g.y,
-                advance: g.advance,
-                size: g.size,
-                upright: g.upright,
-            };
-            make_char(placed, scan.fonts.get(g.font), frame)
-        })
+        .filter_map(|g| make_char(Placed::from(g), scan.fonts.get(g.font), frame))
         .collect()
 }
 

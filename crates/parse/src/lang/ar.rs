@@ -85,12 +85,9 @@ fn ascii_digits(text: &str) -> String {
 
 /// "10:00 - 13:00", "10/00 - 13/00"; a range printed end-first is put right.
 fn parse_time(text: &str) -> Option<TimeRange> {
-    use std::sync::OnceLock;
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"^(?:من\s+الساعة\s+)?(\d{1,2})[:/.](\d{2})\s*(?:[-–—]|إلى(?:\s+الساعة)?)\s*(\d{1,2})[:/.](\d{2})$")
-            .expect("static regex")
-    });
+    let re = regex!(
+        r"^(?:من\s+الساعة\s+)?(\d{1,2})[:/.](\d{2})\s*(?:[-–—]|إلى(?:\s+الساعة)?)\s*(\d{1,2})[:/.](\d{2})$"
+    );
     let t = ascii_digits(text.trim());
     let c = re.captures(&t)?;
     let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
@@ -103,8 +100,5 @@ fn parse_time(text: &str) -> Option<TimeRange> {
 }
 
 fn time_start(text: &str) -> bool {
-    use std::sync::OnceLock;
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^\d{1,2}[:/.]\d{2}\s*[-–—]?\s*$").expect("static regex"))
-        .is_match(&ascii_digits(text.trim()))
+    regex!(r"^\d{1,2}[:/.]\d{2}\s*[-–—]?\s*$").is_match(&ascii_digits(text.trim()))
 }

@@ -74,14 +74,9 @@ pub(super) fn table() -> Table {
 }
 
 fn time_re() -> &'static Regex {
-    use std::sync::OnceLock;
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?i)^(\d{1,2})(?:[.:](\d{2}))?\s*(a\.m\.|p\.m\.|noon)?\s*[–—-]\s*(\d{1,2})(?:[.:](\d{2}))?\s*(a\.m\.|p\.m\.|noon)$",
-        )
-        .expect("static regex")
-    })
+    regex!(
+        r"(?i)^(\d{1,2})(?:[.:](\d{2}))?\s*(a\.m\.|p\.m\.|noon)?\s*[–—-]\s*(\d{1,2})(?:[.:](\d{2}))?\s*(a\.m\.|p\.m\.|noon)$"
+    )
 }
 
 /// "10 a.m.–1 p.m.", "3–6 p.m.", "10–11.30 a.m.".
@@ -120,11 +115,6 @@ fn parse_time(text: &str) -> Option<TimeRange> {
 }
 
 fn time_start(text: &str) -> bool {
-    use std::sync::OnceLock;
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)^\d{1,2}(?:[.:]\d{2})?\s*(?:a\.m\.|p\.m\.)?\s*[–—-]\s*(?:\d{1,2}(?:[.:]\d{2})?)?$")
-            .expect("static regex")
-    })
-    .is_match(text.trim())
+    regex!(r"(?i)^\d{1,2}(?:[.:]\d{2})?\s*(?:a\.m\.|p\.m\.)?\s*[–—-]\s*(?:\d{1,2}(?:[.:]\d{2})?)?$")
+        .is_match(text.trim())
 }

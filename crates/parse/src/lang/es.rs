@@ -71,14 +71,9 @@ pub(super) fn table() -> Table {
 
 /// "10.00 a 13.00 horas".
 fn parse_time(text: &str) -> Option<TimeRange> {
-    use std::sync::OnceLock;
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(
-            r"^(?:de\s+)?(\d{1,2})[.:](\d{2})\s*(?:a|–|-)\s*(\d{1,2})[.:](\d{2})\s*(?:horas|h)?$",
-        )
-        .expect("static regex")
-    });
+    let re = regex!(
+        r"^(?:de\s+)?(\d{1,2})[.:](\d{2})\s*(?:a|–|-)\s*(\d{1,2})[.:](\d{2})\s*(?:horas|h)?$"
+    );
     let c = re.captures(text.trim())?;
     let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
     Some(TimeRange {
@@ -88,11 +83,6 @@ fn parse_time(text: &str) -> Option<TimeRange> {
 }
 
 fn time_start(text: &str) -> bool {
-    use std::sync::OnceLock;
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"^(?:de\s+)?\d{1,2}[.:]\d{2}\s*(?:a|–|-)?\s*(?:\d{1,2}[.:]\d{2})?$")
-            .expect("static regex")
-    })
-    .is_match(text.trim())
+    regex!(r"^(?:de\s+)?\d{1,2}[.:]\d{2}\s*(?:a|–|-)?\s*(?:\d{1,2}[.:]\d{2})?$")
+        .is_match(text.trim())
 }

@@ -73,12 +73,9 @@ pub(super) fn table() -> Table {
 
 /// "10 heures-13 heures", "15 h 00-18 h 00", "10 heures-11 h 30".
 fn parse_time(text: &str) -> Option<TimeRange> {
-    use std::sync::OnceLock;
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"^(\d{1,2})\s*(?:h(?:eures?)?)\s*(\d{2})?\s*[–—-]\s*(\d{1,2})\s*(?:h(?:eures?)?)\s*(\d{2})?$")
-            .expect("static regex")
-    });
+    let re = regex!(
+        r"^(\d{1,2})\s*(?:h(?:eures?)?)\s*(\d{2})?\s*[–—-]\s*(\d{1,2})\s*(?:h(?:eures?)?)\s*(\d{2})?$"
+    );
     let t = text.trim().replace(['\u{a0}', '\u{202f}'], " ");
     let c = re.captures(&t)?;
     let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
@@ -89,11 +86,5 @@ fn parse_time(text: &str) -> Option<TimeRange> {
 }
 
 fn time_start(text: &str) -> bool {
-    use std::sync::OnceLock;
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"^\d{1,2}\s*h(?:eures?)?\s*(?:\d{2})?\s*[–—-]\s*(?:\d{1,2})?\s*$")
-            .expect("static regex")
-    })
-    .is_match(text.trim())
+    regex!(r"^\d{1,2}\s*h(?:eures?)?\s*(?:\d{2})?\s*[–—-]\s*(?:\d{1,2})?\s*$").is_match(text.trim())
 }

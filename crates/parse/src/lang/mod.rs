@@ -7,6 +7,14 @@
 //! mark, the focus-topic wording, the masthead words — lives in these tables;
 //! the parser itself is language-neutral.
 
+/// A regular expression compiled once, on first use.
+macro_rules! regex {
+    ($re:literal) => {{
+        static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        RE.get_or_init(|| regex::Regex::new($re).expect("static regex"))
+    }};
+}
+
 mod ar;
 mod en;
 mod es;

@@ -71,14 +71,9 @@ pub(super) fn table() -> Table {
 
 /// "10 ч 00 м. – 13 ч 00 м.", also "10:00–13:00".
 fn parse_time(text: &str) -> Option<TimeRange> {
-    use std::sync::OnceLock;
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(
-            r"^(\d{1,2})\s*(?:ч\.?|:)\s*(\d{2})?\s*(?:мин\.?|м\.)?\s*[–—-]\s*(\d{1,2})\s*(?:ч\.?|:)\s*(\d{2})?\s*(?:мин\.?|м\.)?$",
-        )
-        .expect("static regex")
-    });
+    let re = regex!(
+        r"^(\d{1,2})\s*(?:ч\.?|:)\s*(\d{2})?\s*(?:мин\.?|м\.)?\s*[–—-]\s*(\d{1,2})\s*(?:ч\.?|:)\s*(\d{2})?\s*(?:мин\.?|м\.)?$"
+    );
     let c = re.captures(text.trim())?;
     let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
     Some(TimeRange {
@@ -88,10 +83,8 @@ fn parse_time(text: &str) -> Option<TimeRange> {
 }
 
 fn time_start(text: &str) -> bool {
-    use std::sync::OnceLock;
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"^\d{1,2}\s*ч\.?\s*(?:\d{2})?\s*(?:мин\.?|м\.)?\s*[–—-]?\s*(?:\d{1,2})?\s*(?:ч\.?)?\s*$").expect("static regex")
-    })
+    regex!(
+        r"^\d{1,2}\s*ч\.?\s*(?:\d{2})?\s*(?:мин\.?|м\.)?\s*[–—-]?\s*(?:\d{1,2})?\s*(?:ч\.?)?\s*$"
+    )
     .is_match(text.trim())
 }

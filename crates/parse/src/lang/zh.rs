@@ -79,14 +79,9 @@ fn half(h: u32, half: Option<&str>) -> u32 {
 
 /// "上午 10 时至下午 1 时", "下午 3 时至 6 时", "上午 11 时 30 分至下午 1 时".
 fn parse_time(text: &str) -> Option<TimeRange> {
-    use std::sync::OnceLock;
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(
-            r"^(上午|下午|中午|晚上)?\s*(\d{1,2})\s*[时点](?:\s*(\d{1,2})\s*分)?\s*至\s*(上午|下午|中午|晚上)?\s*(\d{1,2})\s*[时点](?:\s*(\d{1,2})\s*分)?$",
-        )
-        .expect("static regex")
-    });
+    let re = regex!(
+        r"^(上午|下午|中午|晚上)?\s*(\d{1,2})\s*[时点](?:\s*(\d{1,2})\s*分)?\s*至\s*(上午|下午|中午|晚上)?\s*(\d{1,2})\s*[时点](?:\s*(\d{1,2})\s*分)?$"
+    );
     let c = re.captures(text.trim())?;
     let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
     let start_half = c.get(1).map(|m| m.as_str());
@@ -98,22 +93,14 @@ fn parse_time(text: &str) -> Option<TimeRange> {
 }
 
 fn time_start(text: &str) -> bool {
-    use std::sync::OnceLock;
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"^(上午|下午|中午|晚上)?\s*\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?\s*至?\s*(上午|下午|中午|晚上)?\s*$")
-            .expect("static regex")
-    })
-    .is_match(text.trim())
+    regex!(r"^(上午|下午|中午|晚上)?\s*\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?\s*至?\s*(上午|下午|中午|晚上)?\s*$").is_match(text.trim())
 }
 
 /// "3 月 6 日，星期一".
 pub(super) fn parse_day(text: &str, table: &Table) -> Option<DayLabel> {
-    use std::sync::OnceLock;
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"^(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[，,]?\s*(星期[一二三四五六日天]|周[一二三四五六日])$").expect("static regex")
-    });
+    let re = regex!(
+        r"^(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[，,]?\s*(星期[一二三四五六日天]|周[一二三四五六日])$"
+    );
     let c = re.captures(text.trim())?;
     let month: u32 = c.get(1)?.as_str().parse().ok()?;
     let day: u32 = c.get(2)?.as_str().parse().ok()?;
@@ -131,12 +118,9 @@ pub(super) fn parse_day(text: &str, table: &Table) -> Option<DayLabel> {
 
 /// "2023 年 3 月 6 日至 10 日，纽约", "2023 年 7 月 31 日至 8 月 4 日，纽约".
 fn parse_session_dates(text: &str, _table: &Table) -> Option<SessionDates> {
-    use std::sync::OnceLock;
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*至\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日\s*[，,]?\s*(.*)$")
-            .expect("static regex")
-    });
+    let re = regex!(
+        r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*至\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日\s*[，,]?\s*(.*)$"
+    );
     let c = re.captures(text.trim())?;
     let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
     let (year, m1, d1) = (n(1)?, n(2)?, n(3)?);
