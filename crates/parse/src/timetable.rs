@@ -210,7 +210,12 @@ pub(crate) fn parse(
     }
     b.flush(&mut paragraphs, None);
     if b.cell == Some(Cell::Time { complete: false }) {
-        b.warn_slot_time();
+        let page = lines
+            .iter()
+            .rev()
+            .find(|l| l.zone == Zone::Table)
+            .map_or(0, |l| l.page);
+        b.warn_slot_time(page);
     }
     warnings.append(&mut b.warnings);
     b.days
@@ -364,7 +369,7 @@ impl Builder<'_> {
                         slot.label = label;
                         // Give up on a time that does not parse after a few lines.
                         if slot.label.chars().count() > 60 {
-                            self.warn_slot_time();
+                            self.warn_slot_time(line.page);
                             self.cell = Some(Cell::Time { complete: true });
                         }
                     }
@@ -424,7 +429,7 @@ impl Builder<'_> {
         }
     }
 
-    fn warn_slot_time(&mut self) {
+    fn warn_slot_time(&mut self, page: u32) {
         let label = self
             .days
             .last()
@@ -432,7 +437,7 @@ impl Builder<'_> {
             .map(|s| s.label.clone())
             .unwrap_or_default();
         self.warnings
-            .push(format!("time not understood: {label:?}"));
+            .push(format!("page {page}: time not understood: {label:?}"));
     }
 
     fn reset_slot_context(&mut self) {
