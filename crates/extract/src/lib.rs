@@ -287,7 +287,7 @@ fn extract_page<'a>(
         .and_then(num)
         .map_or(0, |r| (r as i64).rem_euclid(360));
 
-    let scan = match guard::contain(|| content::scan_page(doc, id, settings, deadline, fonts)) {
+    let mut scan = match guard::contain(|| content::scan_page(doc, id, settings, deadline, fonts)) {
         Ok(scan) => scan,
         Err(panic) => PageScan {
             unsafe_for_pdf_extract: Some(format!("content interpreter failed ({panic})")),
@@ -363,17 +363,18 @@ fn extract_page<'a>(
             if scan.quote_ops > 0 {
                 // pdf-extract ignores the ' and " operators; keep our glyphs
                 // for that text.
-                out.extend(fallback_chars(&scan, &frame, true));
+                out.extend(fallback_chars(&mut scan, &frame, true));
             }
             out
         }
         None if native => {
             page.decoder = Decoder::Native;
-            fallback_chars(&scan, &frame, false)
+            fallback_chars(&mut scan, &frame, false)
         }
         None => {
-            let out = fallback_chars(&scan, &frame, false);
-            if out.is_empty() && !scan.glyphs.is_empty() {
+            let had_glyphs = !scan.glyphs.is_empty();
+            let out = fallback_chars(&mut scan, &frame, false);
+            if out.is_empty() && had_glyphs {
                 page.decoder = Decoder::None;
             } else {
                 page.decoder = Decoder::Fallback;
@@ -426,8 +427,8 @@ fn extract_page<'a>(
 }
 
 /// A glyph in PDF user space, before it is placed on the page.
-struct Placed<'a> {
-    text: &'a str,
+struct Placed {
+    text: String,
     x: f64,
     y: f64,
     advance: f64,
@@ -435,27 +436,33 @@ struct Placed<'a> {
     upright: bool,
 }
 
-/// The same six fields, from either decoder.
-macro_rules! placed_from {
-    ($t:ty) => {
-        impl<'a> From<&'a $t> for Placed<'a> {
-            fn from(g: &'a $t) -> Self {
-                Placed {
-                    text: &g.text,
-                    x: g.x,
-                    y: g.y,
-                    advance: g.advance,
-                    size: g.size,
-                    upright: g.upright,
-                }
-            }
+impl From<&DecodedGlyph> for Placed {
+    fn from(g: &DecodedGlyph) -> Self {
+        Placed {
+            text: g.text.clone(),
+            x: g.x,
+            y: g.y,
+            advance: g.advance,
+            size: g.size,
+            upright: g.upright,
         }
-    };
+    }
 }
-placed_from!(DecodedGlyph);
-placed_from!(content::RawGlyph);
 
-fn make_char(g: Placed<'_>, font: Option<&content::FontInfo>, frame: &Frame) -> Option<Char> {
+impl From<content::RawGlyph> for Placed {
+    fn from(g: content::RawGlyph) -> Self {
+        Placed {
+            text: g.text,
+            x: g.x,
+            y: g.y,
+            advance: g.advance,
+            size: g.size,
+            upright: g.upright,
+        }
+    }
+}
+
+fn make_char(g: Placed, font: Option<&content::FontInfo>, frame: &Frame) -> Option<Char> {
     if g.text.is_empty() || !g.size.is_finite() || g.size <= 0.0 || g.size > 5000.0 {
         return None;
     }
@@ -463,7 +470,7 @@ fn make_char(g: Placed<'_>, font: Option<&content::FontInfo>, frame: &Frame) -> 
     let baseline = frame.y(g.y);
     let x0 = frame.x(g.x);
     Some(Char {
-        text: script::normalize_glyph(g.text),
+        text: script::normalized(g.text),
         x0: x0.min(x0 + g.advance),
         x1: x0.max(x0 + g.advance),
         top: baseline - ascent * g.size,
@@ -532,11 +539,17 @@ fn precise_char(
     make_char(Placed::from(g), font, frame)
 }
 
-fn fallback_chars(scan: &PageScan, frame: &Frame, only_quoted: bool) -> Vec<Char> {
-    scan.glyphs
-        .iter()
+/// Our decoder's glyphs as chars (taken out of the scan).
+fn fallback_chars(scan: &mut PageScan, frame: &Frame, only_quoted: bool) -> Vec<Char> {
+    let glyphs = std::mem::take(&mut scan.glyphs);
+    let fonts = &scan.fonts;
+    glyphs
+        .into_iter()
         .filter(|g| !only_quoted || g.from_quote)
-        .filter_map(|g| make_char(Placed::from(g), scan.fonts.get(g.font), frame))
+        .filter_map(|g| {
+            let font = fonts.get(g.font);
+            make_char(Placed::from(g), font, frame)
+        })
         .collect()
 }
 

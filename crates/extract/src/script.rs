@@ -37,6 +37,13 @@ pub fn is_rtl(c: char) -> bool {
 
 /// True for strongly left-to-right letters (Latin, Cyrillic, Greek, CJK...).
 pub fn is_ltr(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    // Han and kana are letters; skip the slow general lookup for them.
+    if matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF) {
+        return true;
+    }
     c.is_alphabetic() && !is_rtl(c)
 }
 
@@ -44,6 +51,18 @@ pub fn is_ltr(c: char) -> bool {
 /// some PDFs map to) and Latin ligatures become the plain letters (NFKC); all
 /// other text is left exactly as it is (full-width CJK punctuation stays).
 pub fn normalize_glyph(text: &str) -> String {
+    normalized(text.to_string())
+}
+
+/// [`normalize_glyph`] on an owned string: no copy when nothing changes.
+pub(crate) fn normalized(text: String) -> String {
+    if !text.chars().any(needs_nfkc) {
+        return text;
+    }
+    normalize_slow(&text)
+}
+
+fn normalize_slow(text: &str) -> String {
     if text.chars().any(needs_nfkc) {
         text.chars()
             .map(|c| {
