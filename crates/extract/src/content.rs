@@ -352,7 +352,7 @@ impl<'a> Walker<'a, '_, '_> {
                 return;
             }
             let a = &op.operands;
-            match op.operator.as_str() {
+            match op.operator {
                 "q" if stack.len() < 256 => stack.push(gs.clone()),
                 "Q" => {
                     if let Some(s) = stack.pop() {

@@ -6,8 +6,14 @@
 //! inline images (`BI … ID … EI`) are skipped; anything unreadable is
 //! skipped a byte at a time, as other readers do.
 
-use pdf_extract::content::Operation;
 use pdf_extract::{Dictionary, Object, StringFormat};
+
+/// One operator and its operands; the operator borrows the stream's bytes.
+#[derive(Debug)]
+pub(crate) struct Operation<'a> {
+    pub operator: &'a str,
+    pub operands: Vec<Object>,
+}
 
 /// Deepest nesting of arrays and dictionaries kept.
 const MAX_DEPTH: usize = 32;
@@ -33,7 +39,7 @@ enum Frame {
 }
 
 /// Splits a content stream into operations.
-pub(crate) fn operations(data: &[u8]) -> Vec<Operation> {
+pub(crate) fn operations(data: &[u8]) -> Vec<Operation<'_>> {
     let mut ops = Vec::new();
     let mut operands: Vec<Object> = Vec::new();
     let mut frames: Vec<Frame> = Vec::new();
@@ -149,7 +155,7 @@ pub(crate) fn operations(data: &[u8]) -> Vec<Operation> {
                             continue;
                         }
                         ops.push(Operation {
-                            operator: String::from_utf8_lossy(token).into_owned(),
+                            operator: std::str::from_utf8(token).unwrap_or(""),
                             operands: std::mem::take(&mut operands),
                         });
                     }
@@ -313,7 +319,7 @@ mod tests {
         let ops = operations(
             b"BT /F1 12 Tf 72.5 -700 Td (Hi \\(there\\)) Tj [(A) -250 (B)] TJ <0041> Tj ET",
         );
-        let names: Vec<&str> = ops.iter().map(|o| o.operator.as_str()).collect();
+        let names: Vec<&str> = ops.iter().map(|o| o.operator).collect();
         assert_eq!(names, ["BT", "Tf", "Td", "Tj", "TJ", "Tj", "ET"]);
         assert_eq!(
             ops[1].operands,
@@ -341,7 +347,7 @@ mod tests {
     fn skips_inline_images_comments_and_marked_content_dictionaries() {
         let ops =
             operations(b"% comment\n/P <</MCID 3>> BDC BI /W 2 /H 2 ID \x00\xffEI junk\n EI Q EMC");
-        let names: Vec<&str> = ops.iter().map(|o| o.operator.as_str()).collect();
+        let names: Vec<&str> = ops.iter().map(|o| o.operator).collect();
         assert_eq!(names, ["BDC", "Q", "EMC"]);
         assert!(matches!(&ops[0].operands[1], Object::Dictionary(d) if d.get(b"MCID").is_ok()));
     }
