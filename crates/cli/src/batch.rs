@@ -188,7 +188,7 @@ fn convert_one(input: &Input, opts: &BatchOptions, previous: Option<&Manifest>) 
             .and_then(|o| fs::read_to_string(opts.out_dir.join(o)).ok())
             .and_then(|text| serde_json::from_str::<Programme>(&text).ok())
         {
-            let mut done = finish(entry, &programme, input, started);
+            let mut done = finish(entry, &programme, None, input, started);
             done.entry.resumed = true;
             return done;
         }
@@ -218,10 +218,19 @@ fn convert_one(input: &Input, opts: &BatchOptions, previous: Option<&Manifest>) 
     if let Err(e) = write_atomic(&opts.out_dir, &input.output_name, json.as_bytes()) {
         return failed(entry, format!("cannot write {}: {e:#}", input.output_name));
     }
-    finish(entry, &programme, input, started)
+    // With --compact the document's file and its JSON Lines entry are the
+    // same text: serialise once.
+    let line = (!opts.pretty).then_some(json);
+    finish(entry, &programme, line, input, started)
 }
 
-fn finish(mut entry: Entry, p: &Programme, input: &Input, started: Instant) -> Done {
+fn finish(
+    mut entry: Entry,
+    p: &Programme,
+    jsonl: Option<String>,
+    input: &Input,
+    started: Instant,
+) -> Done {
     entry.output = Some(input.output_name.clone());
     entry.status = if p.warnings.is_empty() {
         Status::Ok
@@ -236,7 +245,7 @@ fn finish(mut entry: Entry, p: &Programme, input: &Input, started: Instant) -> D
     Done {
         entry,
         skeleton: Some(Skeleton::of(p)),
-        jsonl: Some(unprog_export::to_json(p, false)),
+        jsonl: Some(jsonl.unwrap_or_else(|| unprog_export::to_json(p, false))),
         csv: Some(unprog_export::csv::rows(p)),
     }
 }

@@ -12,7 +12,7 @@
 //! * a verdict on whether the page is safe to hand to pdf-extract, whose
 //!   recursion into forms and decompression are unbounded.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::io::Read;
 use std::time::Instant;
 
@@ -141,7 +141,6 @@ struct Walker<'a, 's, 'c> {
     bytes_decoded: usize,
     ops_seen: usize,
     form_stack: Vec<ObjectId>,
-    forms_seen: HashSet<ObjectId>,
 }
 
 /// Walks the page `page_id` and returns what it found. Never panics on bad
@@ -165,7 +164,6 @@ pub(crate) fn scan_page<'a>(
         bytes_decoded: 0,
         ops_seen: 0,
         form_stack: Vec::new(),
-        forms_seen: HashSet::new(),
     };
     let page = match doc.get_dictionary(page_id) {
         Ok(d) => d,
@@ -512,7 +510,6 @@ impl<'a> Walker<'a, '_, '_> {
         self.bytes_decoded += bytes.len();
         if let Some(id) = id {
             self.form_stack.push(id);
-            self.forms_seen.insert(id);
         }
         let form_resources = stream
             .dict

@@ -26,24 +26,22 @@ pub(crate) fn parse(
             pending_marker = Some(text.to_string());
             continue;
         }
-        let (marker, body) = if let Some(m) = line.lead_marker.clone() {
-            (Some(m), text.to_string())
-        } else if let Some(m) = pending_marker.take() {
-            (Some(m), text.to_string())
-        } else if let Some(m) = line.markers.first().filter(|_| line.text.is_empty()) {
-            (Some(m.clone()), String::new())
-        } else {
-            // A number starts a footnote only when it is the next marker:
-            // a continuation line may well begin with a number.
-            let next = out
-                .last()
-                .and_then(|f| f.marker.parse::<u32>().ok())
-                .map_or(1, |n| n + 1);
-            match split_leading_number(text) {
-                Some((m, rest)) if m == next.to_string() => (Some(m), rest),
-                _ => (None, text.to_string()),
-            }
-        };
+        // (A line of text is never empty here: that case ended above.)
+        let (marker, body) =
+            if let Some(m) = line.lead_marker.clone().or_else(|| pending_marker.take()) {
+                (Some(m), text.to_string())
+            } else {
+                // A number starts a footnote only when it is the next marker:
+                // a continuation line may well begin with a number.
+                let next = out
+                    .last()
+                    .and_then(|f| f.marker.parse::<u32>().ok())
+                    .map_or(1, |n| n + 1);
+                match split_leading_number(text) {
+                    Some((m, rest)) if m == next.to_string() => (Some(m), rest),
+                    _ => (None, text.to_string()),
+                }
+            };
         match marker {
             Some(marker) => out.push(Footnote {
                 marker,

@@ -4,9 +4,7 @@
 //! breaks by vertical gaps.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
-use regex::Regex;
 use unprog_extract::{Layout, Page, TextLine};
 
 use crate::joining::join;
@@ -148,17 +146,12 @@ fn running_lines(layout: &Layout) -> Vec<(u32, usize)> {
     };
     // Job numbers ("23-03456 (E)", also as a right-to-left run may print
     // it) and "page/pages".
-    static JOB: OnceLock<Regex> = OnceLock::new();
-    static PAGE_NUMBER: OnceLock<Regex> = OnceLock::new();
-    let job = JOB.get_or_init(|| {
-        Regex::new(
-            r"^[\d/\s]*(\d{2}-\d{5}|\d{5}-\d{2})\s*(\([A-Z]\))?[\s\d/]*$|^\(?[A-Z]\)?\s*(\d{2}-\d{5}|\d{5}-\d{2})[\s\d/]*$|^\d{1,3}\s*/\s*\d{1,3}$",
-        )
-        .expect("static regex")
-    });
+    let job = regex!(
+        r"^[\d/\s]*(\d{2}-\d{5}|\d{5}-\d{2})\s*(\([A-Z]\))?[\s\d/]*$|^\(?[A-Z]\)?\s*(\d{2}-\d{5}|\d{5}-\d{2})[\s\d/]*$|^\d{1,3}\s*/\s*\d{1,3}$"
+    );
     // A bare page number: only as the lowest line of the page (a footnote's
     // number is a bare number too).
-    let page_number = PAGE_NUMBER.get_or_init(|| Regex::new(r"^\d{1,3}$").expect("static regex"));
+    let page_number = regex!(r"^\d{1,3}$");
     let mut seen: HashMap<(bool, String), Vec<u32>> = HashMap::new();
     let mut candidates = Vec::new();
     for page in &layout.pages {
@@ -174,26 +167,19 @@ fn running_lines(layout: &Layout) -> Vec<(u32, usize)> {
             }
             // A bare number repeats as footnote numbers do; only its place
             // (lowest on the page) makes it a page number.
-            if page_number.is_match(tl.text.trim())
-                && !page.text_lines.iter().all(|o| o.top <= tl.top + 0.5)
-            {
+            let text = tl.text.trim();
+            let lowest = page.text_lines.iter().all(|o| o.top <= tl.top + 0.5);
+            let bare_number = page_number.is_match(text);
+            if bare_number && !lowest {
                 continue;
             }
-            let entry = seen.entry((top, key(&tl.text))).or_default();
+            let key = key(&tl.text);
+            let entry = seen.entry((top, key.clone())).or_default();
             if !entry.contains(&page.number) {
                 entry.push(page.number);
             }
-            let lowest = page.text_lines.iter().all(|o| o.top <= tl.top + 0.5);
-            let pattern =
-                job.is_match(tl.text.trim()) || (lowest && page_number.is_match(tl.text.trim()));
-            candidates.push((
-                page.number,
-                k,
-                top,
-                key(&tl.text),
-                bottom && pattern,
-                tl.text.clone(),
-            ));
+            let pattern = job.is_match(text) || bare_number;
+            candidates.push((page.number, k, top, key, bottom && pattern, tl.text.clone()));
         }
     }
     let symbol = crate::references::symbol_regex();

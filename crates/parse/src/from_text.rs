@@ -8,8 +8,6 @@
 //! is a line of its own; a time at the start of a line is the date column
 //! and the rest of the line is the programme column.
 
-use std::sync::OnceLock;
-
 use regex::Regex;
 
 use crate::joining::join;
@@ -17,13 +15,11 @@ use crate::lang::Table;
 use crate::lines::{display_width, Column, Line, Prepared, Zone};
 
 fn url_line() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^https?://\S+$").expect("static regex"))
+    regex!(r"^https?://\S+$")
 }
 
 fn separator_line() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^[_—–-]{8,}$").expect("static regex"))
+    regex!(r"^[_—–-]{8,}$")
 }
 
 pub(crate) fn prepare(text: &str, table: &Table) -> Prepared {

@@ -15,6 +15,14 @@
 //! # Ok::<(), unprog_parse::ParseError>(())
 //! ```
 
+/// A regular expression compiled once, on first use.
+macro_rules! regex {
+    ($re:literal) => {{
+        static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        RE.get_or_init(|| regex::Regex::new($re).expect("static regex"))
+    }};
+}
+
 mod footnotes;
 mod from_layout;
 mod from_text;

@@ -2,7 +2,6 @@
 //! links on them.
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
 use regex::Regex;
 
@@ -11,11 +10,9 @@ use crate::model::Reference;
 /// Matches a UN document symbol: series letters, then slash-separated parts,
 /// at least one with a digit.
 pub(crate) fn symbol_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"\b(?:A|S|E|ST|UNEP|TD|CCPR|CRC|CEDAW|DP|ICCD|FCCC|APLC|CCW|BWC|NPT|CD)(?:/[A-Z0-9][A-Za-z0-9.\-]*)+")
-            .expect("static regex")
-    })
+    regex!(
+        r"\b(?:A|S|E|ST|UNEP|TD|CCPR|CRC|CEDAW|DP|ICCD|FCCC|APLC|CCW|BWC|NPT|CD)(?:/[A-Z0-9][A-Za-z0-9.\-]*)+"
+    )
 }
 
 /// Symbols in a text (a final full stop or dash is not part of one).

@@ -8,8 +8,6 @@
 //! by its kind, looking one paragraph ahead (a plain paragraph followed by
 //! bullets is a focus topic).
 
-use std::sync::OnceLock;
-
 use regex::Regex;
 
 use crate::joining::join;
@@ -58,23 +56,19 @@ struct Builder<'t> {
 }
 
 fn zh_month_start() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^\d{1,2}\s*月").expect("static regex"))
+    regex!(r"^\d{1,2}\s*月")
 }
 
 fn sub_item_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^[(（]([a-z])[)）]\s*(.*)$").expect("static regex"))
+    regex!(r"^[(（]([a-z])[)）]\s*(.*)$")
 }
 
 fn bullet_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^[•●▪◦·]\s*(.*)$").expect("static regex"))
+    regex!(r"^[•●▪◦·]\s*(.*)$")
 }
 
 fn dash_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^[–—-]\s+(.*)$").expect("static regex"))
+    regex!(r"^[–—-]\s+(.*)$")
 }
 
 /// The structural mark a line starts with, and the text after it.

@@ -2,7 +2,7 @@
 
 use regex::Regex;
 
-use super::{hhmm, parse_session_dates_generic, Table, TimeRange};
+use super::{hour_minute_range, parse_session_dates_generic, Table, TimeRange};
 use crate::model::Language;
 
 pub(super) fn table() -> Table {
@@ -71,15 +71,12 @@ pub(super) fn table() -> Table {
 
 /// "10.00 a 13.00 horas".
 fn parse_time(text: &str) -> Option<TimeRange> {
-    let re = regex!(
-        r"^(?:de\s+)?(\d{1,2})[.:](\d{2})\s*(?:a|–|-)\s*(\d{1,2})[.:](\d{2})\s*(?:horas|h)?$"
-    );
-    let c = re.captures(text.trim())?;
-    let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-    Some(TimeRange {
-        start: hhmm(n(1)?, n(2)?)?,
-        end: hhmm(n(3)?, n(4)?)?,
-    })
+    hour_minute_range(
+        regex!(
+            r"^(?:de\s+)?(\d{1,2})[.:](\d{2})\s*(?:a|–|-)\s*(\d{1,2})[.:](\d{2})\s*(?:horas|h)?$"
+        ),
+        text.trim(),
+    )
 }
 
 fn time_start(text: &str) -> bool {

@@ -2,7 +2,7 @@
 
 use regex::Regex;
 
-use super::{hhmm, parse_session_dates_generic, Table, TimeRange};
+use super::{hour_minute_range, parse_session_dates_generic, Table, TimeRange};
 use crate::model::Language;
 
 pub(super) fn table() -> Table {
@@ -73,16 +73,12 @@ pub(super) fn table() -> Table {
 
 /// "10 heures-13 heures", "15 h 00-18 h 00", "10 heures-11 h 30".
 fn parse_time(text: &str) -> Option<TimeRange> {
-    let re = regex!(
-        r"^(\d{1,2})\s*(?:h(?:eures?)?)\s*(\d{2})?\s*[–—-]\s*(\d{1,2})\s*(?:h(?:eures?)?)\s*(\d{2})?$"
-    );
-    let t = text.trim().replace(['\u{a0}', '\u{202f}'], " ");
-    let c = re.captures(&t)?;
-    let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-    Some(TimeRange {
-        start: hhmm(n(1)?, n(2).unwrap_or(0))?,
-        end: hhmm(n(3)?, n(4).unwrap_or(0))?,
-    })
+    hour_minute_range(
+        regex!(
+            r"^(\d{1,2})\s*(?:h(?:eures?)?)\s*(\d{2})?\s*[–—-]\s*(\d{1,2})\s*(?:h(?:eures?)?)\s*(\d{2})?$"
+        ),
+        &text.trim().replace(['\u{a0}', '\u{202f}'], " "),
+    )
 }
 
 fn time_start(text: &str) -> bool {

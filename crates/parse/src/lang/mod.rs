@@ -7,14 +7,6 @@
 //! mark, the focus-topic wording, the masthead words — lives in these tables;
 //! the parser itself is language-neutral.
 
-/// A regular expression compiled once, on first use.
-macro_rules! regex {
-    ($re:literal) => {{
-        static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-        RE.get_or_init(|| regex::Regex::new($re).expect("static regex"))
-    }};
-}
-
 mod ar;
 mod en;
 mod es;
@@ -255,6 +247,17 @@ pub(crate) fn words(text: &str) -> Vec<String> {
     .map(|w| w.trim_matches('/').to_string())
     .filter(|w| !w.is_empty())
     .collect()
+}
+
+/// A time range from a pattern whose groups 1–4 are the start hour, start
+/// minutes, end hour and end minutes (minutes absent: on the hour).
+pub(crate) fn hour_minute_range(re: &Regex, text: &str) -> Option<TimeRange> {
+    let c = re.captures(text)?;
+    let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    Some(TimeRange {
+        start: hhmm(n(1)?, n(2).unwrap_or(0))?,
+        end: hhmm(n(3)?, n(4).unwrap_or(0))?,
+    })
 }
 
 /// Two-digit `HH:MM`.

@@ -2,7 +2,7 @@
 
 use regex::Regex;
 
-use super::{hhmm, parse_session_dates_generic, Table, TimeRange};
+use super::{hour_minute_range, parse_session_dates_generic, Table, TimeRange};
 use crate::model::Language;
 
 pub(super) fn table() -> Table {
@@ -71,15 +71,12 @@ pub(super) fn table() -> Table {
 
 /// "10 ч 00 м. – 13 ч 00 м.", also "10:00–13:00".
 fn parse_time(text: &str) -> Option<TimeRange> {
-    let re = regex!(
-        r"^(\d{1,2})\s*(?:ч\.?|:)\s*(\d{2})?\s*(?:мин\.?|м\.)?\s*[–—-]\s*(\d{1,2})\s*(?:ч\.?|:)\s*(\d{2})?\s*(?:мин\.?|м\.)?$"
-    );
-    let c = re.captures(text.trim())?;
-    let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-    Some(TimeRange {
-        start: hhmm(n(1)?, n(2).unwrap_or(0))?,
-        end: hhmm(n(3)?, n(4).unwrap_or(0))?,
-    })
+    hour_minute_range(
+        regex!(
+            r"^(\d{1,2})\s*(?:ч\.?|:)\s*(\d{2})?\s*(?:мин\.?|м\.)?\s*[–—-]\s*(\d{1,2})\s*(?:ч\.?|:)\s*(\d{2})?\s*(?:мин\.?|м\.)?$"
+        ),
+        text.trim(),
+    )
 }
 
 fn time_start(text: &str) -> bool {
