@@ -4,6 +4,10 @@
 //! into them goes through [`contain`], which turns a panic into an `Err` and
 //! keeps the default panic hook from printing to the terminal while it runs.
 //! Panics elsewhere in the program are still reported as usual.
+//!
+//! With the `fuzzing` feature, a contained panic raised in unprog's own code
+//! (not in a dependency) aborts the process instead, so that a fuzzer reports
+//! it as a crash: containment is for other people's bugs, not for ours.
 
 use std::any::Any;
 use std::cell::Cell;
@@ -22,9 +26,20 @@ fn install_quiet_hook() {
         panic::set_hook(Box::new(move |info| {
             if CONTAINED.with(|c| c.get()) == 0 {
                 previous(info);
+            } else if cfg!(feature = "fuzzing")
+                && info.location().is_some_and(|l| is_own_code(l.file()))
+            {
+                previous(info);
+                std::process::abort();
             }
         }));
     });
+}
+
+/// Whether a source path belongs to unprog's own crates rather than to a
+/// dependency (dependencies are compiled from the cargo registry).
+fn is_own_code(file: &str) -> bool {
+    !file.contains(".cargo/registry") && !file.contains("/rustc/") && !file.starts_with("/rust/")
 }
 
 /// Runs `f`; a panic inside becomes `Err(message)` and prints nothing.
@@ -54,6 +69,15 @@ mod tests {
     fn a_panic_becomes_an_error_with_its_message() {
         let r: Result<(), String> = contain(|| panic!("bad font {}", 7));
         assert_eq!(r.unwrap_err(), "bad font 7");
+    }
+
+    #[test]
+    fn own_code_is_told_from_dependencies() {
+        assert!(is_own_code("crates/extract/src/textlines.rs"));
+        assert!(!is_own_code(
+            "/root/.cargo/registry/src/index.crates.io-1949cf8c6b5b557f/lopdf-0.36.0/src/parser.rs"
+        ));
+        assert!(!is_own_code("/rustc/59807616e/library/core/src/str/mod.rs"));
     }
 
     #[test]
