@@ -15,6 +15,7 @@ mod batch;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod inputs;
+mod programmes;
 mod progress;
 
 /// A usage error: exit code 2.
@@ -89,6 +90,29 @@ enum Command {
         #[arg(short, long)]
         verbose: bool,
     },
+    /// Compare sessions: hours per agenda item and sub-item, days and slots
+    /// added or removed, topics and questions new, dropped or carried over.
+    Compare {
+        /// Programmes: JSON files or dataset folders from `convert`, or PDFs
+        /// and texts (converted first). Put in session order by date.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Output format.
+        #[arg(short, long, value_enum, default_value_t = CompareFormat::Table)]
+        format: CompareFormat,
+        /// Topics or questions at least this similar (0 to 1) are taken for
+        /// the same one.
+        #[arg(long, default_value_t = 0.75)]
+        threshold: f64,
+        /// Use only documents in this language (ar, zh, en, fr, ru, es).
+        /// Without it, one version per document is kept, English first,
+        /// unless all inputs are versions of one document.
+        #[arg(short, long)]
+        language: Option<String>,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Print PDFs' text in reading order, pages ended by form feeds (with
     /// several files, each is headed by `==> FILE <==`).
     Text {
@@ -109,6 +133,19 @@ enum Command {
         #[arg(long)]
         compact: bool,
     },
+}
+
+/// Formats of `unprog compare`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum CompareFormat {
+    /// Aligned columns.
+    Table,
+    /// One tidy table, a `section` column telling rows apart.
+    Csv,
+    /// Everything, for programs.
+    Json,
+    /// Markdown tables.
+    Md,
 }
 
 /// `mi_option_allow_thp` in the mimalloc v2 the `mimalloc` crate builds.
@@ -133,6 +170,37 @@ fn main() -> ExitCode {
             eprintln!("unprog: {e:#}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// A language code as `--language` takes it.
+fn parse_language(code: &str) -> anyhow::Result<unprog_parse::Language> {
+    serde_json::from_value(serde_json::Value::String(code.to_ascii_lowercase())).map_err(|_| {
+        Usage(format!(
+            "unknown language {code:?}: use one of ar, zh, en, fr, ru, es"
+        ))
+        .into()
+    })
+}
+
+/// Writes to a file atomically, or to standard output.
+fn write_output(
+    file: Option<&std::path::Path>,
+    bytes: &[u8],
+    stdout: &mut impl Write,
+) -> anyhow::Result<()> {
+    match file {
+        Some(path) if path.as_os_str() != "-" => {
+            let dir = match path.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p,
+                _ => std::path::Path::new("."),
+            };
+            let name = path
+                .file_name()
+                .ok_or_else(|| Usage(format!("{}: not a file name", path.display())))?;
+            batch::write_atomic(dir, &name.to_string_lossy(), bytes)
+        }
+        _ => Ok(stdout.write_all(bytes)?),
     }
 }
 
@@ -198,6 +266,41 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     return Err(SomeFailed.into());
                 }
             }
+        }
+        Command::Compare {
+            inputs,
+            format,
+            threshold,
+            language,
+            output,
+        } => {
+            use unprog_export::compare::{self, render};
+            if !(0.0..=1.0).contains(&threshold) {
+                return Err(Usage("--threshold must be between 0 and 1".into()).into());
+            }
+            let language = language.as_deref().map(parse_language).transpose()?;
+            let (mut programmes, left_out) =
+                compare::choose_versions(programmes::load(&inputs)?, language);
+            if programmes.is_empty() {
+                return Err(Usage("no programme in that language among the inputs".into()).into());
+            }
+            if !left_out.is_empty() {
+                eprintln!(
+                    "unprog: comparing one language version per document; left out: {}",
+                    left_out.join(", ")
+                );
+            }
+            compare::session_order(&mut programmes);
+            let options = compare::CompareOptions { threshold };
+            let comparison = compare::compare(&programmes, &options);
+            let format = match format {
+                CompareFormat::Table => render::Format::Table,
+                CompareFormat::Csv => render::Format::Csv,
+                CompareFormat::Json => render::Format::Json,
+                CompareFormat::Md => render::Format::Markdown,
+            };
+            let text = render::render(&comparison, format);
+            write_output(output.as_deref(), text.as_bytes(), &mut out)?;
         }
         Command::Text { files } => {
             let mut failed = 0;

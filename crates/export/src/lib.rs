@@ -2,9 +2,12 @@
 //!
 //! JSON (one document), JSON Lines (one document per line), the flat
 //! `slots.csv` table analysts open in a spreadsheet, and the batch manifest
-//! with its cross-language consistency check.
+//! with its cross-language consistency check; and, across programmes, the
+//! session-to-session comparison and the HTML report.
 
+pub mod compare;
 pub mod csv;
+pub mod hours;
 pub mod manifest;
 pub mod skeleton;
 
