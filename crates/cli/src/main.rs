@@ -113,6 +113,21 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Write one self-contained HTML page: each programme as a timetable grid
+    /// (days as columns, time as rows, slots coloured by sub-item) and, for
+    /// several sessions, a bar chart of hours per sub-item per session.
+    Report {
+        /// Programmes: JSON files or dataset folders from `convert`, or PDFs
+        /// and texts (converted first).
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The HTML file to write (atomically), or `-` for standard output.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Show only documents in this language (ar, zh, en, fr, ru, es).
+        #[arg(short, long)]
+        language: Option<String>,
+    },
     /// Print PDFs' text in reading order, pages ended by form feeds (with
     /// several files, each is headed by `==> FILE <==`).
     Text {
@@ -301,6 +316,24 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             };
             let text = render::render(&comparison, format);
             write_output(output.as_deref(), text.as_bytes(), &mut out)?;
+        }
+        Command::Report {
+            inputs,
+            output,
+            language,
+        } => {
+            let mut programmes = programmes::load(&inputs)?;
+            if let Some(code) = language.as_deref() {
+                let lang = parse_language(code)?;
+                programmes.retain(|p| p.language == lang);
+                if programmes.is_empty() {
+                    return Err(
+                        Usage("no programme in that language among the inputs".into()).into(),
+                    );
+                }
+            }
+            let page = unprog_export::report::html(&programmes);
+            write_output(Some(&output), page.as_bytes(), &mut out)?;
         }
         Command::Text { files } => {
             let mut failed = 0;

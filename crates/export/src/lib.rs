@@ -9,6 +9,7 @@ pub mod compare;
 pub mod csv;
 pub mod hours;
 pub mod manifest;
+pub mod report;
 pub mod skeleton;
 
 use unprog_parse::Programme;

@@ -240,6 +240,18 @@ pub fn session_order(programmes: &mut [Programme]) {
     });
 }
 
+/// What the language versions of one document share: the symbol, or for
+/// documents without one the session and body.
+pub fn document_key(p: &Programme) -> String {
+    match &p.symbol {
+        Some(s) => s.clone(),
+        None => format!(
+            "{:?}/{:?}/{:?}",
+            p.session.ordinal, p.session.start_date, p.body
+        ),
+    }
+}
+
 /// Keeps one language version of each document, so that a folder holding a
 /// programme in six languages gives one session, not six.
 ///
@@ -258,13 +270,7 @@ pub fn choose_versions(
             programmes.into_iter().partition(|p| p.language == lang);
         return (kept, left.into_iter().map(|p| p.source.file).collect());
     }
-    let key = |p: &Programme| match &p.symbol {
-        Some(s) => s.clone(),
-        None => format!(
-            "{:?}/{:?}/{:?}",
-            p.session.ordinal, p.session.start_date, p.body
-        ),
-    };
+    let key = document_key;
     let first = programmes.first().map(key);
     if programmes.iter().all(|p| Some(key(p)) == first) {
         return (programmes, Vec::new());

@@ -1,0 +1,302 @@
+//! One programme as a timetable grid: days as columns, time as rows (five
+//! minutes a row), each slot a block coloured by what it takes up.
+
+use super::colours;
+use super::html::escape;
+use crate::compare::render::hours as fmt_hours;
+use crate::hours::{self, Share, Subject};
+use std::fmt::Write;
+use unprog_parse::{Language, Programme, Slot};
+
+/// Minutes per grid row.
+const ROW_MINUTES: u32 = 5;
+
+/// The `<section>` of one programme.
+pub fn section(p: &Programme) -> String {
+    let rtl = p.language == Language::Ar;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "<section class=\"programme\" lang=\"{}\" dir=\"{}\">",
+        p.language.code(),
+        if rtl { "rtl" } else { "ltr" }
+    );
+    let heading = [p.symbol.as_deref(), p.title.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" — ");
+    let heading = if heading.is_empty() {
+        p.source.file.clone()
+    } else {
+        heading
+    };
+    let _ = writeln!(out, "<h2>{}</h2>", escape(&heading));
+    let total_slots: usize = p.days.iter().map(|d| d.slots.len()).sum();
+    // ISO dates are isolated left to right: in an Arabic line the bidi
+    // algorithm would otherwise print 2023-03-06 as 06-03-2023.
+    let facts: Vec<String> = [
+        p.body.as_deref().map(escape),
+        p.session.name.as_deref().map(escape),
+        match (&p.session.start_date, &p.session.end_date) {
+            (Some(a), Some(b)) if a != b => Some(format!(
+                "<span dir=\"ltr\">{} – {}</span>",
+                escape(a),
+                escape(b)
+            )),
+            (Some(a), _) => Some(format!("<span dir=\"ltr\">{}</span>", escape(a))),
+            _ => None,
+        },
+        p.session.venue.as_deref().map(escape),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let _ = writeln!(
+        out,
+        "<p class=\"facts\">{}</p>\n<p class=\"facts\" dir=\"ltr\">{} days · {} slots · {} hours · {}</p>",
+        facts.join(" · "),
+        p.days.len(),
+        total_slots,
+        fmt_hours(f64::from(hours::total_minutes(p)) / 60.0),
+        escape(&p.source.file)
+    );
+    out.push_str(&grid(p, rtl));
+    out.push_str(&untimed(p, rtl));
+    out.push_str(&legend(p));
+    out.push_str("</section>\n");
+    out
+}
+
+fn grid(p: &Programme, rtl: bool) -> String {
+    let timed: Vec<(u32, u32)> = p
+        .days
+        .iter()
+        .flat_map(|d| &d.slots)
+        .filter_map(times)
+        .collect();
+    let (Some(first), Some(last)) = (
+        timed.iter().map(|t| t.0).min(),
+        timed.iter().map(|t| t.1).max(),
+    ) else {
+        return String::new();
+    };
+    let first = first / 60 * 60;
+    let last = last.div_ceil(60) * 60;
+    let rows = (last - first) / ROW_MINUTES;
+    let line = |t: u32| 2 + (t.saturating_sub(first)) / ROW_MINUTES;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "<div class=\"grid\" style=\"grid-template-columns: 3.5em repeat({}, minmax(8em, 1fr)); grid-template-rows: auto repeat({rows}, 4px)\">",
+        p.days.len().max(1)
+    );
+    for hour in (first..last).step_by(60) {
+        let _ = writeln!(
+            out,
+            "<div class=\"hour\" dir=\"ltr\" style=\"grid-column: 1; grid-row: {} / span {}\">{:02}:00</div>",
+            line(hour),
+            60 / ROW_MINUTES,
+            hour / 60
+        );
+    }
+    for (d, day) in p.days.iter().enumerate() {
+        let column = d + 2;
+        let label = if day.label.is_empty() {
+            day.date.clone().unwrap_or_default()
+        } else {
+            day.label.clone()
+        };
+        let _ = writeln!(
+            out,
+            "<div class=\"day\" style=\"grid-column: {column}; grid-row: 1\">{}</div>",
+            escape(&label)
+        );
+        for slot in &day.slots {
+            let Some((start, end)) = times(slot) else {
+                continue;
+            };
+            let _ = writeln!(
+                out,
+                "<div class=\"slot\" style=\"grid-column: {column}; grid-row: {} / {}; background: {}\" title=\"{}\">{}</div>",
+                line(start),
+                line(end).max(line(start) + 1),
+                background(&hours::shares(slot), rtl),
+                escape(&tooltip(slot)),
+                block(slot)
+            );
+        }
+    }
+    out.push_str("</div>\n");
+    out
+}
+
+/// Slots whose times could not be read are listed under the grid, so that
+/// none goes missing.
+fn untimed(p: &Programme, rtl: bool) -> String {
+    let mut out = String::new();
+    for day in &p.days {
+        for slot in day.slots.iter().filter(|s| times(s).is_none()) {
+            if out.is_empty() {
+                out.push_str(
+                    "<div class=\"untimed\"><p dir=\"ltr\">Slots without a readable time:</p>\n",
+                );
+            }
+            let _ = writeln!(
+                out,
+                "<div class=\"slot\" style=\"background: {}\" title=\"{}\"><span class=\"day-of\">{}</span> {}</div>",
+                background(&[], rtl),
+                escape(&tooltip(slot)),
+                escape(&day.label),
+                block(slot)
+            );
+        }
+    }
+    if !out.is_empty() {
+        out.push_str("</div>\n");
+    }
+    out
+}
+
+fn times(slot: &Slot) -> Option<(u32, u32)> {
+    let start = hours::clock_minutes(slot.start.as_deref()?)?;
+    let end = hours::clock_minutes(slot.end.as_deref()?)?;
+    (end > start).then_some((start, end))
+}
+
+/// A flat colour, or hard-edged stripes in proportion to each subject's share.
+fn background(shares: &[Share], rtl: bool) -> String {
+    let mut parts: Vec<(&'static str, f64)> = Vec::new();
+    for s in shares {
+        let c = colours::of(&s.subject);
+        match parts.iter_mut().find(|(pc, _)| *pc == c) {
+            Some(p) => p.1 += s.minutes,
+            None => parts.push((c, s.minutes)),
+        }
+    }
+    let total: f64 = parts.iter().map(|p| p.1).sum();
+    match parts.as_slice() {
+        [] => colours::OTHER.to_string(),
+        [(c, _)] => (*c).to_string(),
+        _ => {
+            let mut stops = Vec::new();
+            let mut at = 0.0;
+            for (c, m) in &parts {
+                let next = at + m / total * 100.0;
+                stops.push(format!("{c} {at:.1}% {next:.1}%"));
+                at = next;
+            }
+            format!(
+                "linear-gradient(to {}, {})",
+                if rtl { "left" } else { "right" },
+                stops.join(", ")
+            )
+        }
+    }
+}
+
+/// The agenda label of a slot: "3 · 5(d)", or its first event.
+fn block(slot: &Slot) -> String {
+    let labels: Vec<String> = slot
+        .agenda_items
+        .iter()
+        .map(|a| {
+            if a.sub_items.is_empty() {
+                a.number.clone()
+            } else {
+                let letters: Vec<&str> = a.sub_items.iter().map(|s| s.letter.as_str()).collect();
+                format!("{}({})", a.number, letters.join(","))
+            }
+        })
+        .collect();
+    let detail = slot
+        .agenda_items
+        .first()
+        .map(|a| {
+            a.sub_items
+                .first()
+                .map_or(a.title.as_str(), |s| s.title.as_str())
+        })
+        .or_else(|| slot.events.first().map(|e| e.text.as_str()))
+        .unwrap_or("");
+    format!(
+        "<span class=\"label\"><span class=\"time\" dir=\"ltr\">{}</span> <b dir=\"ltr\">{}</b> <span class=\"detail\">{}</span></span>",
+        escape(&slot.label),
+        escape(&labels.join(" · ")),
+        escape(detail)
+    )
+}
+
+/// Everything in the slot, for the hover text.
+fn tooltip(slot: &Slot) -> String {
+    let mut lines = vec![slot.label.clone()];
+    let mut entries: Vec<(u32, Vec<String>)> = Vec::new();
+    for a in &slot.agenda_items {
+        let mut l = vec![format!("{}. {}", a.number, a.title)];
+        for s in &a.sub_items {
+            l.push(format!("  ({}) {}", s.letter, s.title));
+            l.extend(s.topics.iter().map(|t| format!("    • {}", t.text)));
+        }
+        l.extend(a.topics.iter().map(|t| format!("  • {}", t.text)));
+        entries.push((a.position, l));
+    }
+    for e in &slot.events {
+        let mut l = vec![e.text.clone()];
+        l.extend(e.topics.iter().map(|t| format!("  • {}", t.text)));
+        entries.push((e.position, l));
+    }
+    entries.sort_by_key(|e| e.0);
+    lines.extend(entries.into_iter().flat_map(|e| e.1));
+    lines.join("\n")
+}
+
+/// Colour key with the hours of each subject in this programme.
+fn legend(p: &Programme) -> String {
+    let mut totals: Vec<(Subject, f64)> = Vec::new();
+    for share in p.days.iter().flat_map(|d| &d.slots).flat_map(hours::shares) {
+        match totals.iter_mut().find(|(s, _)| *s == share.subject) {
+            Some(t) => t.1 += share.minutes,
+            None => totals.push((share.subject, share.minutes)),
+        }
+    }
+    totals.sort_by(|a, b| a.0.order(&b.0));
+    let mut out = String::from("<table class=\"legend\">\n");
+    for (subject, minutes) in totals {
+        let _ = writeln!(
+            out,
+            "<tr><td><span class=\"swatch\" style=\"background: {}\"></span></td><td dir=\"ltr\">{}</td><td>{}</td><td class=\"num\" dir=\"ltr\">{} h</td></tr>",
+            colours::of(&subject),
+            escape(&subject.label()),
+            escape(&title_of(p, &subject)),
+            fmt_hours(minutes / 60.0)
+        );
+    }
+    out.push_str("</table>\n");
+    out
+}
+
+/// The printed title of an agenda item or sub-item.
+pub fn title_of(p: &Programme, subject: &Subject) -> String {
+    let Some(number) = &subject.item else {
+        return "Other meetings (no agenda item)".to_string();
+    };
+    for a in p
+        .days
+        .iter()
+        .flat_map(|d| &d.slots)
+        .flat_map(|s| &s.agenda_items)
+    {
+        if &a.number != number {
+            continue;
+        }
+        match &subject.sub_item {
+            None => return a.title.clone(),
+            Some(letter) => {
+                if let Some(s) = a.sub_items.iter().find(|s| &s.letter == letter) {
+                    return s.title.clone();
+                }
+            }
+        }
+    }
+    String::new()
+}

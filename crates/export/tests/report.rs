@@ -1,0 +1,97 @@
+//! The HTML report over the fixture corpus.
+
+use std::path::Path;
+use unprog_export::report;
+use unprog_parse::Programme;
+
+fn load(name: &str) -> Programme {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/expected")
+        .join(format!("{name}.json"));
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn slots(p: &Programme) -> usize {
+    p.days.iter().map(|d| d.slots.len()).sum()
+}
+
+#[test]
+fn every_slot_of_every_programme_is_a_block() {
+    let ps: Vec<Programme> = ["s3", "s4", "s5", "s6"]
+        .iter()
+        .map(|s| load(&format!("oewg-{s}-en")))
+        .collect();
+    let page = report::html(&ps);
+    assert_eq!(
+        page.matches("<div class=\"slot\"").count(),
+        ps.iter().map(slots).sum::<usize>()
+    );
+    assert_eq!(page.matches("<section class=\"programme\"").count(), 4);
+    // Each slot's time label and agenda label is there: s5, 26 July, 3-6 p.m.
+    // takes up items 7 and 6.
+    assert!(page.contains("<b dir=\"ltr\">7 · 6</b>"));
+    for p in &ps {
+        for day in &p.days {
+            assert!(
+                page.contains(&format!(">{}</div>", day.label)),
+                "{}",
+                day.label
+            );
+        }
+    }
+}
+
+#[test]
+fn several_sessions_get_one_chart_and_one_session_none() {
+    let ps: Vec<Programme> = ["s4", "s5", "s6"]
+        .iter()
+        .map(|s| load(&format!("oewg-{s}-en")))
+        .collect();
+    let page = report::html(&ps);
+    assert_eq!(page.matches("<svg class=\"chart\"").count(), 1);
+    // Bars: one per subject per session. Subjects over s4-s6: items 2, 3, 6,
+    // 7, sub-items a, c, d, e, f, g and other = 11.
+    assert_eq!(page.matches("<rect class=\"bar\"").count(), 11 * 3);
+    assert!(page.contains("<title>S5: 7 Adoption of the annual progress report — 4.5 h</title>"));
+
+    assert_eq!(report::html(&ps[..1]).matches("<svg").count(), 0);
+    // Two languages of one session are one session: no chart.
+    let versions = [load("oewg-s4-en"), load("oewg-s4-fr")];
+    assert_eq!(report::html(&versions).matches("<svg").count(), 0);
+}
+
+#[test]
+fn arabic_runs_right_to_left_and_chinese_asks_for_cjk_fonts() {
+    let page = report::html(&[load("oewg-s4-ar"), load("oewg-s4-zh")]);
+    assert!(page.contains("<section class=\"programme\" lang=\"ar\" dir=\"rtl\">"));
+    assert!(page.contains("<section class=\"programme\" lang=\"zh\" dir=\"ltr\">"));
+    assert!(page.contains("[lang=zh] { font-family: \"Noto Sans CJK SC\""));
+    assert!(page.contains("linear-gradient(to left,"));
+    assert!(page.contains("上午 10 时至下午 1 时"));
+}
+
+#[test]
+fn the_page_is_self_contained_and_escaped() {
+    let mut p = load("oewg-s4-en");
+    p.days[0].slots[0].events[0].text = "<script>alert(1)</script>".into();
+    p.days[0].slots[0].agenda_items.clear();
+    let page = report::html(&[p]);
+    assert!(!page.contains("<script"));
+    assert!(page.contains("&lt;script&gt;"));
+    let outside: Vec<&str> = page
+        .match_indices("http")
+        .map(|(i, _)| &page[i..(i + 30).min(page.len())])
+        .filter(|s| !s.starts_with("http://www.w3.org/2000/svg"))
+        .collect();
+    assert!(outside.is_empty(), "{outside:?}");
+    assert!(!page.contains("@import") && !page.contains("url("));
+}
+
+#[test]
+fn a_slot_without_readable_times_is_listed_not_lost() {
+    let mut p = load("oewg-s4-en");
+    p.days[1].slots[0].start = None;
+    let page = report::html(std::slice::from_ref(&p));
+    assert_eq!(page.matches("<div class=\"slot\"").count(), slots(&p));
+    assert!(page.contains("Slots without a readable time"));
+}

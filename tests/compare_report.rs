@@ -1,0 +1,129 @@
+//! `unprog compare` and `unprog report` from the command line: the inputs
+//! they take (JSON files, a dataset folder, PDFs) and the files they write.
+
+mod common;
+
+use std::process::Command;
+
+fn unprog(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_unprog"))
+        .args(args)
+        .current_dir(common::root())
+        .output()
+        .expect("unprog runs")
+}
+
+fn stdout(o: &std::process::Output) -> String {
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+#[test]
+fn compare_two_converted_sessions_as_csv() {
+    let out = stdout(&unprog(&[
+        "compare",
+        "fixtures/expected/oewg-s5-en.json",
+        "fixtures/expected/oewg-s4-en.json",
+        "--format",
+        "csv",
+    ]));
+    assert!(out.starts_with("section,session,symbol,language,item,sub_item,text,hours,"));
+    assert!(out.contains(
+        "\nhours,S5,A/AC.292/2023/INF/3,en,7,,Adoption of the annual progress report,4.5,2,+4.5,"
+    ));
+    assert!(out.contains("\nday,S5,A/AC.292/2023/INF/3,en,,,,,,,added,3,2023-07-26,,,\n"));
+}
+
+#[test]
+fn compare_a_folder_of_six_languages_keeps_one_per_session() {
+    let o = unprog(&["compare", "fixtures/expected", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let labels: Vec<&str> = json["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["S3", "S4", "S5", "S6"]);
+    assert!(json["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|s| s["language"] == "en"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("left out: "));
+
+    let o = unprog(&["compare", "fixtures/expected", "-l", "zh", "--format", "md"]);
+    let md = stdout(&o);
+    assert!(md.contains("## Hours per agenda item and sub-item"));
+    assert!(md.contains("| zh |"));
+}
+
+#[test]
+fn two_language_versions_from_their_pdfs_compare_as_equal() {
+    let o = unprog(&[
+        "compare",
+        "fixtures/pdf/oewg-s6-ru.pdf",
+        "fixtures/pdf/oewg-s6-ar.pdf",
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(json["days"].as_array().unwrap().len(), 0);
+    assert_eq!(json["slots"].as_array().unwrap().len(), 0);
+    for row in json["hours"].as_array().unwrap() {
+        assert_eq!(row["change"], 0.0, "{row}");
+    }
+}
+
+#[test]
+fn bad_arguments_are_usage_errors() {
+    let o = unprog(&[
+        "compare",
+        "fixtures/expected/oewg-s4-en.json",
+        "--threshold",
+        "2",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = unprog(&["compare", "fixtures/expected/oewg-s4-en.json", "-l", "de"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("ar, zh, en, fr, ru, es"));
+    let o = unprog(&["compare", "fixtures/broken/empty.pdf"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("empty.pdf"));
+}
+
+#[test]
+fn report_from_a_dataset_folder_is_written_atomically() {
+    let dir = std::env::temp_dir().join(format!("unprog-report-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let dataset = dir.join("dataset");
+    let o = unprog(&[
+        "convert",
+        "-q",
+        "fixtures/pdf/oewg-s4-en.pdf",
+        "fixtures/pdf/oewg-s5-en.pdf",
+        "-o",
+        dataset.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    let page = dir.join("report.html");
+    let o = unprog(&[
+        "report",
+        dataset.to_str().unwrap(),
+        "-o",
+        page.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert_eq!(html.matches("<div class=\"slot\"").count(), 5 + 6);
+    assert_eq!(html.matches("<svg class=\"chart\"").count(), 1);
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
