@@ -173,6 +173,11 @@ pub(crate) fn scan_page<'a>(
             return w.scan;
         }
     };
+    // pdf-extract looks inherited keys up its own way, without a bound: a
+    // page tree that loops would keep it busy for ever.
+    if let Some(problem) = ancestry_problem(doc, page) {
+        w.scan.unsafe_for_pdf_extract = Some(problem);
+    }
     let resources = inherited(doc, page, b"Resources").and_then(|o| o.as_dict().ok());
     let content = match page_content(doc, page, settings.max_page_content_bytes) {
         Ok(c) => c,
@@ -214,6 +219,35 @@ pub(crate) fn inherited<'a>(
         }
         let parent = dict.get(b"Parent").ok()?.as_reference().ok()?;
         dict = doc.get_dictionary(parent).ok()?;
+    }
+    None
+}
+
+/// Deepest page tree walked up from a page.
+const MAX_PAGE_TREE_DEPTH: usize = 64;
+
+/// Why a page's chain of `/Parent`s cannot be walked safely, if it cannot:
+/// it loops back on itself, or runs deeper than any real page tree.
+pub(crate) fn ancestry_problem(doc: &Document, page: &Dictionary) -> Option<String> {
+    let mut seen: Vec<ObjectId> = Vec::new();
+    let mut dict = page;
+    while let Some(parent) = dict.get(b"Parent").ok().and_then(|o| o.as_reference().ok()) {
+        if seen.contains(&parent) {
+            return Some(format!(
+                "the page tree loops (object {} {} is its own ancestor)",
+                parent.0, parent.1
+            ));
+        }
+        if seen.len() >= MAX_PAGE_TREE_DEPTH {
+            return Some(format!(
+                "the page tree is nested deeper than {MAX_PAGE_TREE_DEPTH} levels"
+            ));
+        }
+        seen.push(parent);
+        match doc.get_dictionary(parent) {
+            Ok(d) => dict = d,
+            Err(_) => return None,
+        }
     }
     None
 }
