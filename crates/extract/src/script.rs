@@ -40,11 +40,17 @@ pub fn is_ltr(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
-    // Han and kana are letters; skip the slow general lookup for them.
-    if matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF) {
+    // Latin-1 and Latin Extended letters, Cyrillic, Han and kana are letters;
+    // skip the slow general lookup for them (and for right-to-left letters).
+    if matches!(c as u32,
+        0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F
+        | 0x400..=0x481 | 0x48A..=0x52F
+        | 0x3041..=0x3096 | 0x309D..=0x309F | 0x30A1..=0x30FA | 0x30FC..=0x30FF
+        | 0x3400..=0x4DBF | 0x4E00..=0x9FFF)
+    {
         return true;
     }
-    c.is_alphabetic() && !is_rtl(c)
+    !is_rtl(c) && c.is_alphabetic()
 }
 
 /// Normalises one glyph's text: Arabic presentation forms (the shaped glyphs
@@ -105,6 +111,18 @@ fn needs_nfkc(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fast_letter_ranges_agree_with_unicode() {
+        for c in ('\u{0}'..='\u{FFFF}').chain('\u{10000}'..='\u{1FFFF}') {
+            assert_eq!(
+                is_ltr(c),
+                c.is_alphabetic() && !is_rtl(c),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
 
     #[test]
     fn han_and_fullwidth_punctuation_are_cjk_latin_is_not() {

@@ -68,7 +68,7 @@ pub(crate) fn build_lines(
     let mut lines = Vec::new();
     for cluster in clusters {
         let size = dominant_size(chars, &cluster);
-        let baseline = dominant_baseline(chars, &cluster);
+        let baseline = dominant_baseline(chars, &cluster, size);
         mark_superscripts(chars, &cluster, size, baseline, settings);
         for segment in split_columns(chars, &cluster, size, &verticals, settings) {
             if let Some(line) = make_line(chars, &segment, page_rtl, settings) {
@@ -114,7 +114,8 @@ fn cluster_by_baseline(chars: &[Char], settings: &Settings) -> Vec<Vec<usize>> {
     let sizes: Vec<f64> = clusters.iter().map(|cl| dominant_size(chars, cl)).collect();
     let baselines: Vec<f64> = clusters
         .iter()
-        .map(|cl| dominant_baseline(chars, cl))
+        .zip(&sizes)
+        .map(|(cl, &size)| dominant_baseline(chars, cl, size))
         .collect();
     let mut target: Vec<Option<usize>> = vec![None; clusters.len()];
     for (k, cl) in clusters.iter().enumerate() {
@@ -159,18 +160,30 @@ fn dominant_size(chars: &[Char], idx: &[usize]) -> f64 {
     mode(idx.iter().map(|&i| chars[i].size))
 }
 
-fn dominant_baseline(chars: &[Char], idx: &[usize]) -> f64 {
-    let size = dominant_size(chars, idx);
-    let main: Vec<f64> = idx
-        .iter()
-        .filter(|&&i| (chars[i].size - size).abs() < 0.05)
-        .map(|&i| chars[i].baseline)
-        .collect();
-    mode(main.into_iter())
+/// The most common baseline among the glyphs of the dominant `size`.
+fn dominant_baseline(chars: &[Char], idx: &[usize], size: f64) -> f64 {
+    mode(
+        idx.iter()
+            .filter(|&&i| (chars[i].size - size).abs() < 0.05)
+            .map(|&i| chars[i].baseline),
+    )
 }
 
-fn mode(values: impl Iterator<Item = f64>) -> f64 {
-    let mut keys: Vec<i64> = values.map(|v| (v * 10.0).round() as i64).collect();
+fn mode(values: impl Iterator<Item = f64> + Clone) -> f64 {
+    // Tenths of a point, rounded half away from zero (a cast, not a libm call).
+    let key = |v: f64| {
+        let t = v * 10.0;
+        (t + 0.5_f64.copysign(t)) as i64
+    };
+    // Most lines are set in one size on one baseline: no sorting needed.
+    let mut keys_iter = values.clone().map(key);
+    let Some(first) = keys_iter.next() else {
+        return 0.0;
+    };
+    if keys_iter.all(|k| k == first) {
+        return first as f64 / 10.0;
+    }
+    let mut keys: Vec<i64> = values.map(key).collect();
     keys.sort_unstable();
     // The longest run of equal keys; ties go to the smaller key.
     let (mut best, mut best_len) = (0i64, 0usize);
@@ -277,7 +290,7 @@ fn make_line(
         return None;
     }
     let size = dominant_size(chars, &ink);
-    let baseline = dominant_baseline(chars, &ink);
+    let baseline = dominant_baseline(chars, &ink, size);
     let (rtl_count, ltr_count) = ink.iter().fold((0, 0), |(r, l), &i| {
         let t = &chars[i].text;
         (
@@ -354,12 +367,18 @@ fn make_line(
         pending_space = false;
         last_x1 = Some(last_x1.map_or(c.x1, |x: f64| x.max(c.x1)));
     }
-    let mark_index: std::collections::HashMap<usize, &[usize]> = marks_of
+    // Marks are rare (Arabic vowels): a short list, searched linearly.
+    let mark_index: Vec<(usize, &[usize])> = marks_of
         .iter()
         .filter(|(_, m)| !m.is_empty())
         .map(|(b, m)| (*b, m.as_slice()))
         .collect();
-    let marks = |i: usize| -> &[usize] { mark_index.get(&i).copied().unwrap_or(&[]) };
+    let marks = |i: usize| -> &[usize] {
+        mark_index
+            .iter()
+            .find(|(b, _)| *b == i)
+            .map_or(&[], |(_, m)| *m)
+    };
 
     let glyph_text = |g: &[usize], out: &mut String| {
         for &i in g {
@@ -376,15 +395,22 @@ fn make_line(
         }
     };
 
-    let mut words: Vec<Word> = groups
+    let group_texts: Vec<String> = groups
         .iter()
         .map(|(g, _)| {
             let mut visual = String::new();
             glyph_text(g, &mut visual);
+            visual
+        })
+        .collect();
+    let mut words: Vec<Word> = groups
+        .iter()
+        .zip(&group_texts)
+        .map(|((g, _), visual)| {
             let text = if rtl {
-                visual_to_logical(&visual, arabic_context)
+                visual_to_logical(visual, arabic_context)
             } else {
-                visual
+                visual.clone()
             };
             make_word(chars, g, text)
         })
@@ -408,7 +434,7 @@ fn make_line(
         if sup {
             visual.push(SUP_OPEN);
         }
-        glyph_text(g, &mut visual);
+        visual.push_str(&group_texts[k]);
         if sup {
             visual.push(SUP_CLOSE);
         }
