@@ -13,7 +13,6 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use rayon::prelude::*;
-use sha2::{Digest, Sha256};
 use unprog_export::manifest::{Entry, Manifest, Status};
 use unprog_export::skeleton::Skeleton;
 use unprog_parse::{Options, Programme};
@@ -173,7 +172,7 @@ fn convert_one(input: &Input, opts: &BatchOptions, previous: Option<&Manifest>) 
         Ok(b) => b,
         Err(e) => return failed(entry, format!("cannot read: {e}")),
     };
-    let sha = format!("{:x}", Sha256::digest(&bytes));
+    let sha = unprog_parse::sha256_hex(&bytes);
     entry.sha256 = Some(sha.clone());
 
     // --resume: keep an earlier output whose input has not changed.
@@ -202,7 +201,7 @@ fn convert_one(input: &Input, opts: &BatchOptions, previous: Option<&Manifest>) 
         language: None,
     };
     let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        unprog_parse::parse_bytes(&bytes, &input.file_name, input.is_text, &options)
+        unprog_parse::parse_bytes_hashed(&bytes, &sha, &input.file_name, input.is_text, &options)
     }));
     let programme = match parsed {
         Ok(Ok(p)) => p,

@@ -102,22 +102,35 @@ pub fn parse_bytes(
     is_text: bool,
     options: &Options,
 ) -> Result<Programme, ParseError> {
+    parse_bytes_hashed(bytes, &sha256_hex(bytes), file, is_text, options)
+}
+
+/// [`parse_bytes`] for a caller that has hashed the bytes already (the batch
+/// does, for its manifest and `--resume`): `sha256` is recorded as the
+/// file's SHA-256 (lowercase hex) without hashing again.
+pub fn parse_bytes_hashed(
+    bytes: &[u8],
+    sha256: &str,
+    file: &str,
+    is_text: bool,
+    options: &Options,
+) -> Result<Programme, ParseError> {
     if is_text {
         let text = std::str::from_utf8(bytes).map_err(|_| ParseError::NotUtf8)?;
-        Ok(parse_text(text, file, options)).and_then(|p| {
-            if p.days.is_empty() {
-                Err(ParseError::NoProgrammeTable(p.warnings.first().cloned()))
-            } else {
-                Ok(p)
-            }
-        })
+        let p = parse_text_hashed(text, sha256, file, options);
+        if p.days.is_empty() {
+            return Err(ParseError::NoProgrammeTable(p.warnings.first().cloned()));
+        }
+        Ok(p)
     } else {
         let layout = unprog_extract::extract(bytes, &options.extract)?;
-        let p = parse_layout(
-            &layout,
-            source(bytes, file, SourceKind::Pdf, layout.pages.len() as u32),
-            options,
-        );
+        let source = Source {
+            file: file.to_string(),
+            sha256: sha256.to_string(),
+            kind: SourceKind::Pdf,
+            pages: layout.pages.len() as u32,
+        };
+        let p = parse_layout(&layout, source, options);
         if p.days.is_empty() {
             return Err(ParseError::NoProgrammeTable(
                 layout.warnings.first().cloned(),
@@ -127,13 +140,9 @@ pub fn parse_bytes(
     }
 }
 
-fn source(bytes: &[u8], file: &str, kind: SourceKind, pages: u32) -> Source {
-    Source {
-        file: file.to_string(),
-        sha256: format!("{:x}", Sha256::digest(bytes)),
-        kind,
-        pages,
-    }
+/// SHA-256 of some bytes, lowercase hex (as in [`Source::sha256`]).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    format!("{:x}", Sha256::digest(bytes))
 }
 
 /// A language hint from a file name: `...-EN.pdf`, `..._ZH.txt`.
@@ -164,12 +173,21 @@ pub fn parse_layout(layout: &Layout, source: Source, options: &Options) -> Progr
 /// Parses plain text extracted from a programme (pages separated by form
 /// feeds, or not at all).
 pub fn parse_text(text: &str, file: &str, options: &Options) -> Programme {
+    parse_text_hashed(text, &sha256_hex(text.as_bytes()), file, options)
+}
+
+fn parse_text_hashed(text: &str, sha256: &str, file: &str, options: &Options) -> Programme {
     let language = options
         .language
         .unwrap_or_else(|| lang::detect(text, hint_from_name(file)));
     let table = lang::table(language);
     let prepared = from_text::prepare(text, table);
-    let src = source(text.as_bytes(), file, SourceKind::Text, prepared.pages);
+    let src = Source {
+        file: file.to_string(),
+        sha256: sha256.to_string(),
+        kind: SourceKind::Text,
+        pages: prepared.pages,
+    };
     assemble(prepared, src, language)
 }
 
