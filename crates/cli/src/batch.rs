@@ -18,6 +18,7 @@ use unprog_export::skeleton::Skeleton;
 use unprog_parse::{Options, Programme};
 
 use crate::inputs::Input;
+use crate::watchdog::{self, Outcome};
 
 /// How the batch runs.
 pub struct BatchOptions {
@@ -200,16 +201,30 @@ fn convert_one(input: &Input, opts: &BatchOptions, previous: Option<&Manifest>) 
         },
         language: None,
     };
-    let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        unprog_parse::parse_bytes_hashed(&bytes, &sha, &input.file_name, input.is_text, &options)
-    }));
+    // The extractor stops itself at the time budget; the watchdog is the
+    // hard stop behind it, for a loop where no budget is checked.
+    let hard_limit = opts.timeout * 2 + Duration::from_secs(2);
+    let (file_name, is_text) = (input.file_name.clone(), input.is_text);
+    let parsed = watchdog::run(hard_limit, move || {
+        unprog_parse::parse_bytes_hashed(&bytes, &sha, &file_name, is_text, &options)
+    });
     let programme = match parsed {
-        Ok(Ok(p)) => p,
-        Ok(Err(e)) => return failed(entry, e.to_string()),
-        Err(_) => {
+        Outcome::Done(Ok(p)) => p,
+        Outcome::Done(Err(e)) => return failed(entry, e.to_string()),
+        Outcome::Panicked => {
             return failed(
                 entry,
                 "internal error (a bug: please report it with the file)".into(),
+            )
+        }
+        Outcome::Overran => {
+            return failed(
+                entry,
+                format!(
+                    "gave up after {:.0} s: the document overran its time budget (--timeout {:.0}) inside a PDF library; its work was abandoned and the batch went on",
+                    hard_limit.as_secs_f64(),
+                    opts.timeout.as_secs_f64()
+                ),
             )
         }
     };

@@ -17,6 +17,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod inputs;
 mod programmes;
 mod progress;
+mod watchdog;
 
 /// A usage error: exit code 2.
 #[derive(Debug)]
