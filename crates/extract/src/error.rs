@@ -23,7 +23,7 @@ pub enum ExtractError {
         head: String,
     },
     /// The file is encrypted and the empty user password does not open it.
-    #[error("encrypted PDF (password required)")]
+    #[error("encrypted PDF (password required): decrypt it first, e.g. qpdf --password=PASSWORD --decrypt in.pdf out.pdf")]
     Encrypted,
     /// The file is a PDF, but too damaged to recover any page.
     #[error("damaged PDF: {0}")]
@@ -32,7 +32,7 @@ pub enum ExtractError {
     #[error("too large: {0}")]
     TooLarge(String),
     /// The time budget ran out before any page came out.
-    #[error("timed out after {0:.1} s")]
+    #[error("timed out after {0:.1} s (raise --timeout for very long documents)")]
     Timeout(f64),
     /// A bug: the PDF libraries panicked outside any page. Please report it
     /// with the file.
