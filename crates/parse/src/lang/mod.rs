@@ -82,6 +82,12 @@ pub struct Table {
     pub parse_time: fn(&str) -> Option<TimeRange>,
     /// Whether a line could be the first half of a wrapped time cell.
     pub time_start: fn(&str) -> bool,
+    /// Words for a part of the day that can open a time cell ("上午").
+    pub half_day_words: &'static [&'static str],
+    /// Short words frequent in this language's running text, lowercase: they
+    /// tell the Latin-script languages apart (empty for the others, which
+    /// their script identifies).
+    pub common_words: &'static [&'static str],
     /// Parses the session dates line.
     pub parse_session_dates: fn(&str, &Table) -> Option<SessionDates>,
     /// Words ending a question (besides "?").
@@ -166,13 +172,11 @@ impl Table {
     /// number or half-day word at its start.
     pub fn starts_like_time(&self, t: &str) -> bool {
         let t = t.trim();
-        (self.parse_time)(t).is_some()
+        // Cheap tests first: this runs on every line of the table.
+        t.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || self.half_day_words.iter().any(|h| t.starts_with(h))
             || (self.time_start)(t)
-            || t.chars().next().is_some_and(|c| c.is_ascii_digit())
-            || (self.language == Language::Zh
-                && ["上午", "下午", "中午", "晚上"]
-                    .iter()
-                    .any(|h| t.starts_with(h)))
+            || (self.parse_time)(t).is_some()
     }
 
     /// Whether a line begins the way focus topics begin.
@@ -266,24 +270,23 @@ pub(crate) fn hhmm(h: u32, m: u32) -> Option<String> {
 }
 
 /// The table of a language.
+/// Built on first use, one language at a time (each compiles its regexes).
 pub fn table(language: Language) -> &'static Table {
     use std::sync::OnceLock;
-    static TABLES: OnceLock<Vec<Table>> = OnceLock::new();
-    let tables = TABLES.get_or_init(|| {
-        vec![
-            ar::table(),
-            zh::table(),
-            en::table(),
-            fr::table(),
-            ru::table(),
-            es::table(),
-        ]
-    });
-    let i = Language::ALL
-        .iter()
-        .position(|l| *l == language)
-        .unwrap_or(2);
-    &tables[i]
+    static AR: OnceLock<Table> = OnceLock::new();
+    static ZH: OnceLock<Table> = OnceLock::new();
+    static EN: OnceLock<Table> = OnceLock::new();
+    static FR: OnceLock<Table> = OnceLock::new();
+    static RU: OnceLock<Table> = OnceLock::new();
+    static ES: OnceLock<Table> = OnceLock::new();
+    match language {
+        Language::Ar => AR.get_or_init(ar::table),
+        Language::Zh => ZH.get_or_init(zh::table),
+        Language::En => EN.get_or_init(en::table),
+        Language::Fr => FR.get_or_init(fr::table),
+        Language::Ru => RU.get_or_init(ru::table),
+        Language::Es => ES.get_or_init(es::table),
+    }
 }
 
 /// Detects the language of a document from its text: the script first
@@ -315,17 +318,24 @@ pub fn detect(text: &str, hint: Option<Language>) -> Language {
     if cyrillic * 3 > total {
         return Language::Ru;
     }
-    let lower = text.to_lowercase();
-    let score = |markers: &[&str]| -> usize {
-        markers
-            .iter()
-            .map(|m| lower.matches(&format!(" {m} ")).count())
-            .sum()
-    };
-    let en = score(&["the", "of", "and", "to", "on", "item", "session"]);
-    let fr = score(&["le", "la", "les", "des", "du", "et", "sur", "point"]);
-    let es = score(&["el", "los", "las", "del", "y", "sobre", "tema"]);
-    let best = [(Language::En, en), (Language::Fr, fr), (Language::Es, es)];
+    let latin_languages = [Language::En, Language::Fr, Language::Es];
+    let mut counts = [0usize; 3];
+    for word in text.split_whitespace() {
+        if word.len() > 8 || !word.chars().all(char::is_alphabetic) {
+            continue;
+        }
+        let word = word.to_lowercase();
+        for (count, language) in counts.iter_mut().zip(latin_languages) {
+            if table(language).common_words.contains(&word.as_str()) {
+                *count += 1;
+            }
+        }
+    }
+    let best = [
+        (Language::En, counts[0]),
+        (Language::Fr, counts[1]),
+        (Language::Es, counts[2]),
+    ];
     let max = best.iter().map(|b| b.1).max().unwrap_or(0);
     let leaders: Vec<Language> = best.iter().filter(|b| b.1 == max).map(|b| b.0).collect();
     match hint {

@@ -64,6 +64,8 @@ pub(super) fn table() -> Table {
         ],
         parse_time,
         time_start,
+        half_day_words: &[],
+        common_words: &[],
         parse_session_dates: parse_session_dates_generic,
         question_end: &['?'],
     }

@@ -64,6 +64,8 @@ pub(super) fn table() -> Table {
         ],
         parse_time,
         time_start,
+        half_day_words: &["上午", "下午", "中午", "晚上"],
+        common_words: &[],
         parse_session_dates,
         question_end: &['?', '？'],
     }
