@@ -13,7 +13,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use rayon::prelude::*;
-use unprog_export::manifest::{Entry, Manifest, Status};
+use std::collections::HashMap;
+use unprog_export::manifest::{Entry, Manifest, ManifestWriter, Status};
 use unprog_export::skeleton::Skeleton;
 use unprog_parse::{Options, Programme};
 
@@ -47,11 +48,12 @@ struct Done {
 pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
     fs::create_dir_all(&opts.out_dir)
         .with_context(|| format!("cannot create the output folder {}", opts.out_dir.display()))?;
-    let previous = if opts.resume {
+    // --resume: the earlier run's entries, by input path.
+    let previous: Option<HashMap<String, Entry>> = opts.resume.then(|| {
         read_manifest(&opts.out_dir)
-    } else {
-        None
-    };
+            .map(|m| m.inputs.into_iter().map(|e| (e.input.clone(), e)).collect())
+            .unwrap_or_default()
+    });
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs)
         .build()
@@ -64,8 +66,11 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
     let mut csv = BufWriter::new(csv_tmp.file()?);
     csv.write_all(unprog_export::csv::HEADER.as_bytes())?;
 
-    let mut entries = Vec::with_capacity(inputs.len());
-    let mut skeletons = Vec::with_capacity(inputs.len());
+    let manifest_tmp = TempFile::create(&opts.out_dir, "manifest.json")?;
+    let mut manifest = ManifestWriter::new(
+        BufWriter::new(manifest_tmp.file()?),
+        env!("CARGO_PKG_VERSION"),
+    )?;
     let mut any_failed = false;
     for chunk in inputs.chunks(CHUNK) {
         let results: Vec<Done> = pool.install(|| {
@@ -107,8 +112,7 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
             if let Some(rows) = &done.csv {
                 csv.write_all(rows.as_bytes())?;
             }
-            entries.push(done.entry);
-            skeletons.push(done.skeleton);
+            manifest.push(&done.entry, done.skeleton)?;
         }
     }
     progress.finish();
@@ -118,12 +122,11 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
     drop(csv);
     jsonl_tmp.persist()?;
     csv_tmp.persist()?;
-    let manifest = Manifest::build(env!("CARGO_PKG_VERSION"), entries, &skeletons);
-    let mut text = serde_json::to_string_pretty(&manifest)?;
-    text.push('\n');
-    write_atomic(&opts.out_dir, "manifest.json", text.as_bytes())?;
+    // Written last: its presence says the run finished.
+    let summary = manifest.finish()?;
+    manifest_tmp.persist()?;
     if !opts.quiet {
-        let s = &manifest.summary;
+        let s = &summary;
         eprintln!(
             "unprog: {} inputs: {} ok, {} with warnings, {} failed; {} pages{}",
             s.inputs,
@@ -144,7 +147,11 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
     Ok(any_failed)
 }
 
-fn convert_one(input: &Input, opts: &BatchOptions, previous: Option<&Manifest>) -> Done {
+fn convert_one(
+    input: &Input,
+    opts: &BatchOptions,
+    previous: Option<&HashMap<String, Entry>>,
+) -> Done {
     let started = Instant::now();
     let mut entry = Entry {
         input: input.display.clone(),
@@ -178,7 +185,7 @@ fn convert_one(input: &Input, opts: &BatchOptions, previous: Option<&Manifest>) 
 
     // --resume: keep an earlier output whose input has not changed.
     if let Some(prev) = previous
-        .and_then(|m| m.inputs.iter().find(|e| e.input == input.display))
+        .and_then(|m| m.get(&input.display))
         .filter(|e| e.sha256.as_deref() == Some(sha.as_str()) && e.status != Status::Failed)
     {
         if let Some(programme) = prev

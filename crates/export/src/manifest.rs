@@ -2,6 +2,8 @@
 //! language versions of one document, and a summary.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::io::Write;
 
 use crate::skeleton::Skeleton;
 
@@ -87,66 +89,227 @@ pub struct Manifest {
     pub summary: Summary,
 }
 
-impl Manifest {
-    /// Builds the manifest from the entries (in order) and, for converted
-    /// documents, their skeletons (same order, `None` for failures).
-    pub fn build(
-        tool_version: &str,
-        inputs: Vec<Entry>,
-        skeletons: &[Option<Skeleton>],
-    ) -> Manifest {
-        let mut by_symbol: std::collections::BTreeMap<String, Vec<usize>> =
-            std::collections::BTreeMap::new();
-        for (i, e) in inputs.iter().enumerate() {
-            if let (Some(sym), true) = (&e.symbol, e.status != Status::Failed) {
-                by_symbol.entry(sym.clone()).or_default().push(i);
-            }
+/// Writes `manifest.json` as the batch goes, so that memory does not grow
+/// with the number of inputs: each entry is written out when it arrives, and
+/// what stays in memory per input is its group membership (symbol, language,
+/// path) and, per symbol, the first version's skeleton to compare the others
+/// with. The output is the pretty JSON of a [`Manifest`].
+pub struct ManifestWriter<W: Write> {
+    out: W,
+    inputs: usize,
+    summary: Summary,
+    groups: BTreeMap<String, GroupState>,
+}
+
+struct GroupState {
+    members: Vec<String>,
+    first: Option<Skeleton>,
+    inconsistent: Vec<String>,
+}
+
+impl<W: Write> ManifestWriter<W> {
+    /// Starts the manifest.
+    pub fn new(mut out: W, tool_version: &str) -> std::io::Result<Self> {
+        write!(
+            out,
+            "{{\n  \"tool_version\": {},\n  \"inputs\": [",
+            serde_json::to_string(tool_version)?
+        )?;
+        Ok(ManifestWriter {
+            out,
+            inputs: 0,
+            summary: Summary::default(),
+            groups: BTreeMap::new(),
+        })
+    }
+
+    /// Adds the next input (in path order) and, when it was converted, its
+    /// skeleton.
+    pub fn push(&mut self, entry: &Entry, skeleton: Option<Skeleton>) -> std::io::Result<()> {
+        let json = serde_json::to_string_pretty(entry)?;
+        self.out
+            .write_all(if self.inputs == 0 { b"\n" } else { b",\n" })?;
+        write_indented(&mut self.out, &json, "    ")?;
+        self.inputs += 1;
+
+        self.summary.inputs += 1;
+        match entry.status {
+            Status::Ok => self.summary.ok += 1,
+            Status::Warnings => self.summary.warnings += 1,
+            Status::Failed => self.summary.failed += 1,
         }
-        let mut groups = Vec::new();
-        for (symbol, idx) in by_symbol {
-            if idx.len() < 2 {
-                continue;
-            }
-            let member = |i: usize| {
-                format!(
-                    "{}: {}",
-                    inputs[i].language.as_deref().unwrap_or("?"),
-                    inputs[i].input
-                )
-            };
-            let mut inconsistent = Vec::new();
-            if let Some(Some(first)) = skeletons.get(idx[0]) {
-                for &i in &idx[1..] {
-                    if let Some(Some(s)) = skeletons.get(i) {
-                        let d = first.differences(s);
-                        if !d.is_empty() {
-                            inconsistent.push(format!("{}: {}", member(i), d.join("; ")));
-                        }
-                    }
+        self.summary.pages += entry.pages.map_or(0, u64::from);
+        if let (Some(symbol), false) = (&entry.symbol, entry.status == Status::Failed) {
+            let member = format!(
+                "{}: {}",
+                entry.language.as_deref().unwrap_or("?"),
+                entry.input
+            );
+            let group = self
+                .groups
+                .entry(symbol.clone())
+                .or_insert_with(|| GroupState {
+                    members: Vec::new(),
+                    first: None,
+                    inconsistent: Vec::new(),
+                });
+            if group.members.is_empty() {
+                group.first = skeleton;
+            } else if let (Some(first), Some(s)) = (&group.first, &skeleton) {
+                let d = first.differences(s);
+                if !d.is_empty() {
+                    group
+                        .inconsistent
+                        .push(format!("{member}: {}", d.join("; ")));
                 }
             }
-            groups.push(Group {
+            group.members.push(member);
+        }
+        Ok(())
+    }
+
+    /// Writes the groups and the summary; returns the summary.
+    pub fn finish(mut self) -> std::io::Result<Summary> {
+        let groups: Vec<Group> = std::mem::take(&mut self.groups)
+            .into_iter()
+            .filter(|(_, g)| g.members.len() >= 2)
+            .map(|(symbol, g)| Group {
                 symbol,
-                members: idx.iter().map(|&i| member(i)).collect(),
-                inconsistent,
-            });
+                members: g.members,
+                inconsistent: g.inconsistent,
+            })
+            .collect();
+        self.summary.inconsistent_groups =
+            groups.iter().filter(|g| !g.inconsistent.is_empty()).count();
+        if self.inputs > 0 {
+            self.out.write_all(b"\n  ")?;
         }
-        let summary = Summary {
-            inputs: inputs.len(),
-            ok: inputs.iter().filter(|e| e.status == Status::Ok).count(),
-            warnings: inputs
-                .iter()
-                .filter(|e| e.status == Status::Warnings)
-                .count(),
-            failed: inputs.iter().filter(|e| e.status == Status::Failed).count(),
-            pages: inputs.iter().filter_map(|e| e.pages).map(u64::from).sum(),
-            inconsistent_groups: groups.iter().filter(|g| !g.inconsistent.is_empty()).count(),
+        self.out.write_all(b"],\n  \"groups\": ")?;
+        let groups_json = serde_json::to_string_pretty(&groups)?;
+        write_indented_tail(&mut self.out, &groups_json, "  ")?;
+        self.out.write_all(b",\n  \"summary\": ")?;
+        let summary_json = serde_json::to_string_pretty(&self.summary)?;
+        write_indented_tail(&mut self.out, &summary_json, "  ")?;
+        self.out.write_all(b"\n}\n")?;
+        self.out.flush()?;
+        Ok(self.summary)
+    }
+}
+
+/// Every line indented.
+fn write_indented(out: &mut impl Write, json: &str, indent: &str) -> std::io::Result<()> {
+    for (i, line) in json.lines().enumerate() {
+        if i > 0 {
+            out.write_all(b"\n")?;
+        }
+        out.write_all(indent.as_bytes())?;
+        out.write_all(line.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// Every line but the first indented (the value follows a key).
+fn write_indented_tail(out: &mut impl Write, json: &str, indent: &str) -> std::io::Result<()> {
+    for (i, line) in json.lines().enumerate() {
+        if i > 0 {
+            out.write_all(b"\n")?;
+            out.write_all(indent.as_bytes())?;
+        }
+        out.write_all(line.as_bytes())?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::skeleton::DaySkeleton;
+
+    fn entry(input: &str, status: Status, symbol: Option<&str>, language: &str) -> Entry {
+        Entry {
+            input: input.into(),
+            output: (status != Status::Failed).then(|| format!("{input}.json")),
+            sha256: Some("ab".repeat(32)),
+            status,
+            error: (status == Status::Failed).then(|| "not a PDF".to_string()),
+            pages: Some(3),
+            warnings: 0,
+            language: Some(language.into()),
+            symbol: symbol.map(str::to_string),
+            elapsed_ms: 5,
+            resumed: false,
+        }
+    }
+
+    fn skeleton(slot: &str) -> Skeleton {
+        Skeleton {
+            days: vec![DaySkeleton {
+                date: Some("2023-03-06".into()),
+                slots: vec![slot.into()],
+            }],
+        }
+    }
+
+    fn written(items: Vec<(Entry, Option<Skeleton>)>) -> String {
+        let mut buf = Vec::new();
+        let mut w = ManifestWriter::new(&mut buf, "9.9.9").unwrap();
+        for (e, s) in items {
+            w.push(&e, s).unwrap();
+        }
+        w.finish().unwrap();
+        String::from_utf8(buf).unwrap()
+    }
+
+    #[test]
+    fn the_streamed_manifest_is_the_pretty_json_of_the_whole() {
+        let a = entry("en.pdf", Status::Ok, Some("A/1"), "en");
+        let b = entry("fr.pdf", Status::Warnings, Some("A/1"), "fr");
+        let c = entry("bad.pdf", Status::Failed, None, "en");
+        let d = entry("ru.pdf", Status::Ok, Some("A/1"), "ru");
+        let text = written(vec![
+            (a.clone(), Some(skeleton("10:00-13:00 [5(a)]"))),
+            (b.clone(), Some(skeleton("10:00-13:00 [5(a)]"))),
+            (c.clone(), None),
+            (d.clone(), Some(skeleton("10:00-12:00 [5(a)]"))),
+        ]);
+        let expected = Manifest {
+            tool_version: "9.9.9".into(),
+            inputs: vec![a, b, c, d],
+            groups: vec![Group {
+                symbol: "A/1".into(),
+                members: vec![
+                    "en: en.pdf".into(),
+                    "fr: fr.pdf".into(),
+                    "ru: ru.pdf".into(),
+                ],
+                inconsistent: vec![
+                    r#"ru: ru.pdf: 2023-03-06: slots ["10:00-12:00 [5(a)]"] against ["10:00-13:00 [5(a)]"]"#
+                        .into(),
+                ],
+            }],
+            summary: Summary {
+                inputs: 4,
+                ok: 2,
+                warnings: 1,
+                failed: 1,
+                pages: 12,
+                inconsistent_groups: 1,
+            },
         };
-        Manifest {
-            tool_version: tool_version.to_string(),
-            inputs,
-            groups,
-            summary,
-        }
+        let mut pretty = serde_json::to_string_pretty(&expected).unwrap();
+        pretty.push('\n');
+        let parsed: Manifest = serde_json::from_str(&text).unwrap();
+        assert_eq!(parsed.groups, expected.groups, "{text}");
+        assert_eq!(text, pretty);
+    }
+
+    #[test]
+    fn an_empty_batch_is_valid_json() {
+        let text = written(vec![]);
+        let m: Manifest = serde_json::from_str(&text).unwrap();
+        assert!(m.inputs.is_empty() && m.groups.is_empty());
+        let mut pretty = serde_json::to_string_pretty(&m).unwrap();
+        pretty.push('\n');
+        assert_eq!(text, pretty);
     }
 }
