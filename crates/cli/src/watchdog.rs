@@ -46,7 +46,7 @@ fn spawn_helper() -> Option<Helper> {
 pub enum Outcome<R> {
     /// The work finished (its own result, which may be an error).
     Done(R),
-    /// The work panicked; the message says where.
+    /// The work panicked (the panic hook has printed where).
     Panicked,
     /// Still running at the limit: abandoned.
     Overran,
@@ -68,23 +68,14 @@ pub fn run<R: Send + 'static>(
         }
         let Some(helper) = slot.as_ref() else {
             // No thread to be had: run here, without the hard stop.
-            return match job().downcast::<Option<R>>() {
-                Ok(r) => r.map_or(Outcome::Panicked, Outcome::Done),
-                Err(_) => Outcome::Panicked,
-            };
+            return unpack(job());
         };
         if let Err(mpsc::SendError(job)) = helper.jobs.send(job) {
             *slot = None;
-            return match job().downcast::<Option<R>>() {
-                Ok(r) => r.map_or(Outcome::Panicked, Outcome::Done),
-                Err(_) => Outcome::Panicked,
-            };
+            return unpack(job());
         }
         match helper.results.recv_timeout(limit) {
-            Ok(any) => match any.downcast::<Option<R>>() {
-                Ok(r) => r.map_or(Outcome::Panicked, Outcome::Done),
-                Err(_) => Outcome::Panicked,
-            },
+            Ok(any) => unpack(any),
             Err(RecvTimeoutError::Timeout) => {
                 // Abandon the helper; the next document gets a fresh one.
                 *slot = None;
@@ -96,6 +87,14 @@ pub fn run<R: Send + 'static>(
             }
         }
     })
+}
+
+/// A job's boxed result: `Some` when it returned, `None` when it panicked.
+fn unpack<R: 'static>(any: Box<dyn Any + Send>) -> Outcome<R> {
+    match any.downcast::<Option<R>>() {
+        Ok(r) => r.map_or(Outcome::Panicked, Outcome::Done),
+        Err(_) => Outcome::Panicked,
+    }
 }
 
 #[cfg(test)]

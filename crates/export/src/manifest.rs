@@ -129,7 +129,7 @@ impl<W: Write> ManifestWriter<W> {
         let json = serde_json::to_string_pretty(entry)?;
         self.out
             .write_all(if self.inputs == 0 { b"\n" } else { b",\n" })?;
-        write_indented(&mut self.out, &json, "    ")?;
+        write_indented(&mut self.out, &json, "    ", true)?;
         self.inputs += 1;
 
         self.summary.inputs += 1;
@@ -186,33 +186,29 @@ impl<W: Write> ManifestWriter<W> {
         }
         self.out.write_all(b"],\n  \"groups\": ")?;
         let groups_json = serde_json::to_string_pretty(&groups)?;
-        write_indented_tail(&mut self.out, &groups_json, "  ")?;
+        write_indented(&mut self.out, &groups_json, "  ", false)?;
         self.out.write_all(b",\n  \"summary\": ")?;
         let summary_json = serde_json::to_string_pretty(&self.summary)?;
-        write_indented_tail(&mut self.out, &summary_json, "  ")?;
+        write_indented(&mut self.out, &summary_json, "  ", false)?;
         self.out.write_all(b"\n}\n")?;
         self.out.flush()?;
         Ok(self.summary)
     }
 }
 
-/// Every line indented.
-fn write_indented(out: &mut impl Write, json: &str, indent: &str) -> std::io::Result<()> {
+/// Writes pretty JSON indented one level deeper: every line, or (for a
+/// value that follows its key on the same line) every line but the first.
+fn write_indented(
+    out: &mut impl Write,
+    json: &str,
+    indent: &str,
+    first_line_too: bool,
+) -> std::io::Result<()> {
     for (i, line) in json.lines().enumerate() {
         if i > 0 {
             out.write_all(b"\n")?;
         }
-        out.write_all(indent.as_bytes())?;
-        out.write_all(line.as_bytes())?;
-    }
-    Ok(())
-}
-
-/// Every line but the first indented (the value follows a key).
-fn write_indented_tail(out: &mut impl Write, json: &str, indent: &str) -> std::io::Result<()> {
-    for (i, line) in json.lines().enumerate() {
-        if i > 0 {
-            out.write_all(b"\n")?;
+        if i > 0 || first_line_too {
             out.write_all(indent.as_bytes())?;
         }
         out.write_all(line.as_bytes())?;
