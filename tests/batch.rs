@@ -236,3 +236,134 @@ fn dash_o_dash_prints_one_document_and_usage_errors_exit_2() {
         .expect("runs");
     assert_eq!(bad_flag.status.code(), Some(2));
 }
+
+/// `--isolate`: a worker that hangs is killed at the hard limit and one that
+/// crashes is reported; both are replaced, and every other input converts,
+/// with the same outputs as in-process.
+#[test]
+fn isolated_workers_that_hang_or_crash_cost_one_input_each() {
+    let dir = std::env::temp_dir().join(format!("unprog-isolate-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let (iso, plain) = (dir.join("isolated"), dir.join("plain"));
+    let started = std::time::Instant::now();
+    let o = Command::new(env!("CARGO_BIN_EXE_unprog"))
+        .args([
+            "convert",
+            "-q",
+            "-j",
+            "2",
+            "--isolate",
+            "--timeout",
+            "0.5",
+            "-o",
+        ])
+        .arg(&iso)
+        .arg(common::root().join("fixtures/pdf"))
+        .env("UNPROG_WORKER_FAULT", "hang:oewg-s4-fr.pdf")
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    // Hard limit: 2 × 0.5 s + 2 s.
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(iso.join("manifest.json")).unwrap()).unwrap();
+    let failed: Vec<&serde_json::Value> = manifest["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["status"] == "failed")
+        .collect();
+    assert_eq!(failed.len(), 1);
+    assert!(failed[0]["input"]
+        .as_str()
+        .unwrap()
+        .ends_with("oewg-s4-fr.pdf"));
+    let error = failed[0]["error"].as_str().unwrap();
+    assert!(
+        error.contains("gave up after 3 s") && error.contains("killed"),
+        "{error}"
+    );
+    assert_eq!(failed[0]["sha256"].as_str().map(str::len), Some(64));
+    assert_eq!(
+        manifest["summary"]["ok"].as_u64().unwrap()
+            + manifest["summary"]["warnings"].as_u64().unwrap(),
+        23
+    );
+
+    let o = Command::new(env!("CARGO_BIN_EXE_unprog"))
+        .args(["convert", "-q", "-j", "1", "--isolate", "-o"])
+        .arg(&iso)
+        .arg(common::root().join("fixtures/pdf"))
+        .env("UNPROG_WORKER_FAULT", "abort:oewg-s3-ar.pdf")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(iso.join("manifest.json")).unwrap()).unwrap();
+    let first = &manifest["inputs"][0];
+    assert!(first["input"].as_str().unwrap().ends_with("oewg-s3-ar.pdf"));
+    assert!(
+        first["error"]
+            .as_str()
+            .unwrap()
+            .contains("worker process died"),
+        "{first}"
+    );
+    assert_eq!(manifest["summary"]["failed"], 1);
+
+    // Everything else is byte for byte what the in-process batch writes.
+    let o = Command::new(env!("CARGO_BIN_EXE_unprog"))
+        .args(["convert", "-q", "-j", "2", "-o"])
+        .arg(&plain)
+        .arg(common::root().join("fixtures/pdf"))
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    for name in ["oewg-s6-zh.json", "oewg-s4-en.json", "oewg-s5-ar.json"] {
+        assert_eq!(
+            std::fs::read(iso.join(name)).unwrap(),
+            std::fs::read(plain.join(name)).unwrap(),
+            "{name}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A named pipe among the inputs would block a read for ever: it is reported
+/// and the batch goes on.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_refused_not_waited_on() {
+    let dir = std::env::temp_dir().join(format!("unprog-fifo-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let fifo = dir.join("pipe.pdf");
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let o = Command::new(env!("CARGO_BIN_EXE_unprog"))
+        .args(["convert", "-o"])
+        .arg(dir.join("out"))
+        .arg(&fifo)
+        .arg(common::fixture_pdf("oewg-s4-en"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("pipe.pdf: not a regular file"));
+    assert!(dir.join("out/oewg-s4-en.json").is_file());
+    let o = Command::new(env!("CARGO_BIN_EXE_unprog"))
+        .args(["convert", "-o", "-"])
+        .arg(&fifo)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("not a regular file"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

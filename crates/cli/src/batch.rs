@@ -30,18 +30,23 @@ pub struct BatchOptions {
     pub quiet: bool,
     pub verbose: bool,
     pub timeout: Duration,
+    /// Convert in worker processes that can be killed (see `isolate`).
+    pub isolate: bool,
 }
 
 /// Inputs per chunk: enough to keep every thread busy, few enough to keep
 /// memory flat.
 const CHUNK: usize = 64;
 
-struct Done {
-    entry: Entry,
-    skeleton: Option<Skeleton>,
+/// One input's outcome: its manifest entry and its share of the collection
+/// files.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct Done {
+    pub entry: Entry,
+    pub skeleton: Option<Skeleton>,
     /// The document as one JSON line (for programmes.jsonl) and its CSV rows.
-    jsonl: Option<String>,
-    csv: Option<String>,
+    pub jsonl: Option<String>,
+    pub csv: Option<String>,
 }
 
 /// Runs the batch; returns whether any input failed.
@@ -72,17 +77,27 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
         env!("CARGO_PKG_VERSION"),
     )?;
     let mut any_failed = false;
+    let mut workers = if opts.isolate {
+        Some(crate::isolate::Workers::new(opts)?)
+    } else {
+        None
+    };
     for chunk in inputs.chunks(CHUNK) {
-        let results: Vec<Done> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|input| {
-                    let done = convert_one(input, opts, previous.as_ref());
-                    progress.tick(&input.display);
-                    done
-                })
-                .collect()
-        });
+        let results: Vec<Done> = match workers.as_mut() {
+            Some(w) => w.convert(chunk, previous.as_ref(), &|input: &Input| {
+                progress.tick(&input.display)
+            }),
+            None => pool.install(|| {
+                chunk
+                    .par_iter()
+                    .map(|input| {
+                        let done = convert_one(input, opts, previous.as_ref());
+                        progress.tick(&input.display);
+                        done
+                    })
+                    .collect()
+            }),
+        };
         for done in results {
             if done.entry.status == Status::Failed {
                 any_failed = true;
@@ -116,6 +131,9 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
         }
     }
     progress.finish();
+    if let Some(w) = workers {
+        w.shutdown();
+    }
     jsonl.flush()?;
     csv.flush()?;
     drop(jsonl);
@@ -147,7 +165,15 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
     Ok(any_failed)
 }
 
-fn convert_one(
+/// The hard limit on one document's work: twice its budget and 2 s more
+/// (the extractor stops itself at the budget; this is for loops where no
+/// budget is checked).
+pub fn hard_limit(timeout: Duration) -> Duration {
+    timeout * 2 + Duration::from_secs(2)
+}
+
+/// Converts one input and writes its JSON file (in this process).
+pub(crate) fn convert_one(
     input: &Input,
     opts: &BatchOptions,
     previous: Option<&HashMap<String, Entry>>,
@@ -176,6 +202,13 @@ fn convert_one(
             csv: None,
         }
     };
+    // A named pipe or a device would block the read for ever.
+    if fs::metadata(&input.path).is_ok_and(|m| !m.is_file()) {
+        return failed(
+            entry,
+            "not a regular file (a pipe, device or socket): copy it to a file first".into(),
+        );
+    }
     let bytes = match fs::read(&input.path) {
         Ok(b) => b,
         Err(e) => return failed(entry, format!("cannot read: {e}")),
@@ -209,12 +242,20 @@ fn convert_one(
         language: None,
     };
     // The extractor stops itself at the time budget; the watchdog is the
-    // hard stop behind it, for a loop where no budget is checked.
-    let hard_limit = opts.timeout * 2 + Duration::from_secs(2);
+    // hard stop behind it, for a loop where no budget is checked. In an
+    // isolated worker the batch itself watches (and kills) the process.
+    let hard_limit = hard_limit(opts.timeout);
     let (file_name, is_text) = (input.file_name.clone(), input.is_text);
-    let parsed = watchdog::run(hard_limit, move || {
-        unprog_parse::parse_bytes_hashed(&bytes, &sha, &file_name, is_text, &options)
-    });
+    let work =
+        move || unprog_parse::parse_bytes_hashed(&bytes, &sha, &file_name, is_text, &options);
+    let parsed = if opts.isolate {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)) {
+            Ok(r) => Outcome::Done(r),
+            Err(_) => Outcome::Panicked,
+        }
+    } else {
+        watchdog::run(hard_limit, work)
+    };
     let programme = match parsed {
         Outcome::Done(Ok(p)) => p,
         Outcome::Done(Err(e)) => return failed(entry, e.to_string()),

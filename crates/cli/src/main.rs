@@ -15,6 +15,7 @@ mod batch;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod inputs;
+mod isolate;
 mod programmes;
 mod progress;
 mod watchdog;
@@ -84,6 +85,11 @@ enum Command {
         /// Time budget per document, in seconds.
         #[arg(long, default_value_t = 10.0)]
         timeout: f64,
+        /// Convert in worker processes that are killed when a document
+        /// overruns its time budget or replaced when one crashes: for
+        /// archives of unknown provenance (somewhat slower).
+        #[arg(long)]
+        isolate: bool,
         /// Print nothing but errors that stop the run.
         #[arg(short, long)]
         quiet: bool,
@@ -128,6 +134,20 @@ enum Command {
         /// Show only documents in this language (ar, zh, en, fr, ru, es).
         #[arg(short, long)]
         language: Option<String>,
+    },
+    /// Internal: a worker process of `convert --isolate` (jobs on standard
+    /// input, one JSON answer per line on standard output).
+    #[command(hide = true)]
+    Worker {
+        /// The batch's output folder.
+        #[arg(long)]
+        out: PathBuf,
+        /// Time budget per document, in seconds.
+        #[arg(long)]
+        timeout: f64,
+        /// Write each document's JSON on one line.
+        #[arg(long)]
+        compact: bool,
     },
     /// Print PDFs' text in reading order, pages ended by form feeds (with
     /// several files, each is headed by `==> FILE <==`).
@@ -252,6 +272,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             compact,
             resume,
             timeout,
+            isolate,
             quiet,
             verbose,
         } => {
@@ -286,6 +307,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     quiet,
                     verbose,
                     timeout: std::time::Duration::from_secs_f64(timeout),
+                    isolate,
                 };
                 if batch::run(&found, &opts)? {
                     return Err(SomeFailed.into());
@@ -344,6 +366,23 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             let page = unprog_export::report::html(&programmes);
             write_output(Some(&output), page.as_bytes(), &mut out)?;
+        }
+        Command::Worker {
+            out: out_dir,
+            timeout,
+            compact,
+        } => {
+            let opts = batch::BatchOptions {
+                out_dir,
+                pretty: !compact,
+                jobs: 1,
+                resume: false,
+                quiet: true,
+                verbose: false,
+                timeout: std::time::Duration::from_secs_f64(timeout.max(0.001)),
+                isolate: true,
+            };
+            isolate::serve(&opts)?;
         }
         Command::Text { files } => {
             let mut failed = 0;

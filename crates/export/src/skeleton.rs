@@ -1,18 +1,18 @@
 //! The language-independent shape of a programme: what the six language
 //! versions of one document must share.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use unprog_parse::Programme;
 
 /// Dates, slot times, agenda item numbers and sub-item letters.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Skeleton {
     /// One entry per day.
     pub days: Vec<DaySkeleton>,
 }
 
 /// A day's date and slots.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DaySkeleton {
     /// ISO date.
     pub date: Option<String>,

@@ -53,6 +53,13 @@ use glyphs::{DecodedGlyph, GlyphCollector};
 
 /// Reads and extracts a PDF file. See [`extract`].
 pub fn extract_path(path: &Path, settings: &Settings) -> Result<Layout, ExtractError> {
+    // A named pipe or a device would block the read for ever.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Err(ExtractError::Io {
+            path: path.display().to_string(),
+            source: std::io::Error::other("not a regular file (a pipe, device or socket)"),
+        });
+    }
     let bytes = std::fs::read(path).map_err(|source| ExtractError::Io {
         path: path.display().to_string(),
         source,

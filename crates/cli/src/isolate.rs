@@ -1,0 +1,302 @@
+//! `unprog convert --isolate`: each document is converted in a worker
+//! process that the batch can kill.
+//!
+//! In-process, the extractor's time budget and the watchdog's hard stop
+//! (see `watchdog`) end the batch's wait for a document, but the work itself
+//! cannot be stopped, and a crash that aborts (a stack overflow, an allocator
+//! failure, the kernel's out-of-memory killer) would take the batch with it.
+//! With `--isolate`, `-j` worker processes (`unprog worker`, hidden) read
+//! jobs on standard input and answer one JSON line each; a worker that
+//! overruns the hard limit is killed, one that dies is reported, and either is
+//! replaced for the next input. Slower (each worker starts once, and results
+//! cross a pipe), for archives of unknown provenance.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use unprog_export::manifest::{Entry, Status};
+
+use crate::batch::{BatchOptions, Done};
+use crate::inputs::Input;
+
+/// What the batch sends a worker for one input.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct Job {
+    /// The input.
+    pub input: Input,
+    /// Its entry in the earlier run's manifest (`--resume`).
+    pub previous: Option<Entry>,
+}
+
+/// One worker process and the lines it answers.
+struct Worker {
+    child: Child,
+    stdin: BufWriter<ChildStdin>,
+    answers: Receiver<String>,
+}
+
+impl Worker {
+    fn spawn(exe: &PathBuf, args: &[String]) -> std::io::Result<Worker> {
+        let mut child = Command::new(exe)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()?;
+        let (Some(stdin), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {
+            let _ = child.kill();
+            return Err(std::io::Error::other("no pipes to the worker"));
+        };
+        let (tx, answers) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        Ok(Worker {
+            child,
+            stdin: BufWriter::new(stdin),
+            answers,
+        })
+    }
+
+    fn kill(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The worker processes of one batch.
+pub struct Workers {
+    slots: Vec<Option<Worker>>,
+    exe: PathBuf,
+    args: Vec<String>,
+    hard_limit: Duration,
+}
+
+impl Workers {
+    /// Prepares `opts.jobs` workers (started on first use).
+    pub fn new(opts: &BatchOptions) -> Result<Workers> {
+        let exe = std::env::current_exe().context("cannot find the unprog executable")?;
+        let mut args = vec![
+            "worker".to_string(),
+            "--out".to_string(),
+            opts.out_dir.display().to_string(),
+            "--timeout".to_string(),
+            opts.timeout.as_secs_f64().to_string(),
+        ];
+        if !opts.pretty {
+            args.push("--compact".into());
+        }
+        Ok(Workers {
+            slots: (0..opts.jobs.max(1)).map(|_| None).collect(),
+            exe,
+            args,
+            hard_limit: crate::batch::hard_limit(opts.timeout),
+        })
+    }
+
+    /// Converts a chunk of inputs, one worker per thread; results in input
+    /// order.
+    pub fn convert(
+        &mut self,
+        chunk: &[Input],
+        previous: Option<&HashMap<String, Entry>>,
+        tick: &(dyn Fn(&Input) + Sync),
+    ) -> Vec<Done> {
+        let next = AtomicUsize::new(0);
+        let results: Mutex<Vec<Option<Done>>> =
+            Mutex::new((0..chunk.len()).map(|_| None).collect());
+        let (exe, args, limit) = (&self.exe, &self.args, self.hard_limit);
+        std::thread::scope(|scope| {
+            for slot in self.slots.iter_mut() {
+                let (next, results) = (&next, &results);
+                scope.spawn(move || loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(input) = chunk.get(i) else { break };
+                    let prev = previous.and_then(|m| m.get(&input.display)).cloned();
+                    let done = run_one(slot, exe, args, limit, input, prev);
+                    if let Ok(mut r) = results.lock() {
+                        r[i] = Some(done);
+                    }
+                    tick(input);
+                });
+            }
+        });
+        results
+            .into_inner()
+            .unwrap_or_default()
+            .into_iter()
+            .zip(chunk)
+            .map(|(d, input)| {
+                d.unwrap_or_else(|| {
+                    failure(
+                        input,
+                        "not converted (a worker thread failed)".into(),
+                        Duration::ZERO,
+                    )
+                })
+            })
+            .collect()
+    }
+
+    /// Stops the workers (they end when their standard input closes).
+    pub fn shutdown(self) {
+        for w in self.slots.into_iter().flatten() {
+            drop(w.stdin);
+            let mut child = w.child;
+            let _ = child.wait();
+        }
+    }
+}
+
+fn run_one(
+    slot: &mut Option<Worker>,
+    exe: &PathBuf,
+    args: &[String],
+    limit: Duration,
+    input: &Input,
+    previous: Option<Entry>,
+) -> Done {
+    let started = Instant::now();
+    if slot.is_none() {
+        match Worker::spawn(exe, args) {
+            Ok(w) => *slot = Some(w),
+            Err(e) => {
+                return failure(
+                    input,
+                    format!("cannot start a worker process: {e}"),
+                    started.elapsed(),
+                )
+            }
+        }
+    }
+    let Some(worker) = slot.as_mut() else {
+        return failure(input, "no worker process".into(), started.elapsed());
+    };
+    let job = Job {
+        input: input.clone(),
+        previous,
+    };
+    let sent = serde_json::to_string(&job)
+        .map_err(std::io::Error::other)
+        .and_then(|line| {
+            worker.stdin.write_all(line.as_bytes())?;
+            worker.stdin.write_all(b"\n")?;
+            worker.stdin.flush()
+        });
+    if let Err(e) = sent {
+        if let Some(w) = slot.take() {
+            w.kill();
+        }
+        return failure(
+            input,
+            format!("the worker process stopped answering ({e})"),
+            started.elapsed(),
+        );
+    }
+    match worker.answers.recv_timeout(limit) {
+        Ok(line) => serde_json::from_str(&line).unwrap_or_else(|e| {
+            failure(
+                input,
+                format!("the worker's answer was unreadable ({e})"),
+                started.elapsed(),
+            )
+        }),
+        Err(RecvTimeoutError::Timeout) => {
+            if let Some(w) = slot.take() {
+                w.kill();
+            }
+            failure(
+                input,
+                format!(
+                    "gave up after {:.0} s: the document overran its time budget; its worker process was killed and the batch went on",
+                    limit.as_secs_f64()
+                ),
+                started.elapsed(),
+            )
+        }
+        Err(RecvTimeoutError::Disconnected) => {
+            let status = slot.take().map(|mut w| {
+                let _ = w.child.kill();
+                w.child.wait().map(|s| s.to_string()).unwrap_or_default()
+            });
+            failure(
+                input,
+                format!(
+                    "the worker process died while converting it ({}; a crash in a library, or out of memory)",
+                    status.unwrap_or_default()
+                ),
+                started.elapsed(),
+            )
+        }
+    }
+}
+
+/// A failed input, with its sha256 when the file can be read.
+fn failure(input: &Input, error: String, elapsed: Duration) -> Done {
+    let sha256 = std::fs::read(&input.path)
+        .ok()
+        .map(|b| unprog_parse::sha256_hex(&b));
+    Done {
+        entry: Entry {
+            input: input.display.clone(),
+            output: None,
+            sha256,
+            status: Status::Failed,
+            error: Some(error),
+            pages: None,
+            warnings: 0,
+            language: None,
+            symbol: None,
+            elapsed_ms: elapsed.as_millis() as u64,
+            resumed: false,
+        },
+        skeleton: None,
+        jsonl: None,
+        csv: None,
+    }
+}
+
+/// The worker's side: read jobs on standard input, answer each with one
+/// line of JSON on standard output, until the input closes.
+///
+/// For the tests, `UNPROG_WORKER_FAULT=hang:NAME` or `abort:NAME` makes the
+/// worker hang or abort on the input whose file name is NAME, standing in
+/// for a library that loops or crashes.
+pub fn serve(opts: &BatchOptions) -> Result<()> {
+    let fault = std::env::var("UNPROG_WORKER_FAULT").ok();
+    let stdin = std::io::stdin();
+    let mut out = std::io::stdout().lock();
+    for line in stdin.lock().lines() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let job: Job = serde_json::from_str(&line).context("unreadable job")?;
+        match fault.as_deref().and_then(|f| f.split_once(':')) {
+            Some(("hang", name)) if name == job.input.file_name => loop {
+                std::thread::sleep(Duration::from_secs(1));
+            },
+            Some(("abort", name)) if name == job.input.file_name => std::process::abort(),
+            _ => {}
+        }
+        let previous: Option<HashMap<String, Entry>> =
+            job.previous.map(|e| HashMap::from([(e.input.clone(), e)]));
+        let done = crate::batch::convert_one(&job.input, opts, previous.as_ref());
+        serde_json::to_writer(&mut out, &done)?;
+        out.write_all(b"\n")?;
+        out.flush()?;
+    }
+    Ok(())
+}
