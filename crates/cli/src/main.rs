@@ -332,9 +332,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 return Err(Usage("no programme in that language among the inputs".into()).into());
             }
             if !left_out.is_empty() {
+                let shown: Vec<&str> = left_out.iter().take(3).map(String::as_str).collect();
                 eprintln!(
-                    "unprog: comparing one language version per document; left out: {}",
-                    left_out.join(", ")
+                    "unprog: comparing one language version per document (English first; -l chooses): {} other version(s) left out ({}{})",
+                    left_out.len(),
+                    shown.join(", "),
+                    if left_out.len() > shown.len() { ", …" } else { "" }
                 );
             }
             compare::session_order(&mut programmes);
