@@ -260,3 +260,14 @@ fn a_folder_of_six_languages_gives_one_session_each() {
     let (kept, left) = compare::choose_versions(all[..6].to_vec(), None);
     assert_eq!((kept.len(), left.len()), (6, 0));
 }
+
+#[test]
+fn columns_get_distinct_names() {
+    let c = compared(&["oewg-s4-en", "oewg-s4-fr"]);
+    let labels: Vec<&str> = c.sessions.iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(labels, ["S4 en", "S4 fr"]);
+    let mut again = load("oewg-s4-en");
+    again.source.file = "rev1.pdf".into();
+    let labels = compare::session_labels(&[load("oewg-s4-en"), again, load("oewg-s5-en")]);
+    assert_eq!(labels, ["S4 en", "S4 en #2", "S5"]);
+}

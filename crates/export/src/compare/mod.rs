@@ -301,7 +301,15 @@ pub fn choose_versions(
 
 /// Compares programmes in the order given (see [`session_order`]).
 pub fn compare(programmes: &[Programme], options: &CompareOptions) -> Comparison {
-    let sessions = programmes.iter().map(summary).collect();
+    let labels = session_labels(programmes);
+    let sessions = programmes
+        .iter()
+        .zip(labels)
+        .map(|(p, label)| SessionSummary {
+            label,
+            ..summary(p)
+        })
+        .collect();
     Comparison {
         sessions,
         hours: hours_rows(programmes),
@@ -312,13 +320,41 @@ pub fn compare(programmes: &[Programme], options: &CompareOptions) -> Comparison
     }
 }
 
-fn summary(p: &Programme) -> SessionSummary {
-    let label = match p.session.ordinal {
+/// Short, distinct column names: "S4" for the fourth session; "S4 fr" when
+/// two versions of the fourth are compared; "S4 #2" for a second document of
+/// one session in one language (a revision); the file name when the session
+/// has no number.
+pub fn session_labels(programmes: &[Programme]) -> Vec<String> {
+    let base = |p: &Programme| match p.session.ordinal {
         Some(n) => format!("S{n}"),
         None => p.source.file.clone(),
     };
+    let bases: Vec<String> = programmes.iter().map(base).collect();
+    let mut labels: Vec<String> = programmes
+        .iter()
+        .zip(&bases)
+        .map(|(p, b)| {
+            if bases.iter().filter(|x| *x == b).count() > 1 {
+                format!("{b} {}", p.language.code())
+            } else {
+                b.clone()
+            }
+        })
+        .collect();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for label in &mut labels {
+        let n = seen.entry(label.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            *label = format!("{label} #{n}");
+        }
+    }
+    labels
+}
+
+fn summary(p: &Programme) -> SessionSummary {
     SessionSummary {
-        label,
+        label: String::new(),
         file: p.source.file.clone(),
         symbol: p.symbol.clone(),
         language: p.language,

@@ -13,7 +13,7 @@ mod colours;
 mod grid;
 mod html;
 
-use crate::compare::{choose_versions, document_key, session_order};
+use crate::compare::{choose_versions, document_key, session_labels, session_order};
 use html::escape;
 use unprog_parse::Programme;
 
@@ -70,13 +70,7 @@ pub fn html(programmes: &[Programme]) -> String {
     keys.dedup();
     if keys.len() >= 2 {
         let refs: Vec<&Programme> = sessions.iter().collect();
-        let labels: Vec<String> = sessions
-            .iter()
-            .map(|p| match p.session.ordinal {
-                Some(n) => format!("S{n}"),
-                None => p.source.file.clone(),
-            })
-            .collect();
+        let labels = session_labels(&sessions);
         out.push_str("<section class=\"sessions\">\n<h2>Hours per sub-item, session by session</h2>\n<p class=\"facts\">A slot's time is shared equally among the agenda items it takes up, and an item's share among its sub-items; slots without an agenda item count as “other”.</p>\n<div class=\"chart-box\">\n");
         out.push_str(&chart::svg(&refs, &labels));
         out.push_str("</div>\n</section>\n");
