@@ -16,10 +16,7 @@ pub fn field(s: &str) -> String {
 
 /// Minutes between two `HH:MM` times.
 pub fn minutes(start: Option<&str>, end: Option<&str>) -> Option<i64> {
-    let m = |t: &str| -> Option<i64> {
-        let (h, mm) = t.split_once(':')?;
-        Some(h.parse::<i64>().ok()? * 60 + mm.parse::<i64>().ok()?)
-    };
+    let m = |t: &str| crate::hours::clock_minutes(t).map(i64::from);
     let d = m(end?)? - m(start?)?;
     (d >= 0).then_some(d)
 }
