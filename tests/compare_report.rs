@@ -50,7 +50,9 @@ fn compare_a_folder_of_six_languages_keeps_one_per_session() {
         .unwrap()
         .iter()
         .all(|s| s["language"] == "en"));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("20 other version(s) left out (oewg-s3-ar.pdf, oewg-s3-es.pdf, oewg-s3-fr.pdf, …)"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains(
+        "20 other version(s) left out (oewg-s3-ar.pdf, oewg-s3-es.pdf, oewg-s3-fr.pdf, …)"
+    ));
 
     let o = unprog(&["compare", "fixtures/expected", "-l", "zh", "--format", "md"]);
     let md = stdout(&o);

@@ -105,15 +105,7 @@ pub(crate) fn recover(bytes: &[u8]) -> Option<Recovered> {
         }
     };
     let xref_at = out.len();
-    out.extend_from_slice(format!("xref\n0 {size}\n0000000000 65535 f \n").as_bytes());
-    for n in 1..size {
-        match latest.get(&n) {
-            Some((gen, off)) => {
-                out.extend_from_slice(format!("{off:010} {gen:05} n \n").as_bytes())
-            }
-            None => out.extend_from_slice(b"0000000000 65535 f \n"),
-        }
-    }
+    out.extend_from_slice(&xref_table(&latest));
     out.extend_from_slice(
         format!(
             "trailer\n<< /Size {size} /Root {} {} R >>\nstartxref\n{xref_at}\n%%EOF\n",
@@ -126,6 +118,25 @@ pub(crate) fn recover(bytes: &[u8]) -> Option<Recovered> {
         doc,
         objects: latest.len(),
     })
+}
+
+/// The cross-reference table of the rebuilt file, one subsection per run of
+/// consecutive object numbers: a damaged file may name object 7,001,168, and
+/// a dense table up to it would be hundreds of megabytes for lopdf to read.
+fn xref_table(objects: &std::collections::BTreeMap<u32, (u16, usize)>) -> Vec<u8> {
+    let mut out = b"xref\n0 1\n0000000000 65535 f \n".to_vec();
+    let entries: Vec<(u32, u16, usize)> = objects
+        .iter()
+        .filter(|(n, _)| **n > 0)
+        .map(|(n, (gen, off))| (*n, *gen, *off))
+        .collect();
+    for run in entries.chunk_by(|a, b| b.0 == a.0 + 1) {
+        out.extend_from_slice(format!("{} {}\n", run[0].0, run.len()).as_bytes());
+        for (_, gen, off) in run {
+            out.extend_from_slice(format!("{off:010} {gen:05} n \n").as_bytes());
+        }
+    }
+    out
 }
 
 fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
@@ -152,4 +163,28 @@ fn number_before(bytes: &[u8], end: usize) -> Option<(u64, usize)> {
         .parse()
         .ok()
         .map(|n| (n, start))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_rebuilt_xref_lists_only_the_objects_found() {
+        let objects: std::collections::BTreeMap<u32, (u16, usize)> = [
+            (1, (0, 15)),
+            (2, (0, 64)),
+            (3, (0, 121)),
+            (7_001_168, (0, 900)),
+        ]
+        .into_iter()
+        .collect();
+        let table = String::from_utf8(xref_table(&objects)).unwrap();
+        assert_eq!(
+            table,
+            "xref\n0 1\n0000000000 65535 f \n\
+             1 3\n0000000015 00000 n \n0000000064 00000 n \n0000000121 00000 n \n\
+             7001168 1\n0000000900 00000 n \n"
+        );
+    }
 }
