@@ -68,6 +68,7 @@ pub(super) fn table() -> Table {
         ],
         parse_time,
         time_start,
+        day_parser: None,
         half_day_words: &[],
         common_words: &["the", "of", "and", "to", "on", "item", "session"],
         parse_session_dates: parse_session_dates_generic,

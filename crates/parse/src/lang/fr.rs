@@ -66,6 +66,7 @@ pub(super) fn table() -> Table {
         ],
         parse_time,
         time_start,
+        day_parser: None,
         half_day_words: &[],
         common_words: &["le", "la", "les", "des", "du", "et", "sur", "point"],
         parse_session_dates: parse_session_dates_generic,

@@ -82,6 +82,9 @@ pub struct Table {
     pub parse_time: fn(&str) -> Option<TimeRange>,
     /// Whether a line could be the first half of a wrapped time cell.
     pub time_start: fn(&str) -> bool,
+    /// A language's own day-label parser, where the generic word-by-word one
+    /// does not fit ("3 月 6 日，星期一").
+    pub day_parser: Option<fn(&str, &Table) -> Option<DayLabel>>,
     /// Words for a part of the day that can open a time cell ("上午").
     pub half_day_words: &'static [&'static str],
     /// Short words frequent in this language's running text, lowercase: they
@@ -116,8 +119,8 @@ impl Table {
     /// Parses a day label such as "Monday, 6 March": a weekday, a day number
     /// and a month, in any order, and nothing much else.
     pub fn parse_day(&self, text: &str) -> Option<DayLabel> {
-        if self.language == Language::Zh {
-            return zh::parse_day(text, self);
+        if let Some(own) = self.day_parser {
+            return own(text, self);
         }
         let mut weekday = None;
         let mut month = None;

@@ -64,6 +64,7 @@ pub(super) fn table() -> Table {
         ],
         parse_time,
         time_start,
+        day_parser: Some(parse_day),
         half_day_words: &["上午", "下午", "中午", "晚上"],
         common_words: &[],
         parse_session_dates,
@@ -99,7 +100,7 @@ fn time_start(text: &str) -> bool {
 }
 
 /// "3 月 6 日，星期一".
-pub(super) fn parse_day(text: &str, table: &Table) -> Option<DayLabel> {
+fn parse_day(text: &str, table: &Table) -> Option<DayLabel> {
     let re = regex!(
         r"^(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[，,]?\s*(星期[一二三四五六日天]|周[一二三四五六日])$"
     );
