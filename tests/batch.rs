@@ -367,3 +367,63 @@ fn a_named_pipe_is_refused_not_waited_on() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("not a regular file"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `--isolate --max-memory`: a document that needs more memory than a
+/// worker may have fails alone (here a 300 MB file, read whole), and the
+/// next input converts.
+#[test]
+fn an_isolated_worker_over_its_memory_cap_fails_one_input() {
+    let dir = std::env::temp_dir().join(format!("unprog-memcap-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let big = dir.join("huge.pdf");
+    // Sparse: takes no disk space.
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(300 << 20)
+        .unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_unprog"))
+        .args([
+            "convert",
+            "-q",
+            "-j",
+            "1",
+            "--isolate",
+            "--max-memory",
+            "250",
+            "-o",
+        ])
+        .arg(dir.join("out"))
+        .arg(&big)
+        .arg(common::fixture_pdf("oewg-s4-en"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("out/manifest.json")).unwrap())
+            .unwrap();
+    let inputs = manifest["inputs"].as_array().unwrap();
+    // The read is refused inside the worker (an allocation past the cap);
+    // without the cap the same file reads and fails later, as not a PDF.
+    assert_eq!(
+        inputs[0]["error"], "cannot read: out of memory",
+        "{}",
+        inputs[0]
+    );
+    assert_eq!(inputs[1]["status"], "ok");
+    let o = Command::new(env!("CARGO_BIN_EXE_unprog"))
+        .args(["convert", "-q", "-j", "1", "-o"])
+        .arg(dir.join("uncapped"))
+        .arg(&big)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&o.stderr).is_empty());
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("uncapped/manifest.json")).unwrap())
+            .unwrap();
+    assert!(manifest["inputs"][0]["error"]
+        .as_str()
+        .unwrap()
+        .starts_with("not a PDF"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -32,6 +32,8 @@ pub struct BatchOptions {
     pub timeout: Duration,
     /// Convert in worker processes that can be killed (see `isolate`).
     pub isolate: bool,
+    /// Address-space limit of one isolated worker, MB.
+    pub max_memory_mb: u64,
 }
 
 /// Inputs per chunk: enough to keep every thread busy, few enough to keep

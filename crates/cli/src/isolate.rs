@@ -26,6 +26,25 @@ use unprog_export::manifest::{Entry, Status};
 use crate::batch::{BatchOptions, Done};
 use crate::inputs::Input;
 
+/// Caps this process's address space (a worker's): an allocation beyond it
+/// fails, the worker aborts, and the batch reports that one input.
+pub fn limit_memory(mb: u64) {
+    #[cfg(target_os = "linux")]
+    {
+        let bytes = mb.saturating_mul(1 << 20) as libc::rlim_t;
+        let limit = libc::rlimit {
+            rlim_cur: bytes,
+            rlim_max: bytes,
+        };
+        // SAFETY: setrlimit reads the struct we pass and nothing else.
+        unsafe {
+            libc::setrlimit(libc::RLIMIT_AS, &limit);
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = mb;
+}
+
 /// What the batch sends a worker for one input.
 #[derive(serde::Serialize, serde::Deserialize)]
 pub struct Job {
@@ -46,6 +65,10 @@ impl Worker {
     fn spawn(exe: &PathBuf, args: &[String]) -> std::io::Result<Worker> {
         let mut child = Command::new(exe)
             .args(args)
+            // mimalloc reserves 1 GiB of address space up front by default,
+            // inside which --max-memory could not bite; small reservations
+            // make it grow by new mappings, which the limit does count.
+            .env("MIMALLOC_ARENA_RESERVE", "64MiB")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -98,6 +121,8 @@ impl Workers {
         if !opts.pretty {
             args.push("--compact".into());
         }
+        args.push("--max-memory".into());
+        args.push(opts.max_memory_mb.to_string());
         Ok(Workers {
             slots: (0..opts.jobs.max(1)).map(|_| None).collect(),
             exe,

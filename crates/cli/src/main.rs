@@ -90,6 +90,10 @@ enum Command {
         /// archives of unknown provenance (somewhat slower).
         #[arg(long)]
         isolate: bool,
+        /// With --isolate: the most memory (MB of address space) one worker
+        /// may take; a document that needs more fails alone.
+        #[arg(long, default_value_t = 4096, requires = "isolate")]
+        max_memory: u64,
         /// Print nothing but errors that stop the run.
         #[arg(short, long)]
         quiet: bool,
@@ -148,6 +152,9 @@ enum Command {
         /// Write each document's JSON on one line.
         #[arg(long)]
         compact: bool,
+        /// Address-space limit, MB.
+        #[arg(long)]
+        max_memory: u64,
     },
     /// Print PDFs' text in reading order, pages ended by form feeds (with
     /// several files, each is headed by `==> FILE <==`).
@@ -273,6 +280,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             resume,
             timeout,
             isolate,
+            max_memory,
             quiet,
             verbose,
         } => {
@@ -308,6 +316,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     verbose,
                     timeout: std::time::Duration::from_secs_f64(timeout),
                     isolate,
+                    max_memory_mb: max_memory,
                 };
                 if batch::run(&found, &opts)? {
                     return Err(SomeFailed.into());
@@ -374,7 +383,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             out: out_dir,
             timeout,
             compact,
+            max_memory,
         } => {
+            isolate::limit_memory(max_memory);
             let opts = batch::BatchOptions {
                 out_dir,
                 pretty: !compact,
@@ -384,6 +395,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 verbose: false,
                 timeout: std::time::Duration::from_secs_f64(timeout.max(0.001)),
                 isolate: true,
+                max_memory_mb: max_memory,
             };
             isolate::serve(&opts)?;
         }
