@@ -95,3 +95,25 @@ fn a_slot_without_readable_times_is_listed_not_lost() {
     assert_eq!(page.matches("<div class=\"slot\"").count(), slots(&p));
     assert!(page.contains("Slots without a readable time"));
 }
+
+#[test]
+fn parallel_meetings_sit_side_by_side() {
+    let mut p = load("oewg-s4-en");
+    // A side meeting at 11:00-12:00 on day 1, beside the 10:00-13:00 plenary.
+    let mut side = p.days[0].slots[0].clone();
+    side.start = Some("11:00".into());
+    side.end = Some("12:00".into());
+    side.label = "11 a.m.-12 noon".into();
+    p.days[0].slots.push(side);
+    let page = report::html(&[p.clone()]);
+    // Two days, the first with two lanes: three columns after the hours.
+    assert!(page.contains("grid-template-columns: 3.5em repeat(3, minmax(8em, 1fr))"));
+    assert!(page.contains("<div class=\"day\" style=\"grid-column: 2 / span 2; grid-row: 1\">"));
+    // The overlapping pair each take a lane; the afternoon slot spans both.
+    assert!(page.contains("grid-column: 2 / span 1; grid-row: 2 / 38;"));
+    assert!(page.contains("grid-column: 3 / span 1; grid-row: 14 / 26;"));
+    assert!(page.contains("grid-column: 2 / span 2; grid-row: 62 / 98;"));
+    // Day 2 starts after day 1's two lanes.
+    assert!(page.contains("<div class=\"day\" style=\"grid-column: 4 / span 1; grid-row: 1\">"));
+    assert_eq!(page.matches("<div class=\"slot\"").count(), slots(&p));
+}

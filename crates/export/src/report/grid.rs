@@ -85,11 +85,14 @@ fn grid(p: &Programme, rtl: bool) -> String {
     let last = last.div_ceil(60) * 60;
     let rows = (last - first) / ROW_MINUTES;
     let line = |t: u32| 2 + (t.saturating_sub(first)) / ROW_MINUTES;
+    // Meetings held at the same time on one day (parallel sessions) get
+    // lanes side by side within the day's column.
+    let lanes: Vec<Lanes> = p.days.iter().map(|d| Lanes::of(&d.slots)).collect();
+    let total: usize = lanes.iter().map(|l| l.count).sum::<usize>().max(1);
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "<div class=\"grid\" style=\"grid-template-columns: 3.5em repeat({}, minmax(8em, 1fr)); grid-template-rows: auto repeat({rows}, 4px)\">",
-        p.days.len().max(1)
+        "<div class=\"grid\" style=\"grid-template-columns: 3.5em repeat({total}, minmax(8em, 1fr)); grid-template-rows: auto repeat({rows}, 4px)\">"
     );
     for hour in (first..last).step_by(60) {
         let _ = writeln!(
@@ -100,8 +103,8 @@ fn grid(p: &Programme, rtl: bool) -> String {
             hour / 60
         );
     }
-    for (d, day) in p.days.iter().enumerate() {
-        let column = d + 2;
+    let mut column = 2;
+    for (day, day_lanes) in p.days.iter().zip(&lanes) {
         let label = if day.label.is_empty() {
             day.date.clone().unwrap_or_default()
         } else {
@@ -109,16 +112,19 @@ fn grid(p: &Programme, rtl: bool) -> String {
         };
         let _ = writeln!(
             out,
-            "<div class=\"day\" style=\"grid-column: {column}; grid-row: 1\">{}</div>",
+            "<div class=\"day\" style=\"grid-column: {column} / span {}; grid-row: 1\">{}</div>",
+            day_lanes.count,
             escape(&label)
         );
-        for slot in &day.slots {
-            let Some((start, end)) = times(slot) else {
+        for (k, slot) in day.slots.iter().enumerate() {
+            let (Some((start, end)), Some((lane, span))) = (times(slot), day_lanes.of_slot[k])
+            else {
                 continue;
             };
             let _ = writeln!(
                 out,
-                "<div class=\"slot\" style=\"grid-column: {column}; grid-row: {} / {}; background: {}\" title=\"{}\">{}</div>",
+                "<div class=\"slot\" style=\"grid-column: {} / span {span}; grid-row: {} / {}; background: {}\" title=\"{}\">{}</div>",
+                column + lane,
                 line(start),
                 line(end).max(line(start) + 1),
                 background(&hours::shares(slot), rtl),
@@ -126,9 +132,65 @@ fn grid(p: &Programme, rtl: bool) -> String {
                 block(slot)
             );
         }
+        column += day_lanes.count;
     }
     out.push_str("</div>\n");
     out
+}
+
+/// Side-by-side lanes for the timed slots of one day.
+struct Lanes {
+    /// Lanes the day needs (1 when no two slots overlap).
+    count: usize,
+    /// Per slot: its lane and how many lanes it spans (`None`: untimed).
+    of_slot: Vec<Option<(usize, usize)>>,
+}
+
+impl Lanes {
+    /// Interval partitioning: each slot, in start order, takes the first
+    /// lane free at its start; a slot that overlaps nothing spans them all.
+    fn of(slots: &[Slot]) -> Lanes {
+        let spans: Vec<Option<(u32, u32)>> = slots.iter().map(times).collect();
+        let mut order: Vec<usize> = (0..slots.len()).filter(|&k| spans[k].is_some()).collect();
+        order.sort_by_key(|&k| spans[k]);
+        let mut lane_end: Vec<u32> = Vec::new();
+        let mut lane_of = vec![0usize; slots.len()];
+        for &k in &order {
+            let Some((start, end)) = spans[k] else {
+                continue;
+            };
+            match lane_end.iter().position(|&e| e <= start) {
+                Some(l) => {
+                    lane_end[l] = end;
+                    lane_of[k] = l;
+                }
+                None => {
+                    lane_end.push(end);
+                    lane_of[k] = lane_end.len() - 1;
+                }
+            }
+        }
+        let count = lane_end.len().max(1);
+        let overlaps = |k: usize| {
+            let Some((s, e)) = spans[k] else { return false };
+            spans
+                .iter()
+                .enumerate()
+                .any(|(j, other)| j != k && other.is_some_and(|(os, oe)| os < e && s < oe))
+        };
+        let of_slot = (0..slots.len())
+            .map(|k| {
+                spans[k].map(|_| {
+                    if overlaps(k) {
+                        (lane_of[k], 1)
+                    } else {
+                        (0, count)
+                    }
+                })
+            })
+            .collect();
+        Lanes { count, of_slot }
+    }
 }
 
 /// Slots whose times could not be read are listed under the grid, so that
