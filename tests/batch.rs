@@ -8,17 +8,10 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{all_fixture_pdfs, root};
+use common::{all_fixture_pdfs, root, scratch};
 
 fn unprog() -> Command {
     Command::new(env!("CARGO_BIN_EXE_unprog"))
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("unprog-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
 }
 
 /// The fixture PDFs, the Chinese text sample, a non-PDF named .pdf, a
@@ -242,11 +235,10 @@ fn dash_o_dash_prints_one_document_and_usage_errors_exit_2() {
 /// with the same outputs as in-process.
 #[test]
 fn isolated_workers_that_hang_or_crash_cost_one_input_each() {
-    let dir = std::env::temp_dir().join(format!("unprog-isolate-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = scratch("isolate");
     let (iso, plain) = (dir.join("isolated"), dir.join("plain"));
     let started = std::time::Instant::now();
-    let o = Command::new(env!("CARGO_BIN_EXE_unprog"))
+    let o = unprog()
         .args([
             "convert",
             "-q",
@@ -295,7 +287,7 @@ fn isolated_workers_that_hang_or_crash_cost_one_input_each() {
         23
     );
 
-    let o = Command::new(env!("CARGO_BIN_EXE_unprog"))
+    let o = unprog()
         .args(["convert", "-q", "-j", "1", "--isolate", "-o"])
         .arg(&iso)
         .arg(common::root().join("fixtures/pdf"))
@@ -317,7 +309,7 @@ fn isolated_workers_that_hang_or_crash_cost_one_input_each() {
     assert_eq!(manifest["summary"]["failed"], 1);
 
     // Everything else is byte for byte what the in-process batch writes.
-    let o = Command::new(env!("CARGO_BIN_EXE_unprog"))
+    let o = unprog()
         .args(["convert", "-q", "-j", "2", "-o"])
         .arg(&plain)
         .arg(common::root().join("fixtures/pdf"))
@@ -339,16 +331,14 @@ fn isolated_workers_that_hang_or_crash_cost_one_input_each() {
 #[cfg(unix)]
 #[test]
 fn a_named_pipe_is_refused_not_waited_on() {
-    let dir = std::env::temp_dir().join(format!("unprog-fifo-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("fifo");
     let fifo = dir.join("pipe.pdf");
     assert!(Command::new("mkfifo")
         .arg(&fifo)
         .status()
         .unwrap()
         .success());
-    let o = Command::new(env!("CARGO_BIN_EXE_unprog"))
+    let o = unprog()
         .args(["convert", "-o"])
         .arg(dir.join("out"))
         .arg(&fifo)
@@ -358,7 +348,7 @@ fn a_named_pipe_is_refused_not_waited_on() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("pipe.pdf: not a regular file"));
     assert!(dir.join("out/oewg-s4-en.json").is_file());
-    let o = Command::new(env!("CARGO_BIN_EXE_unprog"))
+    let o = unprog()
         .args(["convert", "-o", "-"])
         .arg(&fifo)
         .output()
@@ -373,16 +363,14 @@ fn a_named_pipe_is_refused_not_waited_on() {
 /// next input converts.
 #[test]
 fn an_isolated_worker_over_its_memory_cap_fails_one_input() {
-    let dir = std::env::temp_dir().join(format!("unprog-memcap-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("memcap");
     let big = dir.join("huge.pdf");
     // Sparse: takes no disk space.
     std::fs::File::create(&big)
         .unwrap()
         .set_len(300 << 20)
         .unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_unprog"))
+    let o = unprog()
         .args([
             "convert",
             "-q",
@@ -411,7 +399,7 @@ fn an_isolated_worker_over_its_memory_cap_fails_one_input() {
         inputs[0]
     );
     assert_eq!(inputs[1]["status"], "ok");
-    let o = Command::new(env!("CARGO_BIN_EXE_unprog"))
+    let o = unprog()
         .args(["convert", "-q", "-j", "1", "-o"])
         .arg(dir.join("uncapped"))
         .arg(&big)

@@ -96,9 +96,7 @@ fn bad_arguments_are_usage_errors() {
 
 #[test]
 fn report_from_a_dataset_folder_is_written_atomically() {
-    let dir = std::env::temp_dir().join(format!("unprog-report-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::scratch("report");
     let dataset = dir.join("dataset");
     let o = unprog(&[
         "convert",

@@ -23,3 +23,12 @@ pub fn all_fixture_pdfs() -> Vec<PathBuf> {
     v.sort();
     v
 }
+
+/// An empty folder for one test's files, under the system's temporary
+/// folder, named after the test and this process.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("unprog-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
