@@ -6,6 +6,9 @@
 
 mod common;
 
+#[path = "../fuzz/bodies.rs"]
+mod bodies;
+
 use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::Duration;
@@ -47,20 +50,29 @@ fn extractor_regressions_end_in_time() {
         let name = path.display().to_string();
         within_limit(&name.clone(), move || {
             let bytes = std::fs::read(&path).unwrap();
-            let settings = unprog_extract::Settings {
-                time_budget: Some(Duration::from_secs(5)),
-                ..unprog_extract::Settings::default()
-            };
-            if let Ok(layout) = unprog_extract::extract(&bytes, &settings) {
-                let _ = layout.text();
-            }
+            bodies::extract(&bytes);
+            // And the way the batch reads it.
             let options = unprog_parse::Options {
-                extract: settings,
+                extract: unprog_extract::Settings {
+                    time_budget: Some(Duration::from_secs(5)),
+                    ..Default::default()
+                },
                 language: None,
             };
             let _ = unprog_parse::parse_bytes(&bytes, "regression.pdf", false, &options);
         });
     }
+}
+
+/// The fuzz targets' code compiles against the current API and runs on
+/// every fixture (CI does not build `fuzz/`, which needs nightly flags).
+#[test]
+fn the_fuzz_targets_run_on_the_fixtures() {
+    for pdf in common::all_fixture_pdfs() {
+        bodies::extract(&std::fs::read(&pdf).unwrap());
+    }
+    let text = common::root().join("fixtures/text/oewg-ict-s4-programme-zh.pdftext.txt");
+    bodies::parse_text(&std::fs::read(text).unwrap());
 }
 
 #[test]
@@ -69,6 +81,7 @@ fn text_parser_regressions_end_in_time() {
         let name = path.display().to_string();
         within_limit(&name.clone(), move || {
             let bytes = std::fs::read(&path).unwrap();
+            bodies::parse_text(&bytes);
             let text = String::from_utf8_lossy(&bytes);
             let _ = unprog_parse::parse_text(&text, "regression.txt", &Default::default());
         });

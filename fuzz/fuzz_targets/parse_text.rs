@@ -2,11 +2,8 @@
 //! panicking.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
-use unprog_parse::Options;
+#[path = "../bodies.rs"]
+#[allow(dead_code)] // each target uses one of the bodies
+mod bodies;
 
-fuzz_target!(|data: &[u8]| {
-    if let Ok(text) = std::str::from_utf8(data) {
-        let _ = unprog_parse::parse_text(text, "fuzz.txt", &Options::default());
-    }
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| bodies::parse_text(data));
