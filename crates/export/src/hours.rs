@@ -66,12 +66,17 @@ pub fn clock_minutes(time: &str) -> Option<u32> {
     (h <= 24 && m < 60).then_some(h * 60 + m)
 }
 
-/// The slot's length in minutes; `None` when a time is missing or the end
-/// is not after the start.
-pub fn slot_minutes(slot: &Slot) -> Option<u32> {
+/// The slot's start and end in minutes from midnight; `None` when a time is
+/// missing or the end is not after the start.
+pub fn slot_span(slot: &Slot) -> Option<(u32, u32)> {
     let start = clock_minutes(slot.start.as_deref()?)?;
     let end = clock_minutes(slot.end.as_deref()?)?;
-    (end > start).then(|| end - start)
+    (end > start).then_some((start, end))
+}
+
+/// The slot's length in minutes (see [`slot_span`]).
+pub fn slot_minutes(slot: &Slot) -> Option<u32> {
+    slot_span(slot).map(|(start, end)| end - start)
 }
 
 /// How a slot's time divides among its subjects (see the module notes).
@@ -115,6 +120,53 @@ pub fn shares(slot: &Slot) -> Vec<Share> {
         }
     }
     out
+}
+
+/// Hours per subject in each programme (0 where absent), subjects in
+/// [`Subject::order`].
+pub fn by_subject(programmes: &[&Programme]) -> Vec<(Subject, Vec<f64>)> {
+    let mut rows: Vec<(Subject, Vec<f64>)> = Vec::new();
+    for (i, p) in programmes.iter().enumerate() {
+        for share in p.days.iter().flat_map(|d| &d.slots).flat_map(shares) {
+            let index = match rows.iter().position(|(s, _)| *s == share.subject) {
+                Some(index) => index,
+                None => {
+                    rows.push((share.subject.clone(), vec![0.0; programmes.len()]));
+                    rows.len() - 1
+                }
+            };
+            rows[index].1[i] += share.minutes / 60.0;
+        }
+    }
+    rows.sort_by(|a, b| a.0.order(&b.0));
+    rows
+}
+
+/// What *other* is called in tables and legends.
+pub const OTHER_TITLE: &str = "Other meetings (no agenda item)";
+
+/// The title of the agenda item or sub-item a subject names, as printed in
+/// the first of the programmes that prints one ([`OTHER_TITLE`] for other;
+/// empty when none does).
+pub fn title<'a>(subject: &Subject, programmes: impl IntoIterator<Item = &'a Programme>) -> String {
+    let Some(number) = &subject.item else {
+        return OTHER_TITLE.to_string();
+    };
+    let items = programmes
+        .into_iter()
+        .flat_map(|p| &p.days)
+        .flat_map(|d| &d.slots)
+        .flat_map(|s| &s.agenda_items)
+        .filter(|a| &a.number == number);
+    let found = match &subject.sub_item {
+        None => items.map(|a| a.title.as_str()).find(|t| !t.is_empty()),
+        Some(letter) => items
+            .flat_map(|a| &a.sub_items)
+            .filter(|s| &s.letter == letter)
+            .map(|s| s.title.as_str())
+            .find(|t| !t.is_empty()),
+    };
+    found.unwrap_or_default().to_string()
 }
 
 /// The programme's total scheduled minutes (slots with a readable length).

@@ -367,50 +367,16 @@ fn summary(p: &Programme) -> SessionSummary {
     }
 }
 
-/// Titles of agenda items and sub-items as printed in a programme.
-fn titles(p: &Programme) -> HashMap<Subject, String> {
-    let mut out = HashMap::new();
-    for slot in p.days.iter().flat_map(|d| &d.slots) {
-        for item in &slot.agenda_items {
-            out.entry(Subject {
-                item: Some(item.number.clone()),
-                sub_item: None,
-            })
-            .or_insert_with(|| item.title.clone());
-            for sub in &item.sub_items {
-                out.entry(Subject {
-                    item: Some(item.number.clone()),
-                    sub_item: Some(sub.letter.clone()),
-                })
-                .or_insert_with(|| sub.title.clone());
-            }
-        }
-    }
-    out
-}
-
 fn hours_rows(programmes: &[Programme]) -> Vec<HoursRow> {
     let n = programmes.len();
     let mut rows: HashMap<Subject, HoursRow> = HashMap::new();
-    let mut title_of: HashMap<Subject, String> = HashMap::new();
-    for p in programmes {
-        for (k, v) in titles(p) {
-            title_of.entry(k).or_insert(v);
-        }
-    }
-    let new_row = |subject: &Subject| {
-        let title = match &subject.item {
-            None => "Other meetings (no agenda item)".to_string(),
-            Some(_) => title_of.get(subject).cloned().unwrap_or_default(),
-        };
-        HoursRow {
-            item: subject.item.clone(),
-            sub_item: subject.sub_item.clone(),
-            title,
-            hours: vec![0.0; n],
-            slots: vec![0; n],
-            change: 0.0,
-        }
+    let new_row = |subject: &Subject| HoursRow {
+        item: subject.item.clone(),
+        sub_item: subject.sub_item.clone(),
+        title: hours::title(subject, programmes),
+        hours: vec![0.0; n],
+        slots: vec![0; n],
+        change: 0.0,
     };
     for (i, p) in programmes.iter().enumerate() {
         for slot in p.days.iter().flat_map(|d| &d.slots) {

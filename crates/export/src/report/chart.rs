@@ -2,10 +2,9 @@
 //! agenda item taken up without sub-items) in each session, as inline SVG.
 
 use super::colours;
-use super::grid::title_of;
 use super::html::escape;
 use crate::compare::render::hours as fmt_hours;
-use crate::hours::{self, Subject};
+use crate::hours;
 use std::fmt::Write;
 use unprog_parse::Programme;
 
@@ -17,25 +16,6 @@ const LEFT: f64 = 44.0;
 const TOP: f64 = 16.0;
 const BOTTOM: f64 = 46.0;
 
-/// Hours per subject in each programme (0 where absent), subjects in order.
-pub fn hours_by_subject(sessions: &[&Programme]) -> Vec<(Subject, Vec<f64>)> {
-    let mut rows: Vec<(Subject, Vec<f64>)> = Vec::new();
-    for (i, p) in sessions.iter().enumerate() {
-        for share in p.days.iter().flat_map(|d| &d.slots).flat_map(hours::shares) {
-            let index = match rows.iter().position(|(s, _)| *s == share.subject) {
-                Some(index) => index,
-                None => {
-                    rows.push((share.subject.clone(), vec![0.0; sessions.len()]));
-                    rows.len() - 1
-                }
-            };
-            rows[index].1[i] += share.minutes / 60.0;
-        }
-    }
-    rows.sort_by(|a, b| a.0.order(&b.0));
-    rows
-}
-
 /// A tick step that gives four to ten ticks.
 fn step(max: f64) -> f64 {
     [0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0]
@@ -46,7 +26,7 @@ fn step(max: f64) -> f64 {
 
 /// The chart; `labels` names each session under its bars.
 pub fn svg(sessions: &[&Programme], labels: &[String]) -> String {
-    let rows = hours_by_subject(sessions);
+    let rows = hours::by_subject(sessions);
     let n = sessions.len() as f64;
     let group = n * (BAR + BAR_GAP) - BAR_GAP;
     let width = LEFT + rows.len() as f64 * (group + GROUP_GAP) + 10.0;
@@ -87,11 +67,7 @@ pub fn svg(sessions: &[&Programme], labels: &[String]) -> String {
     for (g, (subject, values)) in rows.iter().enumerate() {
         let x0 = LEFT + 8.0 + g as f64 * (group + GROUP_GAP);
         let colour = colours::of(subject);
-        let title = sessions
-            .iter()
-            .map(|p| title_of(p, subject))
-            .find(|t| !t.is_empty())
-            .unwrap_or_default();
+        let title = hours::title(subject, sessions.iter().copied());
         for (i, h) in values.iter().enumerate() {
             let x = x0 + i as f64 * (BAR + BAR_GAP);
             let _ = writeln!(

@@ -4,7 +4,7 @@
 use super::colours;
 use super::html::escape;
 use crate::compare::render::hours as fmt_hours;
-use crate::hours::{self, Share, Subject};
+use crate::hours::{self, Share};
 use std::fmt::Write;
 use unprog_parse::{Language, Programme, Slot};
 
@@ -73,7 +73,7 @@ fn grid(p: &Programme, rtl: bool) -> String {
         .days
         .iter()
         .flat_map(|d| &d.slots)
-        .filter_map(times)
+        .filter_map(hours::slot_span)
         .collect();
     let (Some(first), Some(last)) = (
         timed.iter().map(|t| t.0).min(),
@@ -117,7 +117,8 @@ fn grid(p: &Programme, rtl: bool) -> String {
             escape(&label)
         );
         for (k, slot) in day.slots.iter().enumerate() {
-            let (Some((start, end)), Some((lane, span))) = (times(slot), day_lanes.of_slot[k])
+            let (Some((start, end)), Some((lane, span))) =
+                (hours::slot_span(slot), day_lanes.of_slot[k])
             else {
                 continue;
             };
@@ -150,7 +151,7 @@ impl Lanes {
     /// Interval partitioning: each slot, in start order, takes the first
     /// lane free at its start; a slot that overlaps nothing spans them all.
     fn of(slots: &[Slot]) -> Lanes {
-        let spans: Vec<Option<(u32, u32)>> = slots.iter().map(times).collect();
+        let spans: Vec<Option<(u32, u32)>> = slots.iter().map(hours::slot_span).collect();
         let mut order: Vec<usize> = (0..slots.len()).filter(|&k| spans[k].is_some()).collect();
         order.sort_by_key(|&k| spans[k]);
         let mut lane_end: Vec<u32> = Vec::new();
@@ -198,7 +199,7 @@ impl Lanes {
 fn untimed(p: &Programme, rtl: bool) -> String {
     let mut out = String::new();
     for day in &p.days {
-        for slot in day.slots.iter().filter(|s| times(s).is_none()) {
+        for slot in day.slots.iter().filter(|s| hours::slot_span(s).is_none()) {
             if out.is_empty() {
                 out.push_str(
                     "<div class=\"untimed\"><p dir=\"ltr\">Slots without a readable time:</p>\n",
@@ -218,12 +219,6 @@ fn untimed(p: &Programme, rtl: bool) -> String {
         out.push_str("</div>\n");
     }
     out
-}
-
-fn times(slot: &Slot) -> Option<(u32, u32)> {
-    let start = hours::clock_minutes(slot.start.as_deref()?)?;
-    let end = hours::clock_minutes(slot.end.as_deref()?)?;
-    (end > start).then_some((start, end))
 }
 
 /// A flat colour, or hard-edged stripes in proportion to each subject's share.
@@ -314,51 +309,17 @@ fn tooltip(slot: &Slot) -> String {
 
 /// Colour key with the hours of each subject in this programme.
 fn legend(p: &Programme) -> String {
-    let mut totals: Vec<(Subject, f64)> = Vec::new();
-    for share in p.days.iter().flat_map(|d| &d.slots).flat_map(hours::shares) {
-        match totals.iter_mut().find(|(s, _)| *s == share.subject) {
-            Some(t) => t.1 += share.minutes,
-            None => totals.push((share.subject, share.minutes)),
-        }
-    }
-    totals.sort_by(|a, b| a.0.order(&b.0));
     let mut out = String::from("<table class=\"legend\">\n");
-    for (subject, minutes) in totals {
+    for (subject, hours) in hours::by_subject(&[p]) {
         let _ = writeln!(
             out,
             "<tr><td><span class=\"swatch\" style=\"background: {}\"></span></td><td dir=\"ltr\">{}</td><td>{}</td><td class=\"num\" dir=\"ltr\">{} h</td></tr>",
             colours::of(&subject),
             escape(&subject.label()),
-            escape(&title_of(p, &subject)),
-            fmt_hours(minutes / 60.0)
+            escape(&hours::title(&subject, [p])),
+            fmt_hours(hours[0])
         );
     }
     out.push_str("</table>\n");
     out
-}
-
-/// The printed title of an agenda item or sub-item.
-pub fn title_of(p: &Programme, subject: &Subject) -> String {
-    let Some(number) = &subject.item else {
-        return "Other meetings (no agenda item)".to_string();
-    };
-    for a in p
-        .days
-        .iter()
-        .flat_map(|d| &d.slots)
-        .flat_map(|s| &s.agenda_items)
-    {
-        if &a.number != number {
-            continue;
-        }
-        match &subject.sub_item {
-            None => return a.title.clone(),
-            Some(letter) => {
-                if let Some(s) = a.sub_items.iter().find(|s| &s.letter == letter) {
-                    return s.title.clone();
-                }
-            }
-        }
-    }
-    String::new()
 }
