@@ -51,6 +51,40 @@ pub struct Done {
     pub csv: Option<String>,
 }
 
+impl Done {
+    /// An input that failed: its entry with the error and the time spent,
+    /// nothing for the collection files.
+    pub fn failed(mut entry: Entry, error: String, elapsed: Duration) -> Done {
+        entry.status = Status::Failed;
+        entry.error = Some(error);
+        entry.elapsed_ms = elapsed.as_millis() as u64;
+        Done {
+            entry,
+            skeleton: None,
+            jsonl: None,
+            csv: None,
+        }
+    }
+}
+
+/// An input's manifest entry before anything is known of it (failed until
+/// converted).
+pub fn blank_entry(input: &Input) -> Entry {
+    Entry {
+        input: input.display.clone(),
+        output: None,
+        sha256: None,
+        status: Status::Failed,
+        error: None,
+        pages: None,
+        warnings: 0,
+        language: None,
+        symbol: None,
+        elapsed_ms: 0,
+        resumed: false,
+    }
+}
+
 /// Runs the batch; returns whether any input failed.
 pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
     fs::create_dir_all(&opts.out_dir)
@@ -181,29 +215,8 @@ pub(crate) fn convert_one(
     previous: Option<&HashMap<String, Entry>>,
 ) -> Done {
     let started = Instant::now();
-    let mut entry = Entry {
-        input: input.display.clone(),
-        output: None,
-        sha256: None,
-        status: Status::Failed,
-        error: None,
-        pages: None,
-        warnings: 0,
-        language: None,
-        symbol: None,
-        elapsed_ms: 0,
-        resumed: false,
-    };
-    let failed = |mut entry: Entry, error: String| {
-        entry.error = Some(error);
-        entry.elapsed_ms = started.elapsed().as_millis() as u64;
-        Done {
-            entry,
-            skeleton: None,
-            jsonl: None,
-            csv: None,
-        }
-    };
+    let mut entry = blank_entry(input);
+    let failed = |entry: Entry, error: String| Done::failed(entry, error, started.elapsed());
     // A named pipe or a device would block the read for ever.
     if fs::metadata(&input.path).is_ok_and(|m| !m.is_file()) {
         return failed(

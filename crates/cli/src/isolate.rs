@@ -21,7 +21,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use unprog_export::manifest::{Entry, Status};
+use unprog_export::manifest::Entry;
 
 use crate::batch::{BatchOptions, Done};
 use crate::inputs::Input;
@@ -270,27 +270,14 @@ fn run_one(
 
 /// A failed input, with its sha256 when the file can be read.
 fn failure(input: &Input, error: String, elapsed: Duration) -> Done {
-    let sha256 = std::fs::read(&input.path)
-        .ok()
+    let mut entry = crate::batch::blank_entry(input);
+    // (Only a regular file: a named pipe would block the batch itself.)
+    entry.sha256 = std::fs::metadata(&input.path)
+        .is_ok_and(|m| m.is_file())
+        .then(|| std::fs::read(&input.path).ok())
+        .flatten()
         .map(|b| unprog_parse::sha256_hex(&b));
-    Done {
-        entry: Entry {
-            input: input.display.clone(),
-            output: None,
-            sha256,
-            status: Status::Failed,
-            error: Some(error),
-            pages: None,
-            warnings: 0,
-            language: None,
-            symbol: None,
-            elapsed_ms: elapsed.as_millis() as u64,
-            resumed: false,
-        },
-        skeleton: None,
-        jsonl: None,
-        csv: None,
-    }
+    Done::failed(entry, error, elapsed)
 }
 
 /// The worker's side: read jobs on standard input, answer each with one
