@@ -31,7 +31,7 @@ pub fn collect(args: &[PathBuf], glob: Option<&str>) -> Result<Vec<Input>> {
             Err(e) => bail!("{}: {e}", arg.display()),
         };
         if meta.is_dir() {
-            walk(arg, &mut paths, 0);
+            walk(arg, &wanted, &mut paths);
         } else {
             paths.push(arg.clone());
         }
@@ -79,7 +79,14 @@ pub fn collect(args: &[PathBuf], glob: Option<&str>) -> Result<Vec<Input>> {
     Ok(out)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
+/// Files below `dir` (folders searched recursively, at most 64 deep) that
+/// `wanted` accepts, in no particular order. Symbolic links are followed
+/// only to files, so a link loop cannot trap the walk.
+pub fn walk(dir: &Path, wanted: &dyn Fn(&Path) -> bool, out: &mut Vec<PathBuf>) {
+    walk_below(dir, wanted, out, 0);
+}
+
+fn walk_below(dir: &Path, wanted: &dyn Fn(&Path) -> bool, out: &mut Vec<PathBuf>, depth: usize) {
     if depth > 64 {
         return;
     }
@@ -90,12 +97,11 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
         let path = e.path();
         let Ok(ft) = e.file_type() else { continue };
         if ft.is_symlink() {
-            // Followed only when it points at a file: no loops.
             if path.is_file() && wanted(&path) {
                 out.push(path);
             }
         } else if ft.is_dir() {
-            walk(&path, out, depth + 1);
+            walk_below(&path, wanted, out, depth + 1);
         } else if ft.is_file() && wanted(&path) {
             out.push(path);
         }

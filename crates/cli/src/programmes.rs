@@ -30,7 +30,13 @@ pub fn load(args: &[PathBuf]) -> Result<Vec<Programme>> {
                 continue;
             }
             let mut json = Vec::new();
-            json_files(arg, &mut json, 0);
+            inputs::walk(
+                arg,
+                &|p: &Path| {
+                    extension(p) == "json" && p.file_name().is_some_and(|n| n != "manifest.json")
+                },
+                &mut json,
+            );
             json.sort();
             if json.is_empty() {
                 out.extend(convert(std::slice::from_ref(arg))?);
@@ -57,22 +63,6 @@ fn extension(p: &Path) -> String {
     p.extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default()
-}
-
-fn json_files(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let path = e.path();
-        if path.is_dir() && depth < 16 {
-            json_files(&path, out, depth + 1);
-        } else if extension(&path) == "json"
-            && path.file_name().is_some_and(|n| n != "manifest.json")
-        {
-            out.push(path);
-        }
-    }
 }
 
 fn read_json(path: &Path) -> Result<Programme> {
