@@ -53,18 +53,23 @@ use glyphs::{DecodedGlyph, GlyphCollector};
 
 /// Reads and extracts a PDF file. See [`extract`].
 pub fn extract_path(path: &Path, settings: &Settings) -> Result<Layout, ExtractError> {
-    // A named pipe or a device would block the read for ever.
-    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
-        return Err(ExtractError::Io {
-            path: path.display().to_string(),
-            source: std::io::Error::other("not a regular file (a pipe, device or socket)"),
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|source| ExtractError::Io {
+    let bytes = read_input(path).map_err(|source| ExtractError::Io {
         path: path.display().to_string(),
         source,
     })?;
     extract(&bytes, settings)
+}
+
+/// Reads a whole input file. Anything but a regular file is refused: a
+/// named pipe or a device would block the read for ever.
+pub fn read_input(path: &Path) -> std::io::Result<Vec<u8>> {
+    if std::fs::metadata(path)?.is_file() {
+        std::fs::read(path)
+    } else {
+        Err(std::io::Error::other(
+            "not a regular file (a pipe, device or socket)",
+        ))
+    }
 }
 
 /// Extracts the layout of a PDF held in memory.

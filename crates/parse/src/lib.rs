@@ -80,14 +80,7 @@ pub struct Options {
 
 /// Reads a PDF (by its layout) or, for `.txt` files, plain text.
 pub fn parse_path(path: &Path, options: &Options) -> Result<Programme, ParseError> {
-    // A named pipe or a device would block the read for ever.
-    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
-        return Err(ParseError::Io {
-            path: path.display().to_string(),
-            source: std::io::Error::other("not a regular file (a pipe, device or socket)"),
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|source| ParseError::Io {
+    let bytes = unprog_extract::read_input(path).map_err(|source| ParseError::Io {
         path: path.display().to_string(),
         source,
     })?;
