@@ -305,10 +305,7 @@ pub fn compare(programmes: &[Programme], options: &CompareOptions) -> Comparison
     let sessions = programmes
         .iter()
         .zip(labels)
-        .map(|(p, label)| SessionSummary {
-            label,
-            ..summary(p)
-        })
+        .map(|(p, label)| summary(p, label))
         .collect();
     Comparison {
         sessions,
@@ -352,9 +349,9 @@ pub fn session_labels(programmes: &[Programme]) -> Vec<String> {
     labels
 }
 
-fn summary(p: &Programme) -> SessionSummary {
+fn summary(p: &Programme, label: String) -> SessionSummary {
     SessionSummary {
-        label: String::new(),
+        label,
         file: p.source.file.clone(),
         symbol: p.symbol.clone(),
         language: p.language,
