@@ -44,35 +44,62 @@ ORDINALS = {
 WORDS = {
     "en": dict(un="United Nations", ga="General Assembly", distr="Distr.: General",
                original="Original: English", title="Provisional programme of work",
-               note="Note by the Secretariat", annex="Annex", col_left="Date/time",
+               note="Note by the Secretariat", annex="Annex", col_left="Date/time", col_date="Date", col_time="Time",
                col_right="Agenda item/programme", agenda="Agenda item", cont="(continued)",
                session="{ord} substantive session", letter="E"),
     "fr": dict(un="Nations Unies", ga="Assemblée générale", distr="Distr. générale",
                original="Original : anglais", title="Programme de travail provisoire",
-               note="Note du Secrétariat", annex="Annexe", col_left="Date/heure",
+               note="Note du Secrétariat", annex="Annexe", col_left="Date/heure", col_date="Date", col_time="Heure",
                col_right="Point de l’ordre du jour/programme", agenda="Point {n} de l’ordre du jour",
                cont="(suite)", session="{ord} session de fond", letter="F"),
     "es": dict(un="Naciones Unidas", ga="Asamblea General", distr="Distr. general",
                original="Original: inglés", title="Programa de trabajo provisional",
-               note="Nota de la Secretaría", annex="Anexo", col_left="Fecha/hora",
+               note="Nota de la Secretaría", annex="Anexo", col_left="Fecha/hora", col_date="Fecha", col_time="Hora",
                col_right="Tema del programa/programa", agenda="Tema {n} del programa",
                cont="(continuación)", session="{ord} período de sesiones sustantivo", letter="S"),
     "ru": dict(un="Организация Объединенных Наций", ga="Генеральная Ассамблея",
                distr="Distr.: General", original="Original: English",
                title="Предварительная программа работы", note="Записка Секретариата",
-               annex="Приложение", col_left="Дата/время", col_right="Пункт повестки дня/программа",
+               annex="Приложение", col_left="Дата/время", col_date="Дата", col_time="Время", col_right="Пункт повестки дня/программа",
                agenda="Пункт {n} повестки дня", cont="(продолжение)",
                session="{ord} основная сессия", letter="R"),
     "zh": dict(un="联合国", ga="大会", distr="Distr.: General", original="Chinese\nOriginal: English",
-               title="暂定工作方案", note="秘书处的说明", annex="附件", col_left="日期/时间",
+               title="暂定工作方案", note="秘书处的说明", annex="附件", col_left="日期/时间", col_date="日期", col_time="时间",
                col_right="议程项目/方案", agenda="议程项目 {n}", cont="(续)",
                session="{ord}届实质性会议", letter="C"),
     "ar": dict(un="الأمم المتحدة", ga="الجمعية العامة", distr="Distr.: General",
                original="Arabic\nOriginal: English", title="برنامج العمل المؤقت",
-               note="مذكرة من الأمانة العامة", annex="المرفق", col_left="التاريخ/الوقت",
+               note="مذكرة من الأمانة العامة", annex="المرفق", col_left="التاريخ/الوقت", col_date="التاريخ", col_time="الوقت",
                col_right="البند/البرنامج", agenda="البند {n} من جدول الأعمال", cont="(تابع)",
                session="الدورة الموضوعية {ord}", letter="A"),
 }
+
+
+# Arabic numbers sub-items with the letters of the abjad order.
+ABJAD = ["أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن"]
+
+
+def sub_item_label(lang, letter, fullwidth=False):
+    """How a sub-item's letter is printed: "(a)" in English and Chinese
+    (full-width "（a）" in some Chinese documents), "a)" in French, Spanish and
+    Russian, "(أ)" in Arabic."""
+    if lang in ("fr", "es", "ru"):
+        return f"{letter})"
+    if lang == "ar":
+        return f"({ABJAD[ord(letter) - ord('a')]})"
+    if lang == "zh" and fullwidth:
+        return f"（{letter}）"
+    return f"({letter})"
+
+
+def bullet(variant):
+    """The bullet of a question: "•", or what a Word user's bullet list gives."""
+    return variant.get("bullet", "•")
+
+
+def continued_suffix(lang):
+    """The "(continued)" mark after a title: set apart by a space but in Chinese."""
+    return ("" if lang == "zh" else " ") + WORDS[lang]["cont"]
 
 
 def agenda_label(lang, number):

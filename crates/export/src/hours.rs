@@ -193,6 +193,7 @@ mod tests {
                 .iter()
                 .map(|l| SubItem {
                     letter: (*l).into(),
+                    label: format!("({l})"),
                     title: String::new(),
                     continued: false,
                     topics: vec![],

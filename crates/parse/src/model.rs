@@ -194,8 +194,12 @@ pub struct AgendaItem {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SubItem {
-    /// The letter, without brackets.
+    /// The letter, without brackets, as a Latin letter whatever the language
+    /// prints ("a" for the Arabic "(أ)"), so that language versions compare.
     pub letter: String,
+    /// The mark as printed: "(a)" in English and Chinese (also "（a）"),
+    /// "a)" in French, Spanish and Russian, "(أ)" in Arabic.
+    pub label: String,
     /// The title, without the letter.
     pub title: String,
     /// Marked "(continued)".

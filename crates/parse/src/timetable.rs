@@ -18,7 +18,8 @@ use crate::model::{AgendaItem, Day, Event, SubItem, Topic};
 #[derive(Debug, Clone, PartialEq)]
 enum Kind {
     Agenda(String),
-    Sub(String),
+    /// A sub-item: its Latin letter and its mark as printed.
+    Sub(String, String),
     Bullet,
     Dash,
     Plain,
@@ -59,10 +60,6 @@ fn zh_month_start() -> &'static Regex {
     regex!(r"^\d{1,2}\s*月")
 }
 
-fn sub_item_re() -> &'static Regex {
-    regex!(r"^[(（]([a-z])[)）]\s*(.*)$")
-}
-
 fn bullet_re() -> &'static Regex {
     regex!(r"^[•●▪◦·]\s*(.*)$")
 }
@@ -77,8 +74,8 @@ fn classify(table: &Table, text: &str) -> (Kind, String) {
     if let Some(c) = table.agenda_item.captures(&t) {
         return (Kind::Agenda(c[1].to_string()), c[2].trim().to_string());
     }
-    if let Some(c) = sub_item_re().captures(&t) {
-        return (Kind::Sub(c[1].to_string()), c[2].trim().to_string());
+    if let Some(m) = table.sub_item(&t) {
+        return (Kind::Sub(m.letter, m.label), m.text);
     }
     if let Some(c) = bullet_re().captures(&t) {
         return (Kind::Bullet, c[1].trim().to_string());
@@ -154,7 +151,7 @@ pub(crate) fn parse(
                     && table.starts_topic(&text)
                     && pending
                         .as_ref()
-                        .is_some_and(|p| matches!(p.kind, Kind::Agenda(_) | Kind::Sub(_)));
+                        .is_some_and(|p| matches!(p.kind, Kind::Agenda(_) | Kind::Sub(..)));
                 let new_para = pending.is_none()
                     || kind != Kind::Plain
                     || title_then_topic
@@ -500,7 +497,7 @@ impl Builder<'_> {
                     self.topic = None;
                 }
             }
-            Kind::Sub(letter) => {
+            Kind::Sub(letter, label) => {
                 let (title, continued) = table.strip_continued(&p.text);
                 let agenda = match self.holder {
                     Holder::Agenda(a) | Holder::Sub(a, _) => Some(a),
@@ -512,6 +509,7 @@ impl Builder<'_> {
                         if let Some(item) = self.slot().and_then(|s| s.agenda_items.get_mut(a)) {
                             item.sub_items.push(SubItem {
                                 letter,
+                                label,
                                 title,
                                 continued,
                                 topics: Vec::new(),
@@ -522,7 +520,7 @@ impl Builder<'_> {
                         }
                     }
                     None => self.warnings.push(format!(
-                        "page {}: sub-item ({letter}) outside an agenda item: {title:?}",
+                        "page {}: sub-item {label} outside an agenda item: {title:?}",
                         p.page
                     )),
                 }

@@ -33,6 +33,10 @@ pub(super) fn table() -> Table {
         ],
         agenda_item: Regex::new(r"^Agenda item\s+(\d+[a-z]?)\s*[:.]\s*(.*)$")
             .expect("static regex"),
+        // "(a)"; "a)" also read, as some documents print it.
+        sub_item: Regex::new(r"^(?P<label>[(（]?(?P<letter>[a-z])[)）])\s*(?P<text>.*)$")
+            .expect("static regex"),
+        sub_item_letters: &[],
         continued: &["(continued)"],
         focus: &[
             "focused discussion",

@@ -33,6 +33,10 @@ pub(super) fn table() -> Table {
         ],
         agenda_item: Regex::new(r"^Tema\s+(\d+[a-z]?)\s+del\s+programa\s*[:.]\s*(.*)$")
             .expect("static regex"),
+        // "a)"; "(a)" also read.
+        sub_item: Regex::new(r"^(?P<label>[(（]?(?P<letter>[a-zасеорху])\))\s*(?P<text>.*)$")
+            .expect("static regex"),
+        sub_item_letters: &[],
         continued: &["(continuación)"],
         focus: &["debate centrado", "debate temático"],
         topic_start: &["debate centrado"],

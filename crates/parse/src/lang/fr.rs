@@ -35,6 +35,10 @@ pub(super) fn table() -> Table {
             r"^Point\s+(\d+[a-z]?)\s+de\s+l[’']ordre\s+du\s+jour\s*[:.]\s*(.*)$",
         )
         .expect("static regex"),
+        // "a)"; "(a)" also read.
+        sub_item: Regex::new(r"^(?P<label>[(（]?(?P<letter>[a-zасеорху])\))\s*(?P<text>.*)$")
+            .expect("static regex"),
+        sub_item_letters: &[],
         continued: &["(suite)"],
         focus: &["débat ciblé", "débat thématique"],
         topic_start: &["débat ciblé"],

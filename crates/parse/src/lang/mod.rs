@@ -38,6 +38,34 @@ pub struct DayLabel {
     pub weekday: Weekday,
 }
 
+/// A sub-item mark read from the start of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubItemMark {
+    /// The Latin letter it stands for ("a").
+    pub letter: String,
+    /// The mark as printed ("(a)", "a)", "(أ)").
+    pub label: String,
+    /// The text after the mark.
+    pub text: String,
+}
+
+/// A Latin letter, or the Cyrillic letter typed for one that looks the same
+/// ("а)" typed on a Russian keyboard for "a)").
+fn latin_homoglyph(c: char) -> Option<String> {
+    let latin = match c {
+        'a'..='z' => c,
+        'а' => 'a',
+        'с' => 'c',
+        'е' => 'e',
+        'о' => 'o',
+        'р' => 'p',
+        'х' => 'x',
+        'у' => 'y',
+        _ => return None,
+    };
+    Some(latin.to_string())
+}
+
 /// Session dates and venue from the masthead line ("New York, 6–10 March 2023").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionDates {
@@ -59,6 +87,14 @@ pub struct Table {
     pub months: [&'static [&'static str]; 12],
     /// Matches an agenda item line; captures the number and the rest.
     pub agenda_item: Regex,
+    /// Matches a sub-item line. Groups: `label`, the mark as printed ("(a)",
+    /// "a)", "(أ)"); `letter`, the letter inside it; `text`, the rest.
+    pub sub_item: Regex,
+    /// Letters other than the Latin ones that number sub-items, in order,
+    /// each with the forms it takes: the n-th is stored as the n-th Latin
+    /// letter (Arabic counts in the abjad order: أ ب ج د هـ ...). A letter
+    /// found in none of them stands for itself.
+    pub sub_item_letters: &'static [&'static [&'static str]],
     /// The "(continued)" marks, as printed.
     pub continued: &'static [&'static str],
     /// Words that open (or close) a focus-topic paragraph, lowercase.
@@ -149,6 +185,36 @@ impl Table {
             month: month?,
             day: day?,
             weekday: weekday?,
+        })
+    }
+
+    /// The sub-item mark a line opens with: the Latin letter it stands for,
+    /// the mark as printed, and the text after it.
+    pub fn sub_item(&self, text: &str) -> Option<SubItemMark> {
+        let c = self.sub_item.captures(text)?;
+        // A right-to-left mark whose brackets came out mirrored (")أ(") is
+        // read, and its label put right.
+        let mirrored = c.name("mirrored");
+        let printed = c.name("letter").or(mirrored)?.as_str();
+        let letter = self
+            .sub_item_letters
+            .iter()
+            .position(|forms| forms.contains(&printed))
+            .and_then(|i| char::from_u32('a' as u32 + i as u32))
+            .map(String::from)
+            .or_else(|| {
+                let mut chars = printed.chars();
+                let first = chars.next()?;
+                (chars.next().is_none()).then(|| latin_homoglyph(first))?
+            })?;
+        let label = match mirrored {
+            Some(m) => format!("({})", m.as_str()),
+            None => c.name("label")?.as_str().to_string(),
+        };
+        Some(SubItemMark {
+            letter,
+            label,
+            text: c.name("text").map_or("", |m| m.as_str()).trim().to_string(),
         })
     }
 
@@ -423,6 +489,53 @@ mod tests {
             table(Language::En).parse_day("Agenda item 5: Monday 6 March discussions"),
             None
         );
+    }
+
+    #[test]
+    fn every_language_reads_its_sub_item_marks_as_latin_letters() {
+        let cases = [
+            (
+                Language::En,
+                "(a) Further developing",
+                "a",
+                "(a)",
+                "Further developing",
+            ),
+            (Language::Zh, "(d) 继续研究", "d", "(d)", "继续研究"),
+            (Language::Zh, "（b）国际法", "b", "（b）", "国际法"),
+            (Language::Fr, "a) Poursuivre", "a", "a)", "Poursuivre"),
+            (Language::Es, "g) Desarrollo", "g", "g)", "Desarrollo"),
+            (Language::Ru, "f) Меры", "f", "f)", "Меры"),
+            // A Cyrillic "с" typed for the Latin "c".
+            (Language::Ru, "с) Создание", "c", "с)", "Создание"),
+            (Language::Ar, "(أ) مواصلة", "a", "(أ)", "مواصلة"),
+            (Language::Ar, "(ب) قواعد", "b", "(ب)", "قواعد"),
+            (Language::Ar, "(ج) إنشاء", "c", "(ج)", "إنشاء"),
+            (Language::Ar, "(د) مواصلة", "d", "(د)", "مواصلة"),
+            (Language::Ar, "(هـ) كيفية", "e", "(هـ)", "كيفية"),
+            (Language::Ar, "(ه) كيفية", "e", "(ه)", "كيفية"),
+            (Language::Ar, "(و) تدابير", "f", "(و)", "تدابير"),
+            (Language::Ar, "(ز) بناء", "g", "(ز)", "بناء"),
+            (Language::Ar, ")ز( بناء", "g", "(ز)", "بناء"),
+        ];
+        for (lang, text, letter, label, rest) in cases {
+            let m = table(lang)
+                .sub_item(text)
+                .unwrap_or_else(|| panic!("{lang:?} {text}"));
+            assert_eq!(
+                (m.letter.as_str(), m.label.as_str(), m.text.as_str()),
+                (letter, label, rest),
+                "{lang:?} {text}"
+            );
+        }
+        for (lang, text) in [
+            (Language::En, "(continued)"),
+            (Language::Fr, "Point 5 de l’ordre du jour"),
+            (Language::Ar, "(تابع)"),
+            (Language::Zh, "(续)"),
+        ] {
+            assert_eq!(table(lang).sub_item(text), None, "{lang:?} {text}");
+        }
     }
 
     #[test]

@@ -33,6 +33,11 @@ pub(super) fn table() -> Table {
         ],
         agenda_item: Regex::new(r"^Пункт\s+(\d+[а-я]?)\s+повестки\s+дня\s*[:.]\s*(.*)$")
             .expect("static regex"),
+        // "a)" with Latin letters, as United Nations Russian prints them (a
+        // Cyrillic look-alike typed for one is read as the Latin letter).
+        sub_item: Regex::new(r"^(?P<label>[(（]?(?P<letter>[a-zасеорху])\))\s*(?P<text>.*)$")
+            .expect("static regex"),
+        sub_item_letters: &[],
         continued: &["(продолжение)"],
         focus: &["целенаправленное обсуждение", "тематическое обсуждение"],
         topic_start: &["целенаправленное обсуждение"],

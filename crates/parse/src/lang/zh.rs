@@ -32,6 +32,10 @@ pub(super) fn table() -> Table {
             &["12"],
         ],
         agenda_item: Regex::new(r"^议程项目\s*(\d+)\s*[：:]\s*(.*)$").expect("static regex"),
+        // "(a)" or full-width "（a）".
+        sub_item: Regex::new(r"^(?P<label>[(（]\s*(?P<letter>[a-z])\s*[)）])\s*(?P<text>.*)$")
+            .expect("static regex"),
+        sub_item_letters: &[],
         continued: &["(续)", "（续）"],
         focus: &["重点讨论", "专题讨论"],
         topic_start: &["关于", "重点讨论", "围绕"],
