@@ -65,19 +65,89 @@ pub(crate) fn build_lines(
     });
     let page_rtl = rtl > ltr;
     let verticals: Vec<&Edge> = edges.iter().filter(|e| !e.horizontal).collect();
-    let mut lines = Vec::new();
+    let mut segments = Vec::new();
     for cluster in clusters {
         let size = dominant_size(chars, &cluster);
         let baseline = dominant_baseline(chars, &cluster, size);
         mark_superscripts(chars, &cluster, size, baseline, settings);
-        for segment in split_columns(chars, &cluster, size, &verticals, settings) {
-            if let Some(line) = make_line(chars, &segment, page_rtl, settings) {
-                lines.push(line);
-            }
-        }
+        segments.extend(split_columns(chars, &cluster, size, &verticals, settings));
     }
+    fold_stray_superscripts(chars, &mut segments, settings);
+    let mut lines: Vec<TextLine> = segments
+        .iter()
+        .filter_map(|segment| make_line(chars, segment, page_rtl, settings))
+        .collect();
     order_lines(&mut lines, settings);
     lines
+}
+
+/// A footnote marker whose baseline happens to match another column's line
+/// (a time cell beside the agenda item it hangs on) was clustered with that
+/// line and cut off from it as a segment of its own: a segment of small
+/// glyphs raised above the end (or start) of a segment of larger type joins
+/// it, as superscripts.
+fn fold_stray_superscripts(
+    chars: &mut [Char],
+    segments: &mut Vec<Vec<usize>>,
+    settings: &Settings,
+) {
+    let facts: Vec<Option<(f64, f64, f64, f64)>> = segments
+        .iter()
+        .map(|seg| {
+            let ink: Vec<usize> = seg
+                .iter()
+                .copied()
+                .filter(|&i| !is_space(&chars[i]))
+                .collect();
+            if ink.is_empty() {
+                return None;
+            }
+            let size = dominant_size(chars, &ink);
+            let baseline = dominant_baseline(chars, &ink, size);
+            let x0 = ink.iter().map(|&i| chars[i].x0).fold(f64::MAX, f64::min);
+            let x1 = ink.iter().map(|&i| chars[i].x1).fold(f64::MIN, f64::max);
+            Some((size, baseline, x0, x1))
+        })
+        .collect();
+    let mut target: Vec<Option<usize>> = vec![None; segments.len()];
+    for (k, small) in facts.iter().enumerate() {
+        let Some((size, baseline, x0, x1)) = *small else {
+            continue;
+        };
+        // Markers are short: a few digits or letters.
+        if segments[k].len() > 4 {
+            continue;
+        }
+        target[k] = facts.iter().enumerate().position(|(j, big)| {
+            let Some((bs, bb, bx0, bx1)) = *big else {
+                return false;
+            };
+            let raised = bb - baseline;
+            j != k
+                && size <= settings.superscript_ratio * bs
+                && raised > 0.1 * bs
+                && raised < 0.75 * bs
+                && ((x0 >= bx1 - 0.5 * bs && x0 <= bx1 + 0.5 * bs)
+                    || (x1 <= bx0 + 0.5 * bs && x1 >= bx0 - 0.5 * bs))
+        });
+    }
+    if target.iter().all(Option::is_none) {
+        return;
+    }
+    for k in 0..segments.len() {
+        if let Some(j) = target[k] {
+            if target[j].is_some() {
+                continue;
+            }
+            let moved = std::mem::take(&mut segments[k]);
+            for &i in &moved {
+                chars[i].superscript = !is_space(&chars[i]);
+            }
+            segments[j].extend(moved);
+            segments[j].sort_by(|&a, &b| chars[a].x0.total_cmp(&chars[b].x0));
+        }
+    }
+    segments.retain(|s| !s.is_empty());
 }
 
 fn is_space(c: &Char) -> bool {
@@ -155,9 +225,11 @@ fn horizontally_near(chars: &[Char], small: &[usize], big: &[usize], size: f64) 
     })
 }
 
-/// The most common glyph size in a set (by count, to 0.1 pt).
+/// The most common glyph size in a set (by count, to 0.1 pt); on a tie the
+/// larger (a one-character line with its footnote marker, "论¹", is set in
+/// the larger size, not the marker's).
 fn dominant_size(chars: &[Char], idx: &[usize]) -> f64 {
-    mode(idx.iter().map(|&i| chars[i].size))
+    -mode(idx.iter().map(|&i| -chars[i].size))
 }
 
 /// The most common baseline among the glyphs of the dominant `size`.
@@ -767,6 +839,37 @@ mod tests {
         assert!(chars[2].superscript);
         assert!(!chars[0].superscript);
         assert!(lines[0].words.last().is_some_and(|w| w.superscript));
+    }
+
+    #[test]
+    fn a_marker_level_with_another_column_still_hangs_on_its_word() {
+        // "通过年度进展报告²" with a time cell to its left whose baseline is
+        // the marker's: the marker clusters with the time cell first.
+        let mut chars = run("午1时", 160.0, 491.0, 10.0, 10.0);
+        chars.extend(run("通过年度进展报告", 240.0, 494.5, 10.0, 10.0));
+        chars.push(ch("2", 320.0, 3.2, 490.0, 5.8));
+        let lines = build_lines(&mut chars, &[], &Settings::default());
+        let item = lines
+            .iter()
+            .find(|l| l.text.starts_with("通过"))
+            .expect("the item line");
+        assert_eq!(item.text_without_superscripts(), "通过年度进展报告");
+        assert_eq!(item.superscripts.len(), 1);
+        assert_eq!(item.superscripts[0].text, "2");
+        assert_eq!(lines.len(), 2);
+    }
+
+    #[test]
+    fn a_marker_on_a_one_character_line_is_still_a_superscript() {
+        // The last character of a wrapped Chinese title and its marker: one
+        // glyph of each size.
+        let mut chars = run("论", 100.0, 200.0, 10.0, 10.0);
+        chars.push(ch("1", 110.0, 3.5, 196.5, 6.0));
+        let lines = build_lines(&mut chars, &[], &Settings::default());
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].size, 10.0);
+        assert_eq!(lines[0].text_without_superscripts(), "论");
+        assert_eq!(lines[0].superscripts.len(), 1);
     }
 
     #[test]

@@ -7,6 +7,8 @@ use std::collections::HashMap;
 
 use unprog_extract::{Layout, Page, TextLine};
 
+use crate::columns::{Columns, HeaderCell};
+
 use crate::joining::join;
 use crate::lang::Table;
 use crate::lines::{Column, Line, Prepared, Zone};
@@ -36,18 +38,20 @@ pub(crate) fn prepare(layout: &Layout, table: &Table) -> Prepared {
             }
         }
         let foot_rule = footnote_rule(page, body_size);
+        let is_running = |k: usize| running.contains(&(page.number, k));
+        let header = header_row(page, table, &is_running, foot_rule);
+        if let Some(h) = &header {
+            if let Some(g) = &h.columns {
+                geometry = Some(g.clone());
+            }
+        }
         let mut page_lines: Vec<(Line, &TextLine)> = Vec::new();
         for (k, tl) in page.text_lines.iter().enumerate() {
-            if running.contains(&(page.number, k)) {
+            if is_running(k) {
                 continue;
             }
-            if table.is_column_header(&tl.text) {
-                if !in_table {
-                    in_table = true;
-                }
-                if let Some(g) = Columns::from_header(page, table) {
-                    geometry = Some(g);
-                }
+            if header.as_ref().is_some_and(|h| h.lines.contains(&k)) {
+                in_table = true;
                 continue;
             }
             let zone = if foot_rule.is_some_and(|y| tl.top >= y) && tl.size <= body_size * 1.01 {
@@ -62,42 +66,17 @@ pub(crate) fn prepare(layout: &Layout, table: &Table) -> Prepared {
             if text.is_empty() && markers.is_empty() {
                 continue;
             }
-            let (column, pieces) = match (zone, &geometry) {
-                (Zone::Table, Some(g)) => g.place(tl, table.language),
-                _ => (Column::Programme, None),
-            };
             let line = Line {
                 page: page.number,
                 zone,
-                column,
+                column: Column::Programme,
                 text,
                 markers,
                 para_break: None,
                 full: false,
                 room_after: 0.0,
-                first_word_width: tl
-                    .words
-                    .iter()
-                    .filter(|w| !w.superscript)
-                    .map(|w| (w.x0, w.x1))
-                    .reduce(|a, b| {
-                        if (tl.rtl && b.1 > a.1) || (!tl.rtl && b.0 < a.0) {
-                            b
-                        } else {
-                            a
-                        }
-                    })
-                    .map(|(x0, x1)| x1 - x0)
-                    .map(|w| {
-                        // CJK text breaks between any two characters: its
-                        // "first word" is one character.
-                        let first = tl.text.chars().next().unwrap_or(' ');
-                        if unprog_extract::script::is_cjk(first) {
-                            tl.size
-                        } else {
-                            w
-                        }
-                    }),
+                start: Some(if tl.rtl { tl.x1 } else { tl.x0 }),
+                first_word_width: first_word_width(tl),
                 lead_marker: tl
                     .superscripts
                     .first()
@@ -106,21 +85,16 @@ pub(crate) fn prepare(layout: &Layout, table: &Table) -> Prepared {
                 size: tl.size,
                 from_layout: true,
             };
-            match pieces {
-                // A line that crosses the column boundary: one line per side.
-                Some((date_text, programme_text)) => {
-                    let mut d = line.clone();
-                    d.column = Column::Date;
-                    d.text = date_text;
-                    d.markers.clear();
-                    let mut p = line;
-                    p.text = programme_text;
-                    page_lines.push((d, tl));
-                    page_lines.push((p, tl));
+            match (zone, &geometry) {
+                (Zone::Table, Some(g)) => {
+                    for piece in place(g, tl, line, table) {
+                        page_lines.push((piece, tl));
+                    }
                 }
-                None => page_lines.push((line, tl)),
+                _ => page_lines.push((line, tl)),
             }
         }
+        cells_of_a_row_in_column_order(&mut page_lines);
         pages.push(page_lines);
     }
     let pitches = document_pitches(&pages);
@@ -132,6 +106,275 @@ pub(crate) fn prepare(layout: &Layout, table: &Table) -> Prepared {
         out.warnings.push("no programme table header found".into());
     }
     out
+}
+
+/// Width of a line's first word, in reading order (CJK text breaks between
+/// any two characters: there the "first word" is one character).
+fn first_word_width(tl: &TextLine) -> Option<f64> {
+    tl.words
+        .iter()
+        .filter(|w| !w.superscript)
+        .map(|w| (w.x0, w.x1))
+        .reduce(|a, b| {
+            if (tl.rtl && b.1 > a.1) || (!tl.rtl && b.0 < a.0) {
+                b
+            } else {
+                a
+            }
+        })
+        .map(|(x0, x1)| {
+            let first = tl.text.chars().next().unwrap_or(' ');
+            if unprog_extract::script::is_cjk(first) {
+                tl.size
+            } else {
+                x1 - x0
+            }
+        })
+}
+
+/// The table's header row on a page: its lines and the columns it heads.
+struct HeaderRow {
+    lines: Vec<usize>,
+    /// `None` when the headings were found but not their columns.
+    columns: Option<Columns>,
+}
+
+/// The header row of the programme table on a page, if the page shows one:
+/// the line that heads the programme column and every line beside it (the
+/// other headings), a heading that wraps onto a second line included. Its
+/// cells give the columns; the words below it, the gutters between them.
+fn header_row(
+    page: &Page,
+    table: &Table,
+    is_running: &dyn Fn(usize) -> bool,
+    foot_rule: Option<f64>,
+) -> Option<HeaderRow> {
+    let lines = &page.text_lines;
+    let cells_of = |k: usize| -> Vec<(Column, bool, f64, f64)> {
+        line_cells(&lines[k])
+            .into_iter()
+            .filter_map(|(text, x0, x1)| {
+                table
+                    .header_cell(&text)
+                    .map(|(column, whole)| (column, whole, x0, x1))
+            })
+            .collect()
+    };
+    // The heading of the programme column, whole or as the first line of a
+    // heading that wraps.
+    let anchor = (0..lines.len()).find(|&k| {
+        !is_running(k)
+            && cells_of(k).iter().any(|c| {
+                c.0 == Column::Programme && (c.1 || wrapped_heading(page, k, c, table).is_some())
+            })
+    })?;
+    let a = &lines[anchor];
+    let slack = 0.3 * a.size;
+    let mut member: Vec<usize> = (0..lines.len())
+        .filter(|&k| !is_running(k))
+        .filter(|&k| lines[k].top < a.bottom - slack && lines[k].bottom > a.top + slack)
+        .collect();
+    let mut cells = Vec::new();
+    let mut continuation = Vec::new();
+    for &k in &member {
+        for c in cells_of(k) {
+            if c.1 {
+                cells.push(HeaderCell {
+                    column: c.0,
+                    x0: c.2,
+                    x1: c.3,
+                });
+            } else if let Some((below, column)) = wrapped_heading(page, k, &c, table) {
+                continuation.push(below);
+                cells.push(HeaderCell {
+                    column,
+                    x0: c.2,
+                    x1: c.3,
+                });
+            }
+        }
+    }
+    member.extend(continuation);
+    let bottom = member
+        .iter()
+        .map(|&k| lines[k].bottom)
+        .fold(a.bottom, f64::max);
+    // The table's words below the header row, and its vertical rules.
+    let words: Vec<(f64, f64)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(k, l)| {
+            !is_running(*k)
+                && !member.contains(k)
+                && l.top > bottom
+                && !foot_rule.is_some_and(|y| l.top >= y)
+        })
+        .flat_map(|(_, l)| l.words.iter().map(|w| (w.x0, w.x1)))
+        .collect();
+    let rules: Vec<f64> = page
+        .edges(2.0)
+        .into_iter()
+        .filter(|e| !e.horizontal && e.bottom - e.top > 8.0 && e.bottom > a.top)
+        .map(|e| (e.x0 + e.x1) / 2.0)
+        .collect();
+    member.sort_unstable();
+    member.dedup();
+    Some(HeaderRow {
+        lines: member,
+        columns: Columns::new(&cells, &words, &rules),
+    })
+}
+
+/// A heading's second line: the line just under a heading that is only the
+/// start of one ("Agenda item/" over "programme"), within its cell. Returns
+/// the line and the column the joined heading heads.
+fn wrapped_heading(
+    page: &Page,
+    k: usize,
+    cell: &(Column, bool, f64, f64),
+    table: &Table,
+) -> Option<(usize, Column)> {
+    if cell.1 {
+        return None;
+    }
+    let above = &page.text_lines[k];
+    let (column, _, x0, x1) = *cell;
+    let text = line_cells(above)
+        .into_iter()
+        .find(|(_, a, b)| (*a - x0).abs() < 0.5 && (*b - x1).abs() < 0.5)?
+        .0;
+    page.text_lines.iter().enumerate().find_map(|(j, l)| {
+        let just_below =
+            l.top >= above.bottom - 0.3 * above.size && l.top < above.bottom + 0.8 * above.size;
+        let inside = l.x0 < x1 + above.size && l.x1 > x0 - above.size;
+        if j == k || !just_below || !inside {
+            return None;
+        }
+        let joined = format!("{text}{}", l.text.trim());
+        let spaced = format!("{text} {}", l.text.trim());
+        [joined, spaced]
+            .iter()
+            .find_map(|t| {
+                table
+                    .header_cell(t)
+                    .filter(|(c, whole)| *whole && *c == column)
+            })
+            .map(|(c, _)| (j, c))
+    })
+}
+
+/// A line's cells: runs of words apart by less than a wide gap, with their
+/// text and extent. (Headings of neighbouring columns can share a line.)
+fn line_cells(tl: &TextLine) -> Vec<(String, f64, f64)> {
+    let mut words: Vec<&unprog_extract::Word> =
+        tl.words.iter().filter(|w| !w.superscript).collect();
+    words.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    let mut groups: Vec<Vec<&unprog_extract::Word>> = Vec::new();
+    for w in words {
+        match groups.last_mut() {
+            Some(g)
+                if g.last()
+                    .is_some_and(|p| w.x0 - p.x1 < 1.2 * tl.size.max(w.size)) =>
+            {
+                g.push(w)
+            }
+            _ => groups.push(vec![w]),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|mut g| {
+            let x0 = g.first().map_or(0.0, |w| w.x0);
+            let x1 = g.last().map_or(0.0, |w| w.x1);
+            if tl.rtl {
+                g.reverse();
+            }
+            let text = g
+                .iter()
+                .map(|w| w.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            (text, x0, x1)
+        })
+        .collect()
+}
+
+/// The pieces of a table line, one per column it crosses. A line that is a
+/// whole day label is a day however wide it runs (a date row spanning the
+/// table).
+fn place(g: &Columns, tl: &TextLine, line: Line, table: &Table) -> Vec<Line> {
+    if table.parse_day(&line.text).is_some() {
+        return vec![Line {
+            column: g.day_column(),
+            ..line
+        }];
+    }
+    let mut words: Vec<&unprog_extract::Word> =
+        tl.words.iter().filter(|w| !w.superscript).collect();
+    if tl.rtl {
+        words.reverse();
+    }
+    let mut pieces: Vec<(Column, Vec<&str>)> = Vec::new();
+    for w in words {
+        let column = g.of_span(w.x0, w.x1);
+        match pieces.iter_mut().find(|(c, _)| *c == column) {
+            Some((_, ws)) => ws.push(&w.text),
+            None => pieces.push((column, vec![&w.text])),
+        }
+    }
+    match pieces.len() {
+        0 => vec![line],
+        1 => vec![Line {
+            column: pieces[0].0,
+            ..line
+        }],
+        _ => {
+            let programme = pieces.iter().position(|(c, _)| *c == Column::Programme);
+            pieces
+                .into_iter()
+                .enumerate()
+                .map(|(i, (column, ws))| {
+                    let mut piece = line.clone();
+                    piece.column = column;
+                    piece.text = ws
+                        .iter()
+                        .fold(String::new(), |acc, w| join(table.language, &acc, w));
+                    // Footnote markers hang on the programme text.
+                    if programme.is_some_and(|p| p != i) || (programme.is_none() && i > 0) {
+                        piece.markers.clear();
+                        piece.lead_marker = None;
+                    }
+                    piece
+                })
+                .collect()
+        }
+    }
+}
+
+/// Puts the cells of one table row in column order (day, time, programme):
+/// a row's date cell may sit a little lower than its time cell (a larger
+/// or bold font), and the reader must meet a day before its first slot.
+fn cells_of_a_row_in_column_order(lines: &mut [(Line, &TextLine)]) {
+    let mut i = 0;
+    while i < lines.len() {
+        let first = lines[i].1;
+        let mut j = i + 1;
+        while j < lines.len()
+            && lines[j].0.zone == Zone::Table
+            && lines[i].0.zone == Zone::Table
+            && overlaps(first, lines[j].1)
+        {
+            j += 1;
+        }
+        lines[i..j].sort_by_key(|(l, _)| l.column);
+        i = j;
+    }
+}
+
+/// Whether two lines share most of their height (sit on one row).
+fn overlaps(a: &TextLine, b: &TextLine) -> bool {
+    let shared = a.bottom.min(b.bottom) - a.top.max(b.top);
+    shared > 0.5 * (a.bottom - a.top).min(b.bottom - b.top)
 }
 
 /// Indices (page, line) of running headers and footers: lines in the top or
@@ -247,96 +490,20 @@ fn footnote_rule(page: &Page, body: f64) -> Option<f64> {
         .reduce(f64::min)
 }
 
-/// Where the programme table's columns are on the page.
-#[derive(Debug, Clone, Copy)]
-struct Columns {
-    /// x of the boundary between the two columns.
-    boundary: f64,
-    /// The date column is on the left (all but right-to-left documents).
-    date_left: bool,
-}
-
-impl Columns {
-    fn from_header(page: &Page, table: &Table) -> Option<Columns> {
-        let lower = |t: &str| crate::lang::normalise(t);
-        let date = page
-            .text_lines
-            .iter()
-            .find(|l| table.column_date.iter().any(|h| lower(&l.text).contains(h)))?;
-        let prog = page.text_lines.iter().find(|l| {
-            table
-                .column_programme
-                .iter()
-                .any(|h| lower(&l.text).contains(h))
-        })?;
-        let date_left = date.x0 < prog.x0;
-        let boundary = if date_left {
-            prog.x0 - 2.0
-        } else {
-            prog.x1 + 2.0
-        };
-        Some(Columns {
-            boundary,
-            date_left,
-        })
-    }
-
-    /// The column of a line; for a line that crosses the boundary, the text
-    /// on each side (date, programme).
-    fn place(&self, tl: &TextLine, language: Language) -> (Column, Option<(String, String)>) {
-        let on_date_side = |x0: f64, x1: f64| {
-            let centre = (x0 + x1) / 2.0;
-            if self.date_left {
-                centre < self.boundary
-            } else {
-                centre > self.boundary
-            }
-        };
-        let crosses = tl.x0 < self.boundary - 3.0 && tl.x1 > self.boundary + 3.0;
-        if crosses && tl.words.len() > 1 {
-            let (mut date, mut prog): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
-            let mut words: Vec<&unprog_extract::Word> =
-                tl.words.iter().filter(|w| !w.superscript).collect();
-            if tl.rtl {
-                words.reverse();
-            }
-            for w in words {
-                if on_date_side(w.x0, w.x1) {
-                    date.push(&w.text);
-                } else {
-                    prog.push(&w.text);
-                }
-            }
-            if !date.is_empty() && !prog.is_empty() {
-                let joined = |ws: &[&str]| {
-                    ws.iter()
-                        .fold(String::new(), |acc, w| join(language, &acc, w))
-                };
-                return (Column::Programme, Some((joined(&date), joined(&prog))));
-            }
-        }
-        if on_date_side(tl.x0, tl.x1) {
-            (Column::Date, None)
-        } else {
-            (Column::Programme, None)
-        }
-    }
-}
-
 /// The usual line pitch per (column, zone), over the whole document.
-type Pitches = HashMap<(bool, u8), f64>;
+type Pitches = HashMap<(Column, u8), f64>;
 
-fn key(line: &Line) -> (bool, u8) {
+fn key(line: &Line) -> (Column, u8) {
     let zone = match line.zone {
         Zone::Masthead => 0,
         Zone::Table => 1,
         Zone::Footnotes => 2,
     };
-    (line.column == Column::Date, zone)
+    (line.column, zone)
 }
 
 /// Gaps between the baselines of consecutive lines of one column and zone.
-fn gaps(lines: &[(Line, &TextLine)], k: (bool, u8)) -> (Vec<usize>, Vec<f64>) {
+fn gaps(lines: &[(Line, &TextLine)], k: (Column, u8)) -> (Vec<usize>, Vec<f64>) {
     let idx: Vec<usize> = (0..lines.len())
         .filter(|&i| key(&lines[i].0) == k)
         .collect();
@@ -347,18 +514,17 @@ fn gaps(lines: &[(Line, &TextLine)], k: (bool, u8)) -> (Vec<usize>, Vec<f64>) {
     (idx, gaps)
 }
 
-const KEYS: [(bool, u8); 6] = [
-    (false, 0),
-    (false, 1),
-    (false, 2),
-    (true, 0),
-    (true, 1),
-    (true, 2),
-];
+const COLUMNS: [Column; 4] = [Column::Day, Column::Date, Column::Time, Column::Programme];
+
+fn keys() -> impl Iterator<Item = (Column, u8)> {
+    COLUMNS
+        .into_iter()
+        .flat_map(|c| (0..3u8).map(move |z| (c, z)))
+}
 
 fn document_pitches(pages: &[Vec<(Line, &TextLine)>]) -> Pitches {
     let mut out = Pitches::new();
-    for k in KEYS {
+    for k in keys() {
         let mut all = Vec::new();
         let mut size = 10.0;
         for page in pages {
@@ -372,8 +538,10 @@ fn document_pitches(pages: &[Vec<(Line, &TextLine)>]) -> Pitches {
     }
     // Date cells rarely run over two lines: their pitch is the programme's.
     for zone in 0..3u8 {
-        if let Some(&p) = out.get(&(false, zone)) {
-            out.insert((true, zone), p);
+        if let Some(&p) = out.get(&(Column::Programme, zone)) {
+            for c in COLUMNS.into_iter().filter(|c| c.is_date_side()) {
+                out.insert((c, zone), p);
+            }
         }
     }
     out
@@ -383,7 +551,7 @@ fn document_pitches(pages: &[Vec<(Line, &TextLine)>]) -> Pitches {
 /// how far each line runs towards its column's far edge.
 fn mark_paragraphs(lines: &mut [(Line, &TextLine)], language: Language, pitches: &Pitches) {
     let rtl = language == Language::Ar;
-    for k in KEYS {
+    for k in keys() {
         let (idx, gaps) = gaps(lines, k);
         if idx.is_empty() {
             continue;

@@ -23,6 +23,7 @@ macro_rules! regex {
     }};
 }
 
+mod columns;
 mod footnotes;
 mod from_layout;
 mod from_text;

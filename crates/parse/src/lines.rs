@@ -15,12 +15,23 @@ pub(crate) enum Zone {
 }
 
 /// Which column of the programme table a line is in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum Column {
-    /// Dates, times, rooms.
+    /// A date column of its own (three-column tables): day labels.
+    Day,
+    /// Dates, times and rooms together (the two-column table's first column).
     Date,
+    /// A time column of its own (three-column tables): times and rooms.
+    Time,
     /// Agenda items and the rest of the programme.
     Programme,
+}
+
+impl Column {
+    /// Whether the column holds dates or times (any but the programme).
+    pub fn is_date_side(self) -> bool {
+        self != Column::Programme
+    }
 }
 
 /// One line of text.
@@ -43,6 +54,9 @@ pub(crate) struct Line {
     pub full: bool,
     /// Space left between the line's end and its column's far edge (layout).
     pub room_after: f64,
+    /// Where the line starts: its left edge, or its right edge in a
+    /// right-to-left document (layout).
+    pub start: Option<f64>,
     /// Width of the line's first word (layout).
     pub first_word_width: Option<f64>,
     /// A footnote marker that opens the line (footnote area).

@@ -47,8 +47,12 @@ struct Builder<'t> {
     year: Option<i32>,
     days: Vec<Day>,
     warnings: Vec<String>,
-    /// The date-column cell being read.
+    /// The date-side cell being read, in the column being read.
     cell: Option<Cell>,
+    /// The column `cell` is in, and the cells being read in the other
+    /// date-side columns (a three-column table reads days and times apart).
+    column: Column,
+    other_cells: [(Column, Option<Cell>); 3],
     holder: Holder,
     /// The last topic added, as (holder, index) – bullets go there.
     topic: Option<(Holder, usize)>,
@@ -105,6 +109,12 @@ pub(crate) fn parse(
         days: Vec::new(),
         warnings: Vec::new(),
         cell: None,
+        column: Column::Date,
+        other_cells: [
+            (Column::Day, None),
+            (Column::Date, None),
+            (Column::Time, None),
+        ],
         holder: Holder::None,
         topic: None,
         positions: 0,
@@ -112,6 +122,7 @@ pub(crate) fn parse(
     let mut paragraphs: Vec<Paragraph> = Vec::new();
     let mut last_full = false;
     let mut last_room = 0.0;
+    let mut last_start: Option<f64> = None;
     // Lines in the paragraph being read, the widest of them but the last, and
     // the last one's width.
     let mut para_lines = 0usize;
@@ -122,7 +133,8 @@ pub(crate) fn parse(
     let mut pending: Option<Paragraph> = None;
     for line in lines.iter().filter(|l| l.zone == Zone::Table) {
         match line.column {
-            Column::Date => {
+            Column::Date | Column::Day | Column::Time => {
+                b.select(line.column);
                 // A new day or slot closes the programme text of the last one.
                 if b.starts_slot(line) {
                     if let Some(p) = pending.take() {
@@ -160,11 +172,18 @@ pub(crate) fn parse(
                         // First line of a page: it continues the paragraph
                         // that ended the last page unless that one closed, or
                         // this line's first word would have fitted on it.
+                        // Nor does it when the paragraph's lines so far all
+                        // start where this one does not (a hanging indent).
                         (None, true) => {
                             closed
                                 || line
                                     .first_word_width
                                     .is_some_and(|w| w + 0.5 * line.size < last_room)
+                                || (para_lines >= 2
+                                    && line
+                                        .start
+                                        .zip(last_start)
+                                        .is_some_and(|(a, b)| (a - b).abs() > 0.5 * line.size))
                         }
                         (None, false) => !prev_full || closed,
                     };
@@ -193,6 +212,7 @@ pub(crate) fn parse(
                 }
                 last_width = width;
                 last_room = line.room_after;
+                last_start = line.start;
             }
         }
     }
@@ -200,7 +220,10 @@ pub(crate) fn parse(
         paragraphs.push(p);
     }
     b.flush(&mut paragraphs, None);
-    if b.cell == Some(Cell::Time { complete: false }) {
+    b.select(Column::Time);
+    let time_open = b.cell == Some(Cell::Time { complete: false });
+    b.select(Column::Date);
+    if time_open || b.cell == Some(Cell::Time { complete: false }) {
         let page = lines
             .iter()
             .rev()
@@ -224,6 +247,34 @@ enum Cell {
 }
 
 impl Builder<'_> {
+    /// Makes `column`'s cell the one being read.
+    fn select(&mut self, column: Column) {
+        if self.column == column {
+            return;
+        }
+        let cell = self.cell.take();
+        for (c, saved) in self.other_cells.iter_mut() {
+            if *c == self.column {
+                *saved = cell;
+            }
+        }
+        for (c, saved) in self.other_cells.iter_mut() {
+            if *c == column {
+                self.cell = saved.take();
+            }
+        }
+        self.column = column;
+    }
+
+    /// A new day ends the time cell being read in a column of its own.
+    fn close_time_column(&mut self) {
+        for (c, saved) in self.other_cells.iter_mut() {
+            if *c == Column::Time {
+                *saved = None;
+            }
+        }
+    }
+
     /// Whether a date-column line continues the cell being read: no vertical
     /// gap before it in the layout, or an incomplete time or day label.
     fn continues_cell(&self, line: &Line) -> bool {
@@ -284,6 +335,9 @@ impl Builder<'_> {
                 slots: Vec::new(),
             });
             self.cell = Some(Cell::Day { complete: false });
+            if self.column == Column::Day {
+                self.close_time_column();
+            }
             if parsed.is_some() {
                 self.finish_day(line.page);
             }
@@ -387,6 +441,7 @@ impl Builder<'_> {
                         day.label
                     ));
                 }
+                self.merge_repeated_day(d);
             }
             None => {
                 if day.label.chars().count() > 60 {
@@ -396,6 +451,24 @@ impl Builder<'_> {
                     ));
                     self.cell = Some(Cell::Day { complete: true });
                 }
+            }
+        }
+    }
+
+    /// A day label printed again on the same day's next row (a date column
+    /// that repeats the date on every row) is the same day, not a new one.
+    fn merge_repeated_day(&mut self, label: crate::lang::DayLabel) {
+        let n = self.days.len();
+        if n < 2 {
+            return;
+        }
+        let previous = self.table.parse_day(&self.days[n - 2].label);
+        if previous != Some(label) {
+            return;
+        }
+        if let Some(repeat) = self.days.pop() {
+            if let Some(day) = self.days.last_mut() {
+                day.slots.extend(repeat.slots);
             }
         }
     }

@@ -58,6 +58,8 @@ pub(super) fn table() -> Table {
         topic_start: &["مناقشة مركزة"],
         column_date: &["التاريخ/الوقت"],
         column_programme: &["البند/البرنامج"],
+        column_day: &["التاريخ"],
+        column_time: &["الوقت"],
         title: &["برنامج العمل المؤقت", "برنامج العمل"],
         ordinals: [
             &["الأولى"],

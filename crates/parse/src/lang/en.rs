@@ -46,6 +46,8 @@ pub(super) fn table() -> Table {
         topic_start: &["focused discussion"],
         column_date: &["date/time"],
         column_programme: &["agenda item/programme", "agenda item/program"],
+        column_day: &["date"],
+        column_time: &["time"],
         title: &["provisional programme of work", "programme of work"],
         ordinals: [
             &["first"],

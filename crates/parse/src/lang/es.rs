@@ -42,6 +42,8 @@ pub(super) fn table() -> Table {
         topic_start: &["debate centrado"],
         column_date: &["fecha/hora"],
         column_programme: &["tema del programa/programa"],
+        column_day: &["fecha"],
+        column_time: &["hora", "horario"],
         title: &["programa de trabajo provisional", "programa de trabajo"],
         ordinals: [
             &["primer", "primero"],

@@ -44,6 +44,8 @@ pub(super) fn table() -> Table {
         topic_start: &["débat ciblé"],
         column_date: &["date/heure"],
         column_programme: &["point de l'ordre du jour/programme"],
+        column_day: &["date", "dates"],
+        column_time: &["heure", "heures", "horaire"],
         title: &["programme de travail provisoire", "programme de travail"],
         ordinals: [
             &["première", "premier"],

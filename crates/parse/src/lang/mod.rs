@@ -16,6 +16,7 @@ mod zh;
 
 use regex::Regex;
 
+use crate::lines::Column;
 use crate::model::{Language, Weekday};
 
 /// A time range parsed from a time cell: 24-hour `HH:MM` strings.
@@ -106,6 +107,10 @@ pub struct Table {
     pub column_date: &'static [&'static str],
     /// The header of the programme column, lowercase.
     pub column_programme: &'static [&'static str],
+    /// The header of a date column of its own (three-column tables), lowercase.
+    pub column_day: &'static [&'static str],
+    /// The header of a time column of its own (three-column tables), lowercase.
+    pub column_time: &'static [&'static str],
     /// The document title, lowercase.
     pub title: &'static [&'static str],
     /// Ordinal words 1..=12 as used in session names, lowercase.
@@ -216,6 +221,39 @@ impl Table {
             label,
             text: c.name("text").map_or("", |m| m.as_str()).trim().to_string(),
         })
+    }
+
+    /// The column a header cell heads, and whether its text is the whole
+    /// heading (false: the first line of a heading that wraps, such as
+    /// "Agenda item/" over "programme").
+    pub(crate) fn header_cell(&self, text: &str) -> Option<(Column, bool)> {
+        let t = normalise(text);
+        let t = t.trim().trim_end_matches([':', '：', '.']).trim();
+        let starts = |phrases: &[&str]| {
+            t.chars().count() >= 4
+                && phrases
+                    .iter()
+                    .any(|h| h.starts_with(t) && h.len() > t.len())
+        };
+        if self.column_programme.iter().any(|h| t.contains(h)) {
+            return Some((Column::Programme, true));
+        }
+        if self.column_date.iter().any(|h| t.contains(h)) {
+            return Some((Column::Date, true));
+        }
+        if self.column_day.contains(&t) {
+            return Some((Column::Day, true));
+        }
+        if self.column_time.contains(&t) {
+            return Some((Column::Time, true));
+        }
+        if starts(self.column_programme) {
+            return Some((Column::Programme, false));
+        }
+        if starts(self.column_date) {
+            return Some((Column::Date, false));
+        }
+        None
     }
 
     /// Whether a line is the programme table's header row (or one of its cells).

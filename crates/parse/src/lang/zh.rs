@@ -41,6 +41,8 @@ pub(super) fn table() -> Table {
         topic_start: &["关于", "重点讨论", "围绕"],
         column_date: &["日期/时间"],
         column_programme: &["议程项目/方案"],
+        column_day: &["日期"],
+        column_time: &["时间"],
         title: &["暂定工作方案", "工作方案"],
         ordinals: [
             &["第一"],
