@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 need=()
 command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
+command -v mutool >/dev/null || need+=(mupdf-tools)
 fc-list | grep -q "Noto Serif CJK" || need+=(fonts-noto-cjk)
 fc-list | grep -q "Noto Naskh Arabic" || need+=(fonts-noto-core)
 if [ ${#need[@]} -gt 0 ]; then
@@ -14,4 +15,4 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}"
 fi
 python3 scripts/make_fixtures.py "$@"
-bash scripts/make_pdftotext_expected.sh
+bash scripts/make_text_forms.sh

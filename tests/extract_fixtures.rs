@@ -242,7 +242,7 @@ fn sorted_chars(a: &str, b: &str) -> Vec<char> {
 }
 
 /// `unprog text` against `pdftotext -layout` (checked in under
-/// fixtures/pdftotext): the same characters in the same order on every line,
+/// fixtures/text/pdftotext-layout): the same characters in the same order on every line,
 /// whitespace aside. Where the two tools put a line on different rows of a
 /// two-line block (a 16-point heading beside 10-point text), the block must
 /// hold the same characters; at most one such block per document.
@@ -257,9 +257,10 @@ fn text_matches_pdftotext_line_by_line() {
     for name in &names {
         let name = name.as_str();
         let ours = squeeze(&layout(name).text());
-        let reference =
-            std::fs::read_to_string(root().join(format!("fixtures/pdftotext/{name}.txt")))
-                .expect("reference text");
+        let reference = std::fs::read_to_string(
+            root().join(format!("fixtures/text/pdftotext-layout/{name}.txt")),
+        )
+        .expect("reference text");
         let theirs = squeeze(&reference);
         assert_eq!(ours.len(), theirs.len(), "{name}: line count");
         let mut regrouped = 0;

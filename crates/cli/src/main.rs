@@ -163,6 +163,14 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Print the lines of a document as the parser reads them: page, zone,
+    /// column, paragraph start, text (for seeing why a programme comes out
+    /// as it does).
+    #[command(hide = true)]
+    Lines {
+        /// The PDF or text file.
+        file: PathBuf,
+    },
     /// Print a PDF's positioned layout (chars, words, text lines, rules,
     /// rectangles, links) as JSON; the format is documented in the
     /// unprog-extract crate (`model` module).
@@ -420,6 +428,32 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             if failed > 0 {
                 anyhow::bail!("{failed} of {} files failed", files.len());
+            }
+        }
+        Command::Lines { file } => {
+            let options = unprog_parse::Options {
+                extract: settings.clone(),
+                language: None,
+            };
+            let (_, lines) = unprog_parse::parse_path_traced(&file, &options)
+                .with_context(|| file.display().to_string())?;
+            for l in lines {
+                let brk = match l.paragraph_break {
+                    Some(true) => "¶",
+                    Some(false) => " ",
+                    None => "?",
+                };
+                let full = if l.full { "→" } else { " " };
+                let markers = if l.markers.is_empty() {
+                    String::new()
+                } else {
+                    format!("  ^{}", l.markers.join(","))
+                };
+                writeln!(
+                    out,
+                    "{:>3} {:<9} {:<9} {brk}{full} {}{markers}",
+                    l.page, l.zone, l.column, l.text
+                )?;
             }
         }
         Command::Layout {

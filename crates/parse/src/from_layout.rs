@@ -75,6 +75,8 @@ pub(crate) fn prepare(layout: &Layout, table: &Table) -> Prepared {
                 para_break: None,
                 full: false,
                 room_after: 0.0,
+                x0: tl.x0,
+                x1: tl.x1,
                 start: Some(if tl.rtl { tl.x1 } else { tl.x0 }),
                 first_word_width: first_word_width(tl),
                 lead_marker: tl
@@ -108,8 +110,9 @@ pub(crate) fn prepare(layout: &Layout, table: &Table) -> Prepared {
     out
 }
 
-/// Width of a line's first word, in reading order (CJK text breaks between
-/// any two characters: there the "first word" is one character).
+/// Width of a line's first word, in reading order. CJK text breaks between
+/// any two characters, so there the "first word" is one character — with
+/// the punctuation after it that may not start a line (it travels with it).
 fn first_word_width(tl: &TextLine) -> Option<f64> {
     tl.words
         .iter()
@@ -123,13 +126,40 @@ fn first_word_width(tl: &TextLine) -> Option<f64> {
             }
         })
         .map(|(x0, x1)| {
-            let first = tl.text.chars().next().unwrap_or(' ');
+            let mut chars = tl.text.chars();
+            let first = chars.next().unwrap_or(' ');
             if unprog_extract::script::is_cjk(first) {
-                tl.size
+                let held = chars.take_while(|c| closes_cjk_line(*c)).count();
+                (1 + held) as f64 * tl.size
             } else {
                 x1 - x0
             }
         })
+}
+
+/// Punctuation a CJK line may not start with (it stays with the character
+/// before it when the line breaks).
+fn closes_cjk_line(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '）'
+            | '」'
+            | '』'
+            | '】'
+            | '》'
+            | '〉'
+            | ')'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+    )
 }
 
 /// The table's header row on a page: its lines and the columns it heads.
@@ -314,12 +344,12 @@ fn place(g: &Columns, tl: &TextLine, line: Line, table: &Table) -> Vec<Line> {
     if tl.rtl {
         words.reverse();
     }
-    let mut pieces: Vec<(Column, Vec<&str>)> = Vec::new();
+    let mut pieces: Vec<(Column, Vec<&unprog_extract::Word>)> = Vec::new();
     for w in words {
         let column = g.of_span(w.x0, w.x1);
         match pieces.iter_mut().find(|(c, _)| *c == column) {
-            Some((_, ws)) => ws.push(&w.text),
-            None => pieces.push((column, vec![&w.text])),
+            Some((_, ws)) => ws.push(w),
+            None => pieces.push((column, vec![w])),
         }
     }
     match pieces.len() {
@@ -338,7 +368,13 @@ fn place(g: &Columns, tl: &TextLine, line: Line, table: &Table) -> Vec<Line> {
                     piece.column = column;
                     piece.text = ws
                         .iter()
-                        .fold(String::new(), |acc, w| join(table.language, &acc, w));
+                        .fold(String::new(), |acc, w| join(table.language, &acc, &w.text));
+                    piece.x0 = ws.iter().map(|w| w.x0).fold(f64::MAX, f64::min);
+                    piece.x1 = ws.iter().map(|w| w.x1).fold(f64::MIN, f64::max);
+                    piece.start = Some(if tl.rtl { piece.x1 } else { piece.x0 });
+                    if let Some(first) = ws.first() {
+                        piece.first_word_width = Some(first.x1 - first.x0);
+                    }
                     // Footnote markers hang on the programme text.
                     if programme.is_some_and(|p| p != i) || (programme.is_none() && i > 0) {
                         piece.markers.clear();
@@ -558,24 +594,20 @@ fn mark_paragraphs(lines: &mut [(Line, &TextLine)], language: Language, pitches:
         }
         let pitch = pitches.get(&k).copied().unwrap_or(12.0);
         let far_edge = if rtl {
-            idx.iter().map(|&i| lines[i].1.x0).fold(f64::MAX, f64::min)
+            idx.iter().map(|&i| lines[i].0.x0).fold(f64::MAX, f64::min)
         } else {
-            idx.iter().map(|&i| lines[i].1.x1).fold(f64::MIN, f64::max)
+            idx.iter().map(|&i| lines[i].0.x1).fold(f64::MIN, f64::max)
         };
         for (n, &i) in idx.iter().enumerate() {
             let tl = lines[i].1;
+            let (x0, x1) = (lines[i].0.x0, lines[i].0.x1);
             let slack = 1.5 * tl.size.max(6.0);
             lines[i].0.full = if rtl {
-                tl.x0 <= far_edge + slack
+                x0 <= far_edge + slack
             } else {
-                tl.x1 >= far_edge - slack
+                x1 >= far_edge - slack
             };
-            lines[i].0.room_after = if rtl {
-                tl.x0 - far_edge
-            } else {
-                far_edge - tl.x1
-            }
-            .max(0.0);
+            lines[i].0.room_after = if rtl { x0 - far_edge } else { far_edge - x1 }.max(0.0);
             lines[i].0.para_break = if n == 0 {
                 None
             } else {

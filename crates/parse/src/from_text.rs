@@ -68,6 +68,8 @@ pub(crate) fn prepare(text: &str, table: &Table) -> Prepared {
                             para_break: None,
                             full: false,
                             room_after: 0.0,
+                            x0: 0.0,
+                            x1: 0.0,
                             start: None,
                             first_word_width: None,
                             lead_marker: None,

@@ -33,6 +33,7 @@ mod lines;
 mod masthead;
 pub mod model;
 mod references;
+mod text_layout;
 mod timetable;
 
 use std::path::Path;
@@ -157,6 +158,11 @@ fn hint_from_name(file: &str) -> Option<Language> {
 
 /// Parses a document from its layout.
 pub fn parse_layout(layout: &Layout, source: Source, options: &Options) -> Programme {
+    let (prepared, language) = prepare_layout(layout, &source.file, options);
+    assemble(prepared, source, language)
+}
+
+fn prepare_layout(layout: &Layout, file: &str, options: &Options) -> (Prepared, Language) {
     let all_text: String = layout
         .pages
         .iter()
@@ -165,10 +171,86 @@ pub fn parse_layout(layout: &Layout, source: Source, options: &Options) -> Progr
         .join("\n");
     let language = options
         .language
-        .unwrap_or_else(|| lang::detect(&all_text, hint_from_name(&source.file)));
+        .unwrap_or_else(|| lang::detect(&all_text, hint_from_name(file)));
     let table = lang::table(language);
-    let prepared = from_layout::prepare(layout, table);
-    assemble(prepared, source, language)
+    (from_layout::prepare(layout, table), language)
+}
+
+/// One line as the parser read it, for seeing why a document comes out as
+/// it does (`unprog lines`).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TracedLine {
+    /// 1-based page.
+    pub page: u32,
+    /// Where on the page: `masthead`, `table` or `footnotes`.
+    pub zone: &'static str,
+    /// The table column: `day`, `date`, `time` or `programme`.
+    pub column: &'static str,
+    /// Whether a vertical gap (or the lack of one) starts a paragraph here;
+    /// `None` when unknown.
+    pub paragraph_break: Option<bool>,
+    /// Whether the line runs to its column's far edge.
+    pub full: bool,
+    /// The text, footnote markers apart.
+    pub text: String,
+    /// Its footnote markers.
+    pub markers: Vec<String>,
+}
+
+/// [`parse_path`], with the lines as the parser read them.
+pub fn parse_path_traced(
+    path: &Path,
+    options: &Options,
+) -> Result<(Programme, Vec<TracedLine>), ParseError> {
+    let bytes = unprog_extract::read_input(path).map_err(|source| ParseError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    let file = path
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let sha256 = sha256_hex(&bytes);
+    let is_text = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+    let (prepared, language, source) = if is_text {
+        let text = std::str::from_utf8(&bytes).map_err(|_| ParseError::NotUtf8)?;
+        prepare_text(text, &sha256, &file, options)
+    } else {
+        let layout = unprog_extract::extract(&bytes, &options.extract)?;
+        let (prepared, language) = prepare_layout(&layout, &file, options);
+        let source = Source {
+            file,
+            sha256,
+            kind: SourceKind::Pdf,
+            pages: layout.pages.len() as u32,
+        };
+        (prepared, language, source)
+    };
+    let traced = prepared
+        .lines
+        .iter()
+        .map(|l| TracedLine {
+            page: l.page,
+            zone: match l.zone {
+                Zone::Masthead => "masthead",
+                Zone::Table => "table",
+                Zone::Footnotes => "footnotes",
+            },
+            column: match l.column {
+                lines::Column::Day => "day",
+                lines::Column::Date => "date",
+                lines::Column::Time => "time",
+                lines::Column::Programme => "programme",
+            },
+            paragraph_break: l.para_break,
+            full: l.full,
+            text: l.text.clone(),
+            markers: l.markers.clone(),
+        })
+        .collect();
+    Ok((assemble(prepared, source, language), traced))
 }
 
 /// Parses plain text extracted from a programme (pages separated by form
@@ -178,18 +260,39 @@ pub fn parse_text(text: &str, file: &str, options: &Options) -> Programme {
 }
 
 fn parse_text_hashed(text: &str, sha256: &str, file: &str, options: &Options) -> Programme {
+    let (prepared, language, source) = prepare_text(text, sha256, file, options);
+    assemble(prepared, source, language)
+}
+
+fn prepare_text(
+    text: &str,
+    sha256: &str,
+    file: &str,
+    options: &Options,
+) -> (Prepared, Language, Source) {
     let language = options
         .language
         .unwrap_or_else(|| lang::detect(text, hint_from_name(file)));
     let table = lang::table(language);
-    let prepared = from_text::prepare(text, table);
+    // Text that keeps its columns in spaces is read as the page it shows;
+    // text that flows, as a sequence of blocks.
+    let prepared = if text_layout::looks_columnar(text) {
+        let layout = text_layout::layout(text);
+        from_layout::prepare(&layout, table)
+    } else {
+        from_text::prepare(text, table)
+    };
+    let prepared = Prepared {
+        glued_markers: true,
+        ..prepared
+    };
     let src = Source {
         file: file.to_string(),
         sha256: sha256.to_string(),
         kind: SourceKind::Text,
         pages: prepared.pages,
     };
-    assemble(prepared, src, language)
+    (prepared, language, src)
 }
 
 fn assemble(prepared: Prepared, source: Source, language: Language) -> Programme {
@@ -199,12 +302,13 @@ fn assemble(prepared: Prepared, source: Source, language: Language) -> Programme
         links,
         pages: _,
         mut warnings,
+        glued_markers,
     } = prepared;
     let mast = masthead::parse(&lines, table);
     let days = timetable::parse(&lines, table, mast.year, &mut warnings);
     let footnotes = footnotes::parse(&lines, language, &mut warnings);
     let mut days = days;
-    if !lines.iter().any(|l| l.from_layout) {
+    if glued_markers {
         attach_text_markers(&mut days, &footnotes);
     }
     let references = references::collect(

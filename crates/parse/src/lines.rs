@@ -54,6 +54,10 @@ pub(crate) struct Line {
     pub full: bool,
     /// Space left between the line's end and its column's far edge (layout).
     pub room_after: f64,
+    /// Left and right edges (layout; 0 for plain text). For a piece of a
+    /// line that crosses columns, the piece's own.
+    pub x0: f64,
+    pub x1: f64,
     /// Where the line starts: its left edge, or its right edge in a
     /// right-to-left document (layout).
     pub start: Option<f64>,
@@ -77,6 +81,8 @@ pub(crate) struct Prepared {
     pub pages: u32,
     /// Problems met while reading.
     pub warnings: Vec<String>,
+    /// Read from text, where a footnote marker is a digit glued to its word.
+    pub glued_markers: bool,
 }
 
 /// Width of text in "columns": CJK characters count double.

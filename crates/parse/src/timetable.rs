@@ -164,11 +164,18 @@ pub(crate) fn parse(
                     && pending
                         .as_ref()
                         .is_some_and(|p| matches!(p.kind, Kind::Agenda(_) | Kind::Sub(..)));
+                let fits_before = line.from_layout
+                    && line
+                        .first_word_width
+                        .is_some_and(|w| w + 0.5 * line.size < last_room);
                 let new_para = pending.is_none()
                     || kind != Kind::Plain
                     || title_then_topic
                     || match (line.para_break, line.from_layout) {
-                        (Some(gap), _) => gap,
+                        // A vertical gap starts a paragraph; so does a line
+                        // whose first word would have fitted on the line
+                        // before (that one ended its paragraph).
+                        (Some(gap), _) => gap || fits_before,
                         // First line of a page: it continues the paragraph
                         // that ended the last page unless that one closed, or
                         // this line's first word would have fitted on it.
@@ -176,9 +183,7 @@ pub(crate) fn parse(
                         // start where this one does not (a hanging indent).
                         (None, true) => {
                             closed
-                                || line
-                                    .first_word_width
-                                    .is_some_and(|w| w + 0.5 * line.size < last_room)
+                                || fits_before
                                 || (para_lines >= 2
                                     && line
                                         .start

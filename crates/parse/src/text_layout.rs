@@ -1,0 +1,416 @@
+//! Text laid out in columns with spaces (`pdftotext -layout`, a PDF
+//! viewer's "save as text" with layout kept): rebuilt as the positioned
+//! layout it was printed from, so that the layout reader finds the header
+//! row, the columns (from the gutters between the headings, as on a page),
+//! paragraph breaks and the footnote area the same way it does in a PDF.
+//!
+//! Positions are character columns, counted the way such tools lay text out
+//! (a CJK character takes two), at [`COLUMN`] points each; each text line is
+//! [`LINE`] points below the last. What text cannot show is put back from
+//! what it does show: a footnote block at the page foot (a marker at the
+//! margin, then its text) is set in small type under a rule; a marker that
+//! the tool printed on a line of its own, at the end of a line above or
+//! below it, hangs on that line again as a superscript.
+
+use unprog_extract::model::Superscript;
+use unprog_extract::{Decoder, DocumentInfo, Layout, Page, Ruling, TextLine, Word};
+
+use crate::lines::display_width;
+
+/// Width of one character column, in points.
+const COLUMN: f64 = 5.0;
+/// Distance between two text lines, in points.
+const LINE: f64 = 12.0;
+/// Body type size, in points.
+const BODY: f64 = 10.0;
+/// Footnote type size, in points (smaller than the body, as printed).
+const NOTE: f64 = 8.0;
+/// Spaces that set two cells of a row apart (fewer join words, as a tab
+/// after a bullet does). Cells closer than that are parted by the columns.
+const CELL_GAP: usize = 4;
+
+/// Whether text keeps its layout in spaces: many lines indented or with
+/// wide runs of spaces inside.
+pub(crate) fn looks_columnar(text: &str) -> bool {
+    let (mut lines, mut laid_out) = (0usize, 0usize);
+    for line in text.lines().map(strip_controls) {
+        let t = line.trim_end();
+        if t.trim().is_empty() {
+            continue;
+        }
+        lines += 1;
+        let indent = t.len() - t.trim_start().len();
+        if indent >= 4 || t.trim_start().contains("   ") {
+            laid_out += 1;
+        }
+    }
+    lines > 0 && laid_out * 4 >= lines
+}
+
+/// Bidirectional controls some tools wrap right-to-left runs in (embeddings,
+/// isolates, marks): the layout they describe is in the spaces already.
+fn strip_controls(line: &str) -> String {
+    line.chars()
+        .filter(|c| !matches!(*c as u32, 0x200E | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069))
+        .collect()
+}
+
+/// One run of non-space characters: its text and display columns.
+#[derive(Debug, Clone)]
+struct Token {
+    text: String,
+    start: usize,
+    end: usize,
+}
+
+fn tokens(line: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut col = 0;
+    let mut current: Option<Token> = None;
+    for c in line.chars() {
+        let w = display_width(c.encode_utf8(&mut [0; 4]));
+        if c.is_whitespace() {
+            if let Some(t) = current.take() {
+                out.push(t);
+            }
+        } else {
+            let t = current.get_or_insert_with(|| Token {
+                text: String::new(),
+                start: col,
+                end: col,
+            });
+            t.text.push(c);
+            t.end = col + w;
+        }
+        col += w;
+    }
+    out.extend(current);
+    out
+}
+
+/// The cells of a line: tokens apart by fewer than [`CELL_GAP`] spaces.
+fn cells(tokens: Vec<Token>) -> Vec<Vec<Token>> {
+    let mut out: Vec<Vec<Token>> = Vec::new();
+    for t in tokens {
+        match out.last_mut() {
+            Some(cell) if cell.last().is_some_and(|p| t.start - p.end < CELL_GAP) => cell.push(t),
+            _ => out.push(vec![t]),
+        }
+    }
+    out
+}
+
+fn is_rtl_text(text: &str) -> bool {
+    let (r, l) = text.chars().fold((0, 0), |(r, l), c| {
+        (
+            r + usize::from(unprog_extract::script::is_rtl(c)),
+            l + usize::from(unprog_extract::script::is_ltr(c)),
+        )
+    });
+    r > l
+}
+
+/// A footnote marker as text shows it: one or two digits (or a symbol).
+fn is_marker(t: &str) -> bool {
+    (1..=2).contains(&t.len()) && t.chars().all(|c| c.is_ascii_digit())
+        || matches!(t, "*" | "†" | "‡")
+}
+
+/// The laid-out text as a layout. Pages end at form feeds.
+pub(crate) fn layout(text: &str) -> Layout {
+    let mut pages: Vec<&str> = text.split('\x0c').collect();
+    while pages.len() > 1 && pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    let page_lines: Vec<Vec<String>> = pages
+        .iter()
+        .map(|p| p.lines().map(strip_controls).collect())
+        .collect();
+    let rtl = is_rtl_text(text);
+    let notes = footnote_blocks(&page_lines, rtl);
+    let markers: Vec<String> = notes
+        .iter()
+        .flat_map(|(_, first, _)| first.iter().cloned())
+        .collect();
+    let pages = page_lines
+        .iter()
+        .enumerate()
+        .map(|(i, lines)| {
+            let block = notes
+                .iter()
+                .find(|(p, ..)| *p == i)
+                .map(|(_, _, from)| *from);
+            page(i as u32 + 1, lines, block, &markers, rtl)
+        })
+        .collect::<Vec<_>>();
+    Layout {
+        info: DocumentInfo {
+            page_count: pages.len(),
+            ..DocumentInfo::default()
+        },
+        pages,
+        warnings: Vec::new(),
+    }
+}
+
+/// Per page, the footnote block at its foot, if any: (page index, the
+/// markers that open its footnotes, index of its first line).
+fn footnote_blocks(pages: &[Vec<String>], rtl: bool) -> Vec<(usize, Vec<String>, usize)> {
+    let mut out = Vec::new();
+    for (p, lines) in pages.iter().enumerate() {
+        // Lines that open a footnote: a marker at the margin, a gap, text.
+        let opens = |l: &str| -> Option<String> {
+            let ts = tokens(l);
+            let (marker, next) = if rtl {
+                (ts.last()?, ts.get(ts.len().checked_sub(2)?)?)
+            } else {
+                (ts.first()?, ts.get(1)?)
+            };
+            let gap = if rtl {
+                marker.start.checked_sub(next.end)?
+            } else {
+                next.start.checked_sub(marker.end)?
+            };
+            let at_margin = rtl || marker.start <= 3;
+            (is_marker(&marker.text) && gap >= 2 && at_margin).then(|| marker.text.clone())
+        };
+        // The block: from the first opening line after the last blank line
+        // that has table text above it, down to the page's last lines.
+        let Some(first) = (0..lines.len()).find(|&k| {
+            opens(&lines[k]).is_some()
+                && k > 0
+                && lines[k - 1].trim().is_empty()
+                && lines[k..].iter().filter(|l| !l.trim().is_empty()).count() <= 12
+        }) else {
+            continue;
+        };
+        let markers: Vec<String> = lines[first..].iter().filter_map(|l| opens(l)).collect();
+        out.push((p, markers, first));
+    }
+    out
+}
+
+fn page(
+    number: u32,
+    lines: &[String],
+    notes_from: Option<usize>,
+    markers: &[String],
+    rtl_page: bool,
+) -> Page {
+    let mut text_lines: Vec<TextLine> = Vec::new();
+    let mut width = 0usize;
+    for (k, line) in lines.iter().enumerate() {
+        let in_notes = notes_from.is_some_and(|f| k >= f);
+        let size = if in_notes { NOTE } else { BODY };
+        let top = (k as f64 + 1.0) * LINE;
+        let mut row = cells(tokens(line));
+        // A row's cells in reading order: right to left on a right-to-left page.
+        if rtl_page {
+            row.reverse();
+        }
+        for cell in row {
+            let (Some(first), Some(last)) = (cell.first(), cell.last()) else {
+                continue;
+            };
+            width = width.max(last.end);
+            let text = cell
+                .iter()
+                .map(|t| t.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let rtl = is_rtl_text(&text);
+            let (x0, x1) = (first.start as f64 * COLUMN, last.end as f64 * COLUMN);
+            let mut words: Vec<Word> = cell
+                .iter()
+                .map(|t| Word {
+                    text: t.text.clone(),
+                    x0: t.start as f64 * COLUMN,
+                    x1: t.end as f64 * COLUMN,
+                    top,
+                    bottom: top + size,
+                    baseline: top + 0.8 * size,
+                    size,
+                    font: None,
+                    superscript: false,
+                    rtl,
+                })
+                .collect();
+            if rtl {
+                // The tool wrote the run in logical order; on the page its
+                // first word is the rightmost.
+                mirror(&mut words, x0, x1);
+            }
+            text_lines.push(TextLine {
+                text,
+                superscripts: Vec::new(),
+                x0,
+                x1,
+                top,
+                bottom: top + size,
+                baseline: top + 0.8 * size,
+                size,
+                rtl,
+                words,
+            });
+        }
+    }
+    hang_lone_markers(&mut text_lines, markers);
+    let height = (lines.len() as f64 + 2.0) * LINE;
+    // The footnote separator: a short rule at the margin the notes start
+    // from, half a line above the block (the line above it is blank).
+    let rtl = rtl_page;
+    let right = width as f64 * COLUMN;
+    let rules = notes_from
+        .map(|f| {
+            let y = (f as f64 + 1.0) * LINE - 0.5 * LINE;
+            let (x0, x1) = if rtl {
+                (right - 30.0 * COLUMN, right)
+            } else {
+                (0.0, 30.0 * COLUMN)
+            };
+            vec![Ruling {
+                x0,
+                x1,
+                top: y,
+                bottom: y,
+                width: 0.5,
+            }]
+        })
+        .unwrap_or_default();
+    Page {
+        number,
+        width: (width as f64 + 2.0) * COLUMN,
+        height,
+        rotate: 0,
+        decoder: Decoder::None,
+        error: None,
+        chars: Vec::new(),
+        text_lines,
+        lines: rules,
+        rects: Vec::new(),
+        links: Vec::new(),
+    }
+}
+
+/// Places right-to-left words as they sit on the page: the first word of
+/// the run at its right end.
+fn mirror(words: &mut [Word], x0: f64, x1: f64) {
+    for w in words.iter_mut() {
+        let (a, b) = (x0 + x1 - w.x1, x0 + x1 - w.x0);
+        w.x0 = a;
+        w.x1 = b;
+    }
+    words.reverse();
+}
+
+/// A footnote marker the tool printed on a line of its own (it was raised
+/// above the text it hangs on) joins the line just above or below whose end
+/// it touches, as a superscript.
+fn hang_lone_markers(lines: &mut Vec<TextLine>, markers: &[String]) {
+    let mut k = 0;
+    while k < lines.len() {
+        let lone = &lines[k];
+        if !(lone.words.len() == 1 && markers.contains(&lone.text)) {
+            k += 1;
+            continue;
+        }
+        let (mx0, mx1, mtop) = (lone.x0, lone.x1, lone.top);
+        // A raised marker comes out on the line above its own: look below first.
+        let host = (k + 1..lines.len()).chain((0..k).rev()).find(|&j| {
+            let l = &lines[j];
+            let near_row = j != k && (l.top - mtop).abs() <= LINE + 0.1 && l.size == lone.size;
+            let at_end = if l.rtl {
+                mx1 <= l.x0 + COLUMN && mx1 >= l.x0 - 3.0 * COLUMN
+            } else {
+                mx0 >= l.x1 - COLUMN && mx0 <= l.x1 + 3.0 * COLUMN
+            };
+            near_row && at_end && !l.words.is_empty()
+        });
+        match host {
+            Some(j) => {
+                let marker = lines.remove(k);
+                let j = if j > k { j - 1 } else { j };
+                let host = &mut lines[j];
+                let start = host.text.len();
+                host.text.push_str(&marker.text);
+                host.superscripts.push(Superscript {
+                    text: marker.text.clone(),
+                    start,
+                    end: host.text.len(),
+                });
+                let mut word = marker.words[0].clone();
+                word.superscript = true;
+                if host.rtl {
+                    host.words.insert(0, word);
+                } else {
+                    host.words.push(word);
+                }
+            }
+            None => k += 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn laid_out_text_is_told_from_flowing_text() {
+        let laid = "Date/time        Agenda item/programme\n\nMonday, 6 March\n10 a.m.–1 p.m.   Opening of the session\n                 Agenda item 3: Organization of work\n";
+        assert!(looks_columnar(laid));
+        let flowing = "Date/time\n\nAgenda item/programme\n\nMonday, 6 March\n10 a.m.–1 p.m.\n\nOpening of the session\n";
+        assert!(!looks_columnar(flowing));
+    }
+
+    #[test]
+    fn cells_are_runs_of_words_set_apart_by_wide_gaps() {
+        let l = layout("Date/time            Agenda item/programme\n3 月 6 日，星期一\n上午 10 时至下午 1 时 会议开幕\n");
+        let p = &l.pages[0];
+        assert_eq!(p.text_lines[0].text, "Date/time");
+        assert_eq!(p.text_lines[1].text, "Agenda item/programme");
+        assert_eq!(p.text_lines[1].x0, 21.0 * COLUMN);
+        // A CJK character takes two columns.
+        assert_eq!(p.text_lines[2].x1, 17.0 * COLUMN);
+        // One space does not part cells (the columns do, later).
+        assert_eq!(p.text_lines[3].text, "上午 10 时至下午 1 时 会议开幕");
+        assert_eq!(p.text_lines[3].words.len(), 6);
+    }
+
+    #[test]
+    fn a_footnote_block_is_small_type_under_a_rule_and_lone_markers_hang_on_their_line() {
+        let text = "                 Agenda item 5: Discussion of the substantive issues\n                 contained in paragraph 1 of resolution 75/240\n                                                              1\n\n1    States are encouraged to focus their statements.\n     More text of the note.\n\n23-03456 (E)\n";
+        let l = layout(text);
+        let p = &l.pages[0];
+        let note = p
+            .text_lines
+            .iter()
+            .find(|t| t.text.starts_with("States"))
+            .expect("note line");
+        assert_eq!(note.size, NOTE);
+        assert_eq!(p.lines.len(), 1);
+        let item = p
+            .text_lines
+            .iter()
+            .find(|t| t.text.starts_with("contained"))
+            .expect("item line");
+        assert_eq!(item.superscripts.len(), 1);
+        assert_eq!(
+            item.text_without_superscripts(),
+            "contained in paragraph 1 of resolution 75/240"
+        );
+        assert!(!p.text_lines.iter().any(|t| t.text == "1" && t.size == BODY));
+    }
+
+    #[test]
+    fn right_to_left_runs_keep_their_logical_text_and_visual_places() {
+        let l = layout("\u{202b}البند/البرنامج\u{202c}          \u{202b}التاريخ/الوقت\u{202c}\n");
+        let p = &l.pages[0];
+        assert_eq!(p.text_lines.len(), 2);
+        // Read right to left: the rightmost cell first.
+        assert_eq!(p.text_lines[0].text, "التاريخ/الوقت");
+        assert_eq!(p.text_lines[1].text, "البند/البرنامج");
+        assert!(p.text_lines[1].rtl);
+        assert!(p.text_lines[0].x0 > p.text_lines[1].x1);
+    }
+}
