@@ -171,12 +171,16 @@ pub fn parse_layout(layout: &Layout, source: Source, options: &Options) -> Progr
 }
 
 /// Parses plain text extracted from a programme (pages separated by form
-/// feeds, or not at all).
+/// feeds, or not at all). CJK radicals in it read as the ideographs they
+/// stand for (see [`unprog_extract::script::unify_radicals`]), as they do
+/// in PDF text: a tool that ignores a PDF's ActualText gives ⽇ for 日.
 pub fn parse_text(text: &str, file: &str, options: &Options) -> Programme {
     parse_text_hashed(text, &sha256_hex(text.as_bytes()), file, options)
 }
 
 fn parse_text_hashed(text: &str, sha256: &str, file: &str, options: &Options) -> Programme {
+    let text = unprog_extract::script::unify_radicals(text);
+    let text = text.as_ref();
     let language = options
         .language
         .unwrap_or_else(|| lang::detect(text, hint_from_name(file)));
