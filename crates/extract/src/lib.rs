@@ -475,14 +475,20 @@ impl From<content::RawGlyph> for Placed {
 }
 
 fn make_char(g: Placed, font: Option<&content::FontInfo>, frame: &Frame) -> Option<Char> {
-    if g.text.is_empty() || !g.size.is_finite() || g.size <= 0.0 || g.size > 5000.0 {
+    if !g.size.is_finite() || g.size <= 0.0 || g.size > 5000.0 {
+        return None;
+    }
+    // Normalised first: a glyph whose text is only control characters has
+    // none left.
+    let text = script::normalized(g.text);
+    if text.is_empty() {
         return None;
     }
     let (ascent, descent) = font.map_or((0.8, -0.2), |f| (f.ascent, f.descent));
     let baseline = frame.y(g.y);
     let x0 = frame.x(g.x);
     Some(Char {
-        text: script::normalized(g.text),
+        text,
         x0: x0.min(x0 + g.advance),
         x1: x0.max(x0 + g.advance),
         top: baseline - ascent * g.size,

@@ -59,8 +59,10 @@ pub fn is_ltr(c: char) -> bool {
 
 /// Normalises one glyph's text: Arabic presentation forms (the shaped glyphs
 /// some PDFs map to) and Latin ligatures become the plain letters (NFKC), CJK
-/// radicals become the ideographs they stand for (see [`unify_radicals`]);
-/// all other text is left exactly as it is (full-width CJK punctuation
+/// radicals become the ideographs they stand for (see [`unify_radicals`]),
+/// and control characters are dropped, but for the whitespace ones (tab,
+/// line feed...), which become a space: a word break, as pdftotext reads
+/// them. All other text is left exactly as it is (full-width CJK punctuation
 /// stays).
 pub fn normalize_glyph(text: &str) -> String {
     normalized(text.to_string())
@@ -73,6 +75,12 @@ pub(crate) fn normalized(text: String) -> String {
     }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
+        if c.is_control() {
+            if c.is_whitespace() {
+                out.push(' ');
+            }
+            continue;
+        }
         if let Some(ideograph) = radicals::equivalent(c) {
             out.push(ideograph);
         } else if needs_nfkc(c) {
@@ -85,7 +93,7 @@ pub(crate) fn normalized(text: String) -> String {
 }
 
 fn needs_change(c: char) -> bool {
-    needs_nfkc(c) || radicals::equivalent(c).is_some()
+    needs_nfkc(c) || c.is_control() || radicals::equivalent(c).is_some()
 }
 
 /// The unified ideograph that a CJK radical stands for, or `c` itself.
@@ -207,5 +215,14 @@ mod tests {
             let nfkc: String = c.nfkc().collect();
             assert_eq!(nfkc, unify_radical(c).to_string(), "U+{:04X}", c as u32);
         }
+    }
+
+    #[test]
+    fn control_characters_are_dropped_from_glyph_text() {
+        assert_eq!(normalize_glyph("\u{0}"), "");
+        assert_eq!(normalize_glyph("a\u{1}b\u{7F}\u{9F}"), "ab");
+        assert_eq!(normalize_glyph("\t"), " ");
+        assert_eq!(normalize_glyph("\r\n"), "  ");
+        assert_eq!(normalize_glyph("A"), "A");
     }
 }
