@@ -4,7 +4,8 @@
 //! pdf-extract does, with bounds on everything, and yields:
 //!
 //! * the font of every text-showing step, in the same order as pdf-extract's
-//!   `begin_word` calls, so glyphs decoded by pdf-extract get their font name;
+//!   `begin_word` calls, so glyphs decoded by pdf-extract get their font name
+//!   (and where pdf-extract misplaces them, their place: see [`ShowStep`]);
 //! * drawn paths: rectangles and straight rules (pdf-extract skips several
 //!   painting operators, so paths always come from here);
 //! * its own glyphs, decoded with lopdf's encodings: the fallback when
@@ -54,6 +55,23 @@ pub(crate) struct RawGlyph {
     pub nth: usize,
 }
 
+/// One text-showing step (a `Tj`, or a string of a `TJ`), as pdf-extract
+/// reports it with a `begin_word` call.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ShowStep {
+    /// Index of the font in [`PageScan::fonts`] (`usize::MAX` when no font
+    /// was set).
+    pub font: usize,
+    /// pdf-extract places this step's glyphs wrongly. It reads no
+    /// `c_first c_last w` entry of a CID font's `/W` array (only the
+    /// `c [w1 w2 ...]` form), so it advances those glyphs by the default
+    /// width, and every later step of the text object starts where that
+    /// wrong advance left it, until an operator sets the position again (`Td`,
+    /// `TD`, `Tm`, `T*`, `BT`). Our glyphs of such a step have the right
+    /// places and widths.
+    pub misplaced: bool,
+}
+
 /// A painted rectangle or straight segment, user space.
 #[derive(Debug, Clone)]
 pub(crate) enum Shape {
@@ -76,8 +94,8 @@ pub(crate) enum Shape {
 /// What the interpreter learnt about a page.
 #[derive(Debug, Default)]
 pub(crate) struct PageScan {
-    /// Font index of each text-showing step pdf-extract will report.
-    pub show_fonts: Vec<usize>,
+    /// Each text-showing step pdf-extract will report, in its order.
+    pub shows: Vec<ShowStep>,
     pub fonts: Vec<FontInfo>,
     pub glyphs: Vec<RawGlyph>,
     pub shapes: Vec<Shape>,
@@ -119,6 +137,9 @@ struct LoadedFont<'a> {
     code_len: usize,
     widths: HashMap<u32, f64>,
     default_width: f64,
+    /// A CID font whose `/W` has `c_first c_last w` entries, which
+    /// pdf-extract does not read (see [`ShowStep::misplaced`]).
+    range_widths: bool,
 }
 
 /// Fonts loaded so far in a document, shared by its pages (a font's
@@ -141,6 +162,9 @@ struct Walker<'a, 's, 'c> {
     bytes_decoded: usize,
     ops_seen: usize,
     form_stack: Vec<ObjectId>,
+    /// pdf-extract's text position is off since a step of a font whose
+    /// widths it misreads (see [`ShowStep::misplaced`]).
+    drift: bool,
 }
 
 /// Walks the page `page_id` and returns what it found. Never panics on bad
@@ -164,6 +188,7 @@ pub(crate) fn scan_page<'a>(
         bytes_decoded: 0,
         ops_seen: 0,
         form_stack: Vec::new(),
+        drift: false,
     };
     let page = match doc.get_dictionary(page_id) {
         Ok(d) => d,
@@ -396,6 +421,7 @@ impl<'a> Walker<'a, '_, '_> {
                 "BT" | "ET" => {
                     tm = Matrix::IDENTITY;
                     tlm = Matrix::IDENTITY;
+                    self.drift = false;
                 }
                 "Tf" => {
                     gs.text.size = num_or(a, 1, 0.0);
@@ -415,14 +441,17 @@ impl<'a> Walker<'a, '_, '_> {
                     }
                     tlm = Matrix::translate(tx, ty).then(&tlm);
                     tm = tlm;
+                    self.drift = false;
                 }
                 "Tm" if a.len() == 6 => {
                     tlm = Matrix::from_operands(a);
                     tm = tlm;
+                    self.drift = false;
                 }
                 "T*" => {
                     tlm = Matrix::translate(0.0, -gs.text.leading).then(&tlm);
                     tm = tlm;
+                    self.drift = false;
                 }
                 "Tj" => {
                     if let Some(Object::String(s, _)) = a.first() {
@@ -652,6 +681,7 @@ impl<'a> Walker<'a, '_, '_> {
         // Fallback decoding data.
         let mut widths = HashMap::new();
         let mut default_width = 0.5;
+        let mut range_widths = false;
         let mut glyph_scale = 0.001;
         let code_len = if subtype == b"Type0" { 2 } else { 1 };
         if let Some(d) = descendant {
@@ -663,7 +693,7 @@ impl<'a> Walker<'a, '_, '_> {
                 .unwrap_or(1000.0)
                 / 1000.0;
             if let Some(Object::Array(w)) = d.get(b"W").ok().and_then(|o| deref(doc, o)) {
-                parse_cid_widths(doc, w, &mut widths);
+                range_widths = parse_cid_widths(doc, w, &mut widths);
             }
         } else {
             if subtype == b"Type3" {
@@ -725,16 +755,24 @@ impl<'a> Walker<'a, '_, '_> {
             code_len,
             widths,
             default_width,
+            range_widths,
         });
         self.cache.infos.len() - 1
     }
 
     fn show(&mut self, gs: &GState, tm: &mut Matrix, s: &[u8], counted: bool) {
+        let range_widths = gs
+            .text
+            .font
+            .and_then(|fi| self.cache.loaded.get(fi))
+            .is_some_and(|f| f.range_widths);
         if counted {
-            self.scan
-                .show_fonts
-                .push(gs.text.font.unwrap_or(usize::MAX));
+            self.scan.shows.push(ShowStep {
+                font: gs.text.font.unwrap_or(usize::MAX),
+                misplaced: self.drift || range_widths,
+            });
         }
+        self.drift |= range_widths;
         let Some(fi) = gs.text.font else {
             self.scan.native_ok = false;
             return;
@@ -747,7 +785,7 @@ impl<'a> Walker<'a, '_, '_> {
             self.scan.native_ok = false;
         }
         let t = &gs.text;
-        let show = self.scan.show_fonts.len().wrapping_sub(1);
+        let show = self.scan.shows.len().wrapping_sub(1);
         for (nth, code) in s.chunks(font.code_len).enumerate() {
             if self.scan.glyphs.len() >= self.settings.max_glyphs_per_page {
                 return;
@@ -804,11 +842,14 @@ impl<'a> Walker<'a, '_, '_> {
     }
 }
 
-fn parse_cid_widths(doc: &Document, w: &[Object], widths: &mut HashMap<u32, f64>) {
+/// Reads a CID font's `/W` array, both forms: `c [w1 w2 ...]` and
+/// `c_first c_last w`. Returns whether it had an entry of the second form.
+fn parse_cid_widths(doc: &Document, w: &[Object], widths: &mut HashMap<u32, f64>) -> bool {
+    let mut ranges = false;
     let mut i = 0;
     while i < w.len() && widths.len() < 200_000 {
         let Some(first) = deref(doc, &w[i]).and_then(number) else {
-            return;
+            return ranges;
         };
         match w.get(i + 1).and_then(|o| deref(doc, o)) {
             Some(Object::Array(list)) => {
@@ -830,11 +871,13 @@ fn parse_cid_widths(doc: &Document, w: &[Object], widths: &mut HashMap<u32, f64>
                 for c in lo..=hi {
                     widths.insert(c, v / 1000.0);
                 }
+                ranges |= lo <= hi;
                 i += 3;
             }
-            None => return,
+            None => return ranges,
         }
     }
+    ranges
 }
 
 /// Collects path segments until a painting operator decides what they are.
@@ -951,5 +994,34 @@ fn axis_rect(c: &[(f64, f64); 4]) -> Option<(f64, f64, f64, f64)> {
         Some((x0, y0, x1, y1))
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cid_widths_are_read_in_both_forms_and_ranges_are_reported() {
+        let doc = Document::with_version("1.7");
+        let w = [
+            Object::Integer(1),
+            Object::Integer(3),
+            Object::Integer(500),
+            Object::Integer(10),
+            Object::Array(vec![Object::Integer(600), Object::Real(250.0)]),
+        ];
+        let mut widths = HashMap::new();
+        assert!(parse_cid_widths(&doc, &w, &mut widths));
+        let mut got: Vec<(u32, f64)> = widths.into_iter().collect();
+        got.sort_by_key(|&(c, _)| c);
+        assert_eq!(
+            got,
+            [(1, 0.5), (2, 0.5), (3, 0.5), (10, 0.6), (11, 0.25)],
+            "the `c_first c_last w` form covers its whole range"
+        );
+        let mut widths = HashMap::new();
+        assert!(!parse_cid_widths(&doc, &w[3..], &mut widths));
+        assert_eq!(widths.len(), 2);
     }
 }

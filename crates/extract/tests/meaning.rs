@@ -1,6 +1,7 @@
 //! The text a document means, not the glyphs it draws: control characters
-//! never reach a glyph's text, on each decoding path. Every PDF here is built
-//! on the spot with lopdf.
+//! never reach a glyph's text, and CID fonts' widths are read in both `/W`
+//! forms, on each decoding path. Every PDF here is built on the spot with
+//! lopdf.
 
 use pdf_extract::{Dictionary, Document, Object, Stream};
 use unprog_extract::{extract, Decoder, Layout, Settings};
@@ -209,4 +210,55 @@ fn control_characters_never_reach_the_text_of_the_fallback_decoder() {
     assert_eq!(text.len(), 1, "{text:?}");
     assert_eq!(text[0].replace(' ', ""), "ABC", "{text:?}");
     assert!(text[0].ends_with(" C"), "{text:?}");
+}
+
+fn boxes(layout: &Layout) -> Vec<(String, f64, f64)> {
+    layout.pages[0]
+        .chars
+        .iter()
+        .map(|c| {
+            let round = |v: f64| (v * 100.0).round() / 100.0;
+            (c.text.clone(), round(c.x0), round(c.x1))
+        })
+        .collect()
+}
+
+#[test]
+fn cid_widths_in_the_first_last_width_form_hold_on_both_paths() {
+    // `/W [1 3 500]`: codes 1 to 3 are half an em wide (the default is a
+    // full em). pdf-extract ignores that form; the glyphs must not come
+    // apart ("A /C" for "A/C"). The second and third strings follow without a
+    // new position, the third in another font whose widths pdf-extract reads.
+    let content = "BT /F1 10 Tf 72 700 Td <000100020003> Tj <0001> Tj /F2 10 Tf <0002> Tj ET \
+                   BT /F2 10 Tf 72 680 Td <00010002> Tj ET";
+    let pdf = one_page(content, |doc| {
+        let map = [(1, "A"), (2, "/"), (3, "C")];
+        let ranges = type0(doc, &map, array(vec![1.into(), 3.into(), 500.into()]));
+        let listed = type0(doc, &map, array(vec![1.into(), array(vec![500.into(); 3])]));
+        fonts(vec![("F1", ranges), ("F2", listed)])
+    });
+    let [native, precise] = both_paths(&pdf);
+    assert_eq!(native.pages[0].decoder, Decoder::Native);
+    assert_eq!(precise.pages[0].decoder, Decoder::PdfExtract);
+    let want: Vec<(String, f64, f64)> = [
+        ("A", 72.0),
+        ("/", 77.0),
+        ("C", 82.0),
+        ("A", 87.0),
+        ("/", 92.0),
+        ("A", 72.0),
+        ("/", 77.0),
+    ]
+    .iter()
+    .map(|&(t, x)| (t.to_string(), x, x + 5.0))
+    .collect();
+    for layout in [&native, &precise] {
+        assert_eq!(
+            lines(layout),
+            ["A/CA/", "A/"],
+            "{:?}",
+            layout.pages[0].decoder
+        );
+        assert_eq!(boxes(layout), want, "{:?}", layout.pages[0].decoder);
+    }
 }
