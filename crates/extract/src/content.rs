@@ -6,6 +6,8 @@
 //! * the font of every text-showing step, in the same order as pdf-extract's
 //!   `begin_word` calls, so glyphs decoded by pdf-extract get their font name
 //!   (and where pdf-extract misplaces them, their place: see [`ShowStep`]);
+//! * the `/ActualText` span each text-showing step sits in (marked content
+//!   that says which text its glyphs mean, see [`crate::actual_text`]);
 //! * drawn paths: rectangles and straight rules (pdf-extract skips several
 //!   painting operators, so paths always come from here);
 //! * its own glyphs, decoded with lopdf's encodings: the fallback when
@@ -53,6 +55,9 @@ pub(crate) struct RawGlyph {
     /// glyph within it, to line up with pdf-extract's glyphs.
     pub show: usize,
     pub nth: usize,
+    /// The ActualText span the glyph sits in (index into [`PageScan::spans`]);
+    /// a glyph in a span is kept even without text of its own.
+    pub span: Option<usize>,
 }
 
 /// One text-showing step (a `Tj`, or a string of a `TJ`), as pdf-extract
@@ -70,6 +75,9 @@ pub(crate) struct ShowStep {
     /// `TD`, `Tm`, `T*`, `BT`). Our glyphs of such a step have the right
     /// places and widths.
     pub misplaced: bool,
+    /// The ActualText span the step's glyphs sit in (index into
+    /// [`PageScan::spans`]).
+    pub span: Option<usize>,
 }
 
 /// A painted rectangle or straight segment, user space.
@@ -96,6 +104,9 @@ pub(crate) enum Shape {
 pub(crate) struct PageScan {
     /// Each text-showing step pdf-extract will report, in its order.
     pub shows: Vec<ShowStep>,
+    /// The text of each `/ActualText` span, in the order the spans open
+    /// (decoded and bounded; empty when the span removes its glyphs).
+    pub spans: Vec<String>,
     pub fonts: Vec<FontInfo>,
     pub glyphs: Vec<RawGlyph>,
     pub shapes: Vec<Shape>,
@@ -165,7 +176,22 @@ struct Walker<'a, 's, 'c> {
     /// pdf-extract's text position is off since a step of a font whose
     /// widths it misreads (see [`ShowStep::misplaced`]).
     drift: bool,
+    /// Marked-content sequences open (`BMC`/`BDC` not yet closed by `EMC`).
+    /// A count, not a stack: all that matters of them is where the ActualText
+    /// span opened, so hostile nesting costs no memory.
+    marked_depth: usize,
+    /// The ActualText span in force (index into `scan.spans`) and the depth
+    /// its sequence opened at. Only the outermost span counts: the glyphs of
+    /// a span nested in it mean what the outer one says.
+    span: Option<(usize, usize)>,
+    /// Bytes of span text kept on this page, bounded by [`MAX_SPAN_TEXT_BYTES`].
+    span_text_bytes: usize,
 }
+
+/// Most ActualText kept for one page, in bytes of the strings: later spans
+/// are not honoured (their glyphs keep their own text). A page whose every
+/// glyph has a span needs a few tens of kilobytes.
+const MAX_SPAN_TEXT_BYTES: usize = 1 << 20;
 
 /// Walks the page `page_id` and returns what it found. Never panics on bad
 /// input (the caller still contains it, as lopdf's parser is not ours).
@@ -189,6 +215,9 @@ pub(crate) fn scan_page<'a>(
         ops_seen: 0,
         form_stack: Vec::new(),
         drift: false,
+        marked_depth: 0,
+        span: None,
+        span_text_bytes: 0,
     };
     let page = match doc.get_dictionary(page_id) {
         Ok(d) => d,
@@ -392,7 +421,25 @@ impl<'a> Walker<'a, '_, '_> {
         self.deadline.is_some_and(|d| Instant::now() > d)
     }
 
+    /// Interprets one content stream (the page's, or a form's). Marked
+    /// content opened in a stream ends with it: a form cannot close a span
+    /// its painter opened, and a span it leaves open closes at its end.
     fn run(&mut self, content: &[u8], resources: Option<&'a Dictionary>, gs: &mut GState) {
+        let base = self.marked_depth;
+        self.run_ops(content, resources, gs, base);
+        self.marked_depth = base;
+        if self.span.is_some_and(|(_, depth)| depth > base) {
+            self.span = None;
+        }
+    }
+
+    fn run_ops(
+        &mut self,
+        content: &[u8],
+        resources: Option<&'a Dictionary>,
+        gs: &mut GState,
+        base: usize,
+    ) {
         let ops = crate::lexer::operations(content);
         let mut stack: Vec<GState> = Vec::new();
         let mut tm = Matrix::IDENTITY;
@@ -523,9 +570,61 @@ impl<'a> Walker<'a, '_, '_> {
                         self.form(resources, name, gs);
                     }
                 }
+                "BMC" | "BDC" => {
+                    self.marked_depth = self.marked_depth.saturating_add(1);
+                    if self.span.is_none() && op.operator == "BDC" {
+                        if let Some(text) = self.actual_text(resources, a.get(1)) {
+                            self.scan.spans.push(text);
+                            self.span = Some((self.scan.spans.len() - 1, self.marked_depth));
+                        }
+                    }
+                }
+                "EMC" if self.marked_depth > base => {
+                    if self
+                        .span
+                        .is_some_and(|(_, depth)| depth == self.marked_depth)
+                    {
+                        self.span = None;
+                    }
+                    self.marked_depth -= 1;
+                }
                 _ => {}
             }
         }
+    }
+
+    /// The `/ActualText` of a `BDC`'s property list (written inline, or a
+    /// name in the resources' `/Properties`), decoded; `None` when it has
+    /// none or the page's span text budget is spent.
+    fn actual_text(
+        &mut self,
+        resources: Option<&'a Dictionary>,
+        properties: Option<&Object>,
+    ) -> Option<String> {
+        let doc = self.doc;
+        let list: &Dictionary = match properties? {
+            Object::Dictionary(d) => d,
+            Object::Name(name) => resources
+                .and_then(|r| r.get(b"Properties").ok())
+                .and_then(|o| deref(doc, o))
+                .and_then(|o| o.as_dict().ok())
+                .and_then(|p| p.get(name).ok())
+                .and_then(|o| deref(doc, o))
+                .and_then(|o| o.as_dict().ok())?,
+            _ => return None,
+        };
+        let Some(Object::String(bytes, _)) =
+            list.get(b"ActualText").ok().and_then(|o| deref(doc, o))
+        else {
+            return None;
+        };
+        if self.span_text_bytes >= MAX_SPAN_TEXT_BYTES {
+            return None;
+        }
+        let text = crate::actual_text::decode_text_string(bytes);
+        // An empty span still counts, so that a flood of them is bounded too.
+        self.span_text_bytes += text.len().max(16);
+        Some(text)
     }
 
     /// Paints a form XObject, bounded in depth and total bytes, refusing cycles.
@@ -766,10 +865,12 @@ impl<'a> Walker<'a, '_, '_> {
             .font
             .and_then(|fi| self.cache.loaded.get(fi))
             .is_some_and(|f| f.range_widths);
+        let span = self.span.map(|(k, _)| k);
         if counted {
             self.scan.shows.push(ShowStep {
                 font: gs.text.font.unwrap_or(usize::MAX),
                 misplaced: self.drift || range_widths,
+                span,
             });
         }
         self.drift |= range_widths;
@@ -818,7 +919,7 @@ impl<'a> Walker<'a, '_, '_> {
             let size = (trm.c * trm.c + trm.d * trm.d).sqrt();
             let xscale = (trm.a * trm.a + trm.b * trm.b).sqrt();
             let upright = trm.b.abs() < 1e-6 && trm.a > 0.0 && trm.d > 0.0;
-            if !text.is_empty() {
+            if !text.is_empty() || span.is_some() {
                 self.scan.glyphs.push(RawGlyph {
                     text,
                     x,
@@ -830,6 +931,7 @@ impl<'a> Walker<'a, '_, '_> {
                     from_quote: !counted,
                     show,
                     nth,
+                    span,
                 });
             }
             let mut spacing = t.char_spacing;

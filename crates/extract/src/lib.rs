@@ -23,6 +23,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod actual_text;
 mod cmap;
 mod content;
 mod error;
@@ -343,7 +344,7 @@ fn extract_page<'a>(
     let glyphs = match precise {
         Some(glyphs) => {
             page.decoder = Decoder::PdfExtract;
-            let mut placed = pdf_extract_placed(&glyphs, &scan);
+            let mut placed = pdf_extract_placed(&glyphs, &scan, &mut problems);
             if scan.quote_ops > 0 {
                 // pdf-extract ignores the ' and " operators; keep our glyphs
                 // for that text.
@@ -422,6 +423,8 @@ struct Placed {
     upright: bool,
     /// Index into [`PageScan::fonts`], when known.
     font: Option<usize>,
+    /// The ActualText span it was shown in (index into [`PageScan::spans`]).
+    span: Option<usize>,
 }
 
 impl From<&DecodedGlyph> for Placed {
@@ -434,6 +437,7 @@ impl From<&DecodedGlyph> for Placed {
             size: g.size,
             upright: g.upright,
             font: None,
+            span: None,
         }
     }
 }
@@ -448,16 +452,27 @@ impl From<content::RawGlyph> for Placed {
             size: g.size,
             upright: g.upright,
             font: Some(g.font),
+            span: g.span,
         }
     }
 }
 
-/// pdf-extract's glyphs with what our scan adds: the font of each (when the
-/// text-showing steps line up), the place and width of the glyphs
-/// pdf-extract misplaces (see [`content::ShowStep::misplaced`]), and text
-/// where pdf-extract has none.
-fn pdf_extract_placed(glyphs: &[DecodedGlyph], scan: &PageScan) -> Vec<Placed> {
+/// pdf-extract's glyphs with what our scan adds: the font and ActualText
+/// span of each (when the text-showing steps line up), the place and width
+/// of the glyphs pdf-extract misplaces (see [`content::ShowStep::misplaced`]),
+/// and text where pdf-extract has none.
+fn pdf_extract_placed(
+    glyphs: &[DecodedGlyph],
+    scan: &PageScan,
+    problems: &mut Vec<String>,
+) -> Vec<Placed> {
     let aligned = glyphs.is_empty() || scan.shows.len() == glyphs.last().map_or(0, |g| g.show + 1);
+    if !aligned && !scan.spans.is_empty() {
+        problems.push(
+            "ActualText not applied: pdf-extract's text steps do not line up with the page's"
+                .into(),
+        );
+    }
     let step_of = |g: &DecodedGlyph| {
         if aligned {
             scan.shows.get(g.show)
@@ -483,6 +498,7 @@ fn pdf_extract_placed(glyphs: &[DecodedGlyph], scan: &PageScan) -> Vec<Placed> {
             let raw = ours.get(&(g.show, g.nth)).copied();
             let mut p = Placed::from(g);
             p.font = step.map(|s| s.font);
+            p.span = step.and_then(|s| s.span);
             if step.is_some_and(|s| s.misplaced) {
                 // Our glyph of the same code (same text) has the right place.
                 if let Some(r) = raw.filter(|r| g.text.is_empty() || r.text == g.text) {
@@ -494,9 +510,13 @@ fn pdf_extract_placed(glyphs: &[DecodedGlyph], scan: &PageScan) -> Vec<Placed> {
             if p.text.is_empty() {
                 // Where pdf-extract has no Unicode for a glyph, our decoder
                 // may (it reads the ToUnicode map through lopdf): take its
-                // text when the two glyphs sit at the same place.
-                let r = raw.filter(|r| (r.x - p.x).abs() < 1.0 && (r.y - p.y).abs() < 1.0)?;
-                p.text = r.text.clone();
+                // text when the two glyphs sit at the same place. A glyph in
+                // a span stays without: its box is part of the span's.
+                match raw.filter(|r| (r.x - p.x).abs() < 1.0 && (r.y - p.y).abs() < 1.0) {
+                    Some(r) => p.text.clone_from(&r.text),
+                    None if p.span.is_none() => return None,
+                    None => {}
+                }
             }
             Some(p)
         })
@@ -513,9 +533,10 @@ fn our_glyphs(scan: &mut PageScan, only_quoted: bool) -> Vec<Placed> {
         .collect()
 }
 
-/// The page's chars from its placed glyphs.
+/// The page's chars from its placed glyphs, the glyphs of each ActualText
+/// span replaced by the span's text.
 fn to_chars(placed: Vec<Placed>, scan: &PageScan, frame: &Frame) -> Vec<Char> {
-    placed
+    actual_text::apply(placed, &scan.spans)
         .into_iter()
         .filter_map(|p| {
             let font = p.font.and_then(|i| scan.fonts.get(i));

@@ -1,6 +1,8 @@
-//! The text a document means, not the glyphs it draws: control characters
-//! never reach a glyph's text, and CID fonts' widths are read in both `/W`
-//! forms, on each decoding path. Every PDF here is built on the spot with
+//! The text a document means, not the glyphs it draws: `/ActualText` spans
+//! replace the glyphs shown inside them, CJK radicals read as ideographs,
+//! control characters never reach a glyph's text, and CID fonts' widths are
+//! read in both `/W` forms, on each decoding path (our native decoder,
+//! pdf-extract, the fallback). Every PDF here is built on the spot with
 //! lopdf.
 
 use pdf_extract::{Dictionary, Document, Object, Stream};
@@ -261,4 +263,273 @@ fn cid_widths_in_the_first_last_width_form_hold_on_both_paths() {
         );
         assert_eq!(boxes(layout), want, "{:?}", layout.pages[0].decoder);
     }
+}
+
+/// Codes of the test CID font: 1 is the Kangxi radical moon (what Chromium's
+/// fonts map 月 to), 2 a glyph mapped to "X", 3 and 4 the letters A and B
+/// (half an em wide), 5 a code the ToUnicode map does not know.
+fn cid_font(doc: &mut Document) -> Object {
+    let map = [(1, "\u{2F49}"), (2, "X"), (3, "A"), (4, "B")];
+    let w = array(vec![
+        1.into(),
+        array(vec![
+            1000.into(),
+            1000.into(),
+            500.into(),
+            500.into(),
+            1000.into(),
+        ]),
+    ]);
+    type0(doc, &map, w)
+}
+
+fn cid_resources(doc: &mut Document) -> Dictionary {
+    let font = cid_font(doc);
+    fonts(vec![("F1", font)])
+}
+
+/// `text` as the hex string of a UTF-16BE text string with its BOM.
+fn utf16(text: &str) -> String {
+    let hex: String = text.encode_utf16().map(|u| format!("{u:04x}")).collect();
+    format!("<feff{hex}>")
+}
+
+/// The page's text on both paths, checked to be the same, with the
+/// decoders they took.
+fn text_both_ways(pdf: &[u8]) -> (Vec<String>, [Decoder; 2]) {
+    let [native, precise] = both_paths(pdf);
+    let (a, b) = (lines(&native), lines(&precise));
+    assert_eq!(a, b, "native and pdf-extract disagree");
+    no_control_characters(&native);
+    no_control_characters(&precise);
+    (
+        a.iter().map(|l| l.to_string()).collect(),
+        [native.pages[0].decoder, precise.pages[0].decoder],
+    )
+}
+
+#[test]
+fn an_actual_text_span_gives_its_text_for_the_glyph_inside_on_both_paths() {
+    // As Chromium writes 月: a glyph mapped to the radical, in a span.
+    // And a glyph mapped to X that the document says is 日.
+    let content = format!(
+        "BT /F1 10 Tf 72 700 Td <0003> Tj \
+         /Span <</ActualText {moon}>> BDC <0001> Tj EMC \
+         /Span <</MCID 0 /ActualText {sun}>> BDC <0002> Tj EMC <0004> Tj ET",
+        moon = utf16("月"),
+        sun = utf16("日"),
+    );
+    let pdf = one_page(&content, cid_resources);
+    let (text, decoders) = text_both_ways(&pdf);
+    assert_eq!(decoders, [Decoder::Native, Decoder::PdfExtract]);
+    assert_eq!(text, ["A月日B"]);
+    // The span's char sits where its glyph was.
+    let [native, precise] = both_paths(&pdf);
+    for layout in [&native, &precise] {
+        assert_eq!(
+            boxes(layout),
+            [
+                ("A".to_string(), 72.0, 77.0),
+                ("月".to_string(), 77.0, 87.0),
+                ("日".to_string(), 87.0, 97.0),
+                ("B".to_string(), 97.0, 102.0),
+            ]
+        );
+    }
+}
+
+#[test]
+fn a_span_over_several_show_operators_becomes_one_char_over_their_box() {
+    let content = format!(
+        "BT /F1 10 Tf 72 700 Td /Span <</ActualText {text}>> BDC \
+         <0002> Tj [<0003> -500 <0004>] TJ EMC ET",
+        text = utf16("Ǆ")
+    );
+    let pdf = one_page(&content, cid_resources);
+    let (text, _) = text_both_ways(&pdf);
+    assert_eq!(text, ["Ǆ"]);
+    let [native, precise] = both_paths(&pdf);
+    for layout in [&native, &precise] {
+        // X (10 pt), A (5), a 5 pt kern, B (5).
+        assert_eq!(boxes(layout), [("Ǆ".to_string(), 72.0, 97.0)]);
+    }
+}
+
+#[test]
+fn a_span_named_in_the_resources_properties_is_honoured() {
+    let content = "BT /F1 10 Tf 72 700 Td <0003> Tj /Span /MC0 BDC <0002> Tj EMC ET";
+    let pdf = one_page(content, |doc| {
+        let mut resources = cid_resources(doc);
+        let list = doc.add_object(dict(vec![(
+            "ActualText",
+            Object::String(
+                vec![0xFE, 0xFF, 0x65, 0xE5],
+                pdf_extract::StringFormat::Hexadecimal,
+            ),
+        )]));
+        resources.set(
+            "Properties",
+            Object::Dictionary(dict(vec![("MC0", Object::Reference(list))])),
+        );
+        resources
+    });
+    let (text, decoders) = text_both_ways(&pdf);
+    assert_eq!(decoders, [Decoder::Native, Decoder::PdfExtract]);
+    assert_eq!(text, ["A日"]);
+}
+
+#[test]
+fn an_empty_actual_text_removes_the_glyphs() {
+    // Empty as a literal and as a UTF-16 string with only its BOM.
+    let content = "BT /F1 10 Tf 72 700 Td <0003> Tj /Span <</ActualText ()>> BDC <0002> Tj EMC \
+                   <0004> Tj /Span <</ActualText <feff>>> BDC <0002> Tj EMC <0003> Tj ET";
+    let pdf = one_page(content, cid_resources);
+    let (text, _) = text_both_ways(&pdf);
+    // Each X glyph leaves a gap of an em: a word break.
+    assert_eq!(text, ["A B A"]);
+}
+
+#[test]
+fn the_outermost_span_wins_and_plain_marked_content_does_not_end_it() {
+    let content = format!(
+        "BT /F1 10 Tf 72 700 Td /Span <</ActualText {outer}>> BDC <0003> Tj \
+         /Span <</ActualText {inner}>> BDC <0002> Tj EMC /P BMC <0004> Tj EMC EMC \
+         <0003> Tj ET",
+        outer = utf16("外"),
+        inner = utf16("内")
+    );
+    let pdf = one_page(&content, cid_resources);
+    let (text, _) = text_both_ways(&pdf);
+    assert_eq!(text, ["外A"]);
+}
+
+#[test]
+fn a_span_around_a_type1_standard_font_goes_through_pdf_extract() {
+    // No ToUnicode, no widths: pdf-extract decodes the page even with our
+    // decoder allowed. The span and the `'` operator's text (which
+    // pdf-extract does not report) both come out.
+    let content = "BT /F1 12 Tf 14 TL 72 700 Td (Agenda ) Tj \
+                   /Span <</ActualText (item)>> BDC (IT) Tj EMC \
+                   /Span <</ActualText <feff00e9007400e9>>> BDC (ete) ' EMC ET";
+    let pdf = one_page(content, |doc| {
+        let font = helvetica(doc, "WinAnsiEncoding");
+        fonts(vec![("F1", font)])
+    });
+    let layout = extract(&pdf, &Settings::default()).expect("extracts");
+    assert_eq!(layout.pages[0].decoder, Decoder::PdfExtract);
+    assert!(layout.warnings.is_empty(), "{:?}", layout.warnings);
+    assert_eq!(lines(&layout), ["Agenda item", "été"]);
+}
+
+/// Resources with the CID font and a form /X1 painting `form_content`.
+fn with_form(doc: &mut Document, form_content: &str) -> Dictionary {
+    let mut resources = cid_resources(doc);
+    let form_resources = resources.clone();
+    let form = doc.add_object(Stream::new(
+        dict(vec![
+            ("Type", name("XObject")),
+            ("Subtype", name("Form")),
+            (
+                "BBox",
+                array(vec![0.into(), 0.into(), 612.into(), 792.into()]),
+            ),
+            ("Resources", Object::Dictionary(form_resources)),
+        ]),
+        form_content.as_bytes().to_vec(),
+    ));
+    resources.set(
+        "XObject",
+        Object::Dictionary(dict(vec![("X1", Object::Reference(form))])),
+    );
+    resources
+}
+
+#[test]
+fn a_span_around_a_form_covers_the_text_the_form_shows() {
+    let content = format!(
+        "BT /F1 10 Tf 72 700 Td <0003> Tj ET /Span <</ActualText {moon}>> BDC /X1 Do EMC \
+         BT /F1 10 Tf 97 700 Td <0004> Tj ET",
+        moon = utf16("月")
+    );
+    let pdf = one_page(&content, |doc| {
+        // The form closes more than it opens: that must not end the span.
+        with_form(doc, "EMC BT /F1 10 Tf 77 700 Td <00020002> Tj ET")
+    });
+    let (text, decoders) = text_both_ways(&pdf);
+    assert_eq!(decoders, [Decoder::Native, Decoder::PdfExtract]);
+    assert_eq!(text, ["A月B"]);
+}
+
+#[test]
+fn a_span_a_form_leaves_open_ends_with_the_form() {
+    let content = "/X1 Do BT /F1 10 Tf 97 700 Td <0004> Tj ET";
+    let pdf = one_page(content, |doc| {
+        let form = format!(
+            "BT /F1 10 Tf 72 700 Td <0003> Tj /Span <</ActualText {moon}>> BDC <0002> Tj ET",
+            moon = utf16("月")
+        );
+        with_form(doc, &form)
+    });
+    let (text, _) = text_both_ways(&pdf);
+    assert_eq!(text, ["A月 B"]);
+}
+
+#[test]
+fn a_glyph_without_unicode_takes_the_text_of_its_span() {
+    // Code 5 is not in the ToUnicode map: pdf-extract decodes the page (our
+    // decoder does not trust it), and the span supplies the text.
+    let content = format!(
+        "BT /F1 10 Tf 72 700 Td <0003> Tj /Span <</ActualText {sun}>> BDC <0005> Tj EMC \
+         <0004> Tj ET",
+        sun = utf16("日")
+    );
+    let pdf = one_page(&content, cid_resources);
+    let layout = extract(&pdf, &Settings::default()).expect("extracts");
+    assert_eq!(layout.pages[0].decoder, Decoder::PdfExtract);
+    assert_eq!(lines(&layout), ["A日B"]);
+}
+
+#[test]
+fn radicals_without_a_span_read_as_the_ideographs_they_stand_for() {
+    // Kangxi radical moon and one, CJK radical west two (which NFKC leaves).
+    let map = [(1, "\u{2F49}"), (2, "\u{2EC4}"), (3, "\u{2F00}")];
+    let pdf = one_page("BT /F1 10 Tf 72 700 Td <000100020003> Tj ET", |doc| {
+        let font = type0(doc, &map, array(vec![1.into(), 3.into(), 1000.into()]));
+        fonts(vec![("F1", font)])
+    });
+    let (text, decoders) = text_both_ways(&pdf);
+    assert_eq!(decoders, [Decoder::Native, Decoder::PdfExtract]);
+    assert_eq!(text, ["月西一"]);
+}
+
+#[test]
+fn hostile_marked_content_is_bounded() {
+    // A hundred thousand sequences never closed, then a span: nesting costs
+    // nothing and the span still counts.
+    let mut content = "/P BMC ".repeat(100_000);
+    content.push_str(&format!(
+        "BT /F1 10 Tf 72 700 Td /Span <</ActualText {moon}>> BDC <0002> Tj EMC ET ",
+        moon = utf16("月")
+    ));
+    // Then 600 spans of 5000 characters each around an X: each keeps its
+    // first 1024 characters, and once a megabyte of span text is kept the
+    // glyphs keep their own text.
+    let long = utf16(&"日".repeat(5000));
+    for k in 0..600 {
+        content.push_str(&format!(
+            "BT /F1 10 Tf 72 {y} Td /Span <</ActualText {long}>> BDC <0002> Tj EMC ET ",
+            y = 680 - k
+        ));
+    }
+    let pdf = one_page(&content, cid_resources);
+    let layout = extract(&pdf, &Settings::default()).expect("extracts");
+    let chars = &layout.pages[0].chars;
+    assert_eq!(chars.len(), 601);
+    assert_eq!(chars[0].text, "月");
+    let honoured = chars[1..].iter().filter(|c| c.text != "X").count();
+    assert!((300..=400).contains(&honoured), "{honoured} spans honoured");
+    assert!(chars[1..=honoured]
+        .iter()
+        .all(|c| c.text.chars().count() == 1024 && c.text.chars().all(|ch| ch == '日')));
+    assert!(chars[honoured + 1..].iter().all(|c| c.text == "X"));
 }
