@@ -326,13 +326,14 @@ fn extract_page<'a>(
         None => {
             let mut collector = GlyphCollector::new(settings.max_glyphs_per_page, deadline);
             match guard::contain(|| pdf_extract::output_doc_page(doc, &mut collector, number)) {
-                Ok(Ok(())) => Some(collector.glyphs),
+                Ok(Ok(())) => Some((collector.steps(), collector.glyphs)),
                 Ok(Err(e)) => {
                     match collector.stopped {
                         Some(why) => problems.push(format!("text incomplete: {why}")),
                         None => problems.push(format!("pdf-extract failed: {e}")),
                     }
-                    collector.stopped.map(|_| collector.glyphs)
+                    let steps = collector.steps();
+                    collector.stopped.map(|_| (steps, collector.glyphs))
                 }
                 Err(panic) => {
                     problems.push(format!("pdf-extract failed: {panic}"));
@@ -342,9 +343,9 @@ fn extract_page<'a>(
         }
     };
     let glyphs = match precise {
-        Some(glyphs) => {
+        Some((steps, glyphs)) => {
             page.decoder = Decoder::PdfExtract;
-            let mut placed = pdf_extract_placed(&glyphs, &scan, &mut problems);
+            let mut placed = pdf_extract_placed(&glyphs, steps, &scan, &mut problems);
             if scan.quote_ops > 0 {
                 // pdf-extract ignores the ' and " operators; keep our glyphs
                 // for that text.
@@ -457,16 +458,20 @@ impl From<content::RawGlyph> for Placed {
     }
 }
 
-/// pdf-extract's glyphs with what our scan adds: the font and ActualText
-/// span of each (when the text-showing steps line up), the place and width
-/// of the glyphs pdf-extract misplaces (see [`content::ShowStep::misplaced`]),
-/// and text where pdf-extract has none.
+/// pdf-extract's glyphs (from `steps` text-showing steps) with what our
+/// scan adds: the font and ActualText span of each (when the text-showing
+/// steps line up), the place and width of the glyphs pdf-extract misplaces
+/// (see [`content::ShowStep::misplaced`]), and text where pdf-extract has
+/// none.
 fn pdf_extract_placed(
     glyphs: &[DecodedGlyph],
+    steps: usize,
     scan: &PageScan,
     problems: &mut Vec<String>,
 ) -> Vec<Placed> {
-    let aligned = glyphs.is_empty() || scan.shows.len() == glyphs.last().map_or(0, |g| g.show + 1);
+    let aligned = glyphs.is_empty()
+        || scan.shows.len() == steps
+        || scan.shows.len() == glyphs.last().map_or(0, |g| g.show + 1);
     if !aligned && !scan.spans.is_empty() {
         problems.push(
             "ActualText not applied: pdf-extract's text steps do not line up with the page's"

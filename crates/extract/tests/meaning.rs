@@ -533,3 +533,18 @@ fn hostile_marked_content_is_bounded() {
         .all(|c| c.text.chars().count() == 1024 && c.text.chars().all(|ch| ch == '日')));
     assert!(chars[honoured + 1..].iter().all(|c| c.text == "X"));
 }
+
+#[test]
+fn text_steps_without_glyphs_at_the_end_keep_pdf_extract_aligned() {
+    // Empty strings are text-showing steps too: the last glyph's step is not
+    // the last step, and the spans still apply.
+    let content = format!(
+        "BT /F1 10 Tf 72 700 Td /Span <</ActualText {moon}>> BDC <0002> Tj EMC <> Tj [<>] TJ ET",
+        moon = utf16("月")
+    );
+    let pdf = one_page(&content, cid_resources);
+    let [_, precise] = both_paths(&pdf);
+    assert_eq!(precise.pages[0].decoder, Decoder::PdfExtract);
+    assert!(precise.warnings.is_empty(), "{:?}", precise.warnings);
+    assert_eq!(lines(&precise), ["月"]);
+}
