@@ -28,6 +28,35 @@ fn the_real_chinese_sample_matches_its_hand_checked_json() {
 }
 
 #[test]
+fn radicals_in_the_text_read_as_the_ideographs_they_stand_for() {
+    // What a tool that ignores ActualText extracts from a Chromium PDF: every
+    // ideograph that is also a Kangxi radical written as the radical.
+    let dir = root().join("fixtures/text");
+    let text =
+        std::fs::read_to_string(dir.join("oewg-ict-s4-programme-zh.pdftext.txt")).expect("sample");
+    let radical_of = |c: char| {
+        ('\u{2F00}'..='\u{2FD5}').find(|&r| unprog_extract::script::unify_radical(r) == c)
+    };
+    let radicals: String = text.chars().map(|c| radical_of(c).unwrap_or(c)).collect();
+    assert!(
+        radicals.contains('\u{2F49}') && radicals.contains('\u{2F47}'),
+        "⽉ and ⽇ in the text"
+    );
+    let file = "oewg-ict-s4-programme-zh.pdftext.txt";
+    let mut got = parse_text(&radicals, file, &Options::default());
+    let want = parse_text(&text, file, &Options::default());
+    assert_ne!(
+        got.source.sha256, want.source.sha256,
+        "the hash is the input's"
+    );
+    got.source.sha256.clone_from(&want.source.sha256);
+    assert_eq!(
+        serde_json::to_string_pretty(&got).expect("json"),
+        serde_json::to_string_pretty(&want).expect("json")
+    );
+}
+
+#[test]
 fn text_of_a_fixture_gives_the_same_days_as_its_layout() {
     // `unprog text` output of the PDF, read back as plain text.
     for name in ["oewg-s4-en", "oewg-s4-zh", "oewg-s5-fr"] {

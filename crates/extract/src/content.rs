@@ -4,7 +4,10 @@
 //! pdf-extract does, with bounds on everything, and yields:
 //!
 //! * the font of every text-showing step, in the same order as pdf-extract's
-//!   `begin_word` calls, so glyphs decoded by pdf-extract get their font name;
+//!   `begin_word` calls, so glyphs decoded by pdf-extract get their font name
+//!   (and where pdf-extract misplaces them, their place: see [`ShowStep`]);
+//! * the `/ActualText` span each text-showing step sits in (marked content
+//!   that says which text its glyphs mean, see [`crate::actual_text`]);
 //! * drawn paths: rectangles and straight rules (pdf-extract skips several
 //!   painting operators, so paths always come from here);
 //! * its own glyphs, decoded with lopdf's encodings: the fallback when
@@ -52,6 +55,29 @@ pub(crate) struct RawGlyph {
     /// glyph within it, to line up with pdf-extract's glyphs.
     pub show: usize,
     pub nth: usize,
+    /// The ActualText span the glyph sits in (index into [`PageScan::spans`]);
+    /// a glyph in a span is kept even without text of its own.
+    pub span: Option<usize>,
+}
+
+/// One text-showing step (a `Tj`, or a string of a `TJ`), as pdf-extract
+/// reports it with a `begin_word` call.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ShowStep {
+    /// Index of the font in [`PageScan::fonts`] (`usize::MAX` when no font
+    /// was set).
+    pub font: usize,
+    /// pdf-extract places this step's glyphs wrongly. It reads no
+    /// `c_first c_last w` entry of a CID font's `/W` array (only the
+    /// `c [w1 w2 ...]` form), so it advances those glyphs by the default
+    /// width, and every later step of the text object starts where that
+    /// wrong advance left it, until an operator sets the position again (`Td`,
+    /// `TD`, `Tm`, `T*`, `BT`). Our glyphs of such a step have the right
+    /// places and widths.
+    pub misplaced: bool,
+    /// The ActualText span the step's glyphs sit in (index into
+    /// [`PageScan::spans`]).
+    pub span: Option<usize>,
 }
 
 /// A painted rectangle or straight segment, user space.
@@ -76,8 +102,11 @@ pub(crate) enum Shape {
 /// What the interpreter learnt about a page.
 #[derive(Debug, Default)]
 pub(crate) struct PageScan {
-    /// Font index of each text-showing step pdf-extract will report.
-    pub show_fonts: Vec<usize>,
+    /// Each text-showing step pdf-extract will report, in its order.
+    pub shows: Vec<ShowStep>,
+    /// The text of each `/ActualText` span, in the order the spans open
+    /// (decoded and bounded; empty when the span removes its glyphs).
+    pub spans: Vec<String>,
     pub fonts: Vec<FontInfo>,
     pub glyphs: Vec<RawGlyph>,
     pub shapes: Vec<Shape>,
@@ -119,6 +148,9 @@ struct LoadedFont<'a> {
     code_len: usize,
     widths: HashMap<u32, f64>,
     default_width: f64,
+    /// A CID font whose `/W` has `c_first c_last w` entries, which
+    /// pdf-extract does not read (see [`ShowStep::misplaced`]).
+    range_widths: bool,
 }
 
 /// Fonts loaded so far in a document, shared by its pages (a font's
@@ -141,7 +173,25 @@ struct Walker<'a, 's, 'c> {
     bytes_decoded: usize,
     ops_seen: usize,
     form_stack: Vec<ObjectId>,
+    /// pdf-extract's text position is off since a step of a font whose
+    /// widths it misreads (see [`ShowStep::misplaced`]).
+    drift: bool,
+    /// Marked-content sequences open (`BMC`/`BDC` not yet closed by `EMC`).
+    /// A count, not a stack: all that matters of them is where the ActualText
+    /// span opened, so hostile nesting costs no memory.
+    marked_depth: usize,
+    /// The ActualText span in force (index into `scan.spans`) and the depth
+    /// its sequence opened at. Only the outermost span counts: the glyphs of
+    /// a span nested in it mean what the outer one says.
+    span: Option<(usize, usize)>,
+    /// Bytes of span text kept on this page, bounded by [`MAX_SPAN_TEXT_BYTES`].
+    span_text_bytes: usize,
 }
+
+/// Most ActualText kept for one page, in bytes of the strings: later spans
+/// are not honoured (their glyphs keep their own text). A page whose every
+/// glyph has a span needs a few tens of kilobytes.
+const MAX_SPAN_TEXT_BYTES: usize = 1 << 20;
 
 /// Walks the page `page_id` and returns what it found. Never panics on bad
 /// input (the caller still contains it, as lopdf's parser is not ours).
@@ -164,6 +214,10 @@ pub(crate) fn scan_page<'a>(
         bytes_decoded: 0,
         ops_seen: 0,
         form_stack: Vec::new(),
+        drift: false,
+        marked_depth: 0,
+        span: None,
+        span_text_bytes: 0,
     };
     let page = match doc.get_dictionary(page_id) {
         Ok(d) => d,
@@ -367,7 +421,25 @@ impl<'a> Walker<'a, '_, '_> {
         self.deadline.is_some_and(|d| Instant::now() > d)
     }
 
+    /// Interprets one content stream (the page's, or a form's). Marked
+    /// content opened in a stream ends with it: a form cannot close a span
+    /// its painter opened, and a span it leaves open closes at its end.
     fn run(&mut self, content: &[u8], resources: Option<&'a Dictionary>, gs: &mut GState) {
+        let base = self.marked_depth;
+        self.run_ops(content, resources, gs, base);
+        self.marked_depth = base;
+        if self.span.is_some_and(|(_, depth)| depth > base) {
+            self.span = None;
+        }
+    }
+
+    fn run_ops(
+        &mut self,
+        content: &[u8],
+        resources: Option<&'a Dictionary>,
+        gs: &mut GState,
+        base: usize,
+    ) {
         let ops = crate::lexer::operations(content);
         let mut stack: Vec<GState> = Vec::new();
         let mut tm = Matrix::IDENTITY;
@@ -396,6 +468,7 @@ impl<'a> Walker<'a, '_, '_> {
                 "BT" | "ET" => {
                     tm = Matrix::IDENTITY;
                     tlm = Matrix::IDENTITY;
+                    self.drift = false;
                 }
                 "Tf" => {
                     gs.text.size = num_or(a, 1, 0.0);
@@ -415,14 +488,17 @@ impl<'a> Walker<'a, '_, '_> {
                     }
                     tlm = Matrix::translate(tx, ty).then(&tlm);
                     tm = tlm;
+                    self.drift = false;
                 }
                 "Tm" if a.len() == 6 => {
                     tlm = Matrix::from_operands(a);
                     tm = tlm;
+                    self.drift = false;
                 }
                 "T*" => {
                     tlm = Matrix::translate(0.0, -gs.text.leading).then(&tlm);
                     tm = tlm;
+                    self.drift = false;
                 }
                 "Tj" => {
                     if let Some(Object::String(s, _)) = a.first() {
@@ -494,9 +570,61 @@ impl<'a> Walker<'a, '_, '_> {
                         self.form(resources, name, gs);
                     }
                 }
+                "BMC" | "BDC" => {
+                    self.marked_depth = self.marked_depth.saturating_add(1);
+                    if self.span.is_none() && op.operator == "BDC" {
+                        if let Some(text) = self.actual_text(resources, a.get(1)) {
+                            self.scan.spans.push(text);
+                            self.span = Some((self.scan.spans.len() - 1, self.marked_depth));
+                        }
+                    }
+                }
+                "EMC" if self.marked_depth > base => {
+                    if self
+                        .span
+                        .is_some_and(|(_, depth)| depth == self.marked_depth)
+                    {
+                        self.span = None;
+                    }
+                    self.marked_depth -= 1;
+                }
                 _ => {}
             }
         }
+    }
+
+    /// The `/ActualText` of a `BDC`'s property list (written inline, or a
+    /// name in the resources' `/Properties`), decoded; `None` when it has
+    /// none or the page's span text budget is spent.
+    fn actual_text(
+        &mut self,
+        resources: Option<&'a Dictionary>,
+        properties: Option<&Object>,
+    ) -> Option<String> {
+        let doc = self.doc;
+        let list: &Dictionary = match properties? {
+            Object::Dictionary(d) => d,
+            Object::Name(name) => resources
+                .and_then(|r| r.get(b"Properties").ok())
+                .and_then(|o| deref(doc, o))
+                .and_then(|o| o.as_dict().ok())
+                .and_then(|p| p.get(name).ok())
+                .and_then(|o| deref(doc, o))
+                .and_then(|o| o.as_dict().ok())?,
+            _ => return None,
+        };
+        let Some(Object::String(bytes, _)) =
+            list.get(b"ActualText").ok().and_then(|o| deref(doc, o))
+        else {
+            return None;
+        };
+        if self.span_text_bytes >= MAX_SPAN_TEXT_BYTES {
+            return None;
+        }
+        let text = crate::actual_text::decode_text_string(bytes);
+        // An empty span still counts, so that a flood of them is bounded too.
+        self.span_text_bytes += text.len().max(16);
+        Some(text)
     }
 
     /// Paints a form XObject, bounded in depth and total bytes, refusing cycles.
@@ -652,6 +780,7 @@ impl<'a> Walker<'a, '_, '_> {
         // Fallback decoding data.
         let mut widths = HashMap::new();
         let mut default_width = 0.5;
+        let mut range_widths = false;
         let mut glyph_scale = 0.001;
         let code_len = if subtype == b"Type0" { 2 } else { 1 };
         if let Some(d) = descendant {
@@ -663,7 +792,7 @@ impl<'a> Walker<'a, '_, '_> {
                 .unwrap_or(1000.0)
                 / 1000.0;
             if let Some(Object::Array(w)) = d.get(b"W").ok().and_then(|o| deref(doc, o)) {
-                parse_cid_widths(doc, w, &mut widths);
+                range_widths = parse_cid_widths(doc, w, &mut widths);
             }
         } else {
             if subtype == b"Type3" {
@@ -725,16 +854,26 @@ impl<'a> Walker<'a, '_, '_> {
             code_len,
             widths,
             default_width,
+            range_widths,
         });
         self.cache.infos.len() - 1
     }
 
     fn show(&mut self, gs: &GState, tm: &mut Matrix, s: &[u8], counted: bool) {
+        let range_widths = gs
+            .text
+            .font
+            .and_then(|fi| self.cache.loaded.get(fi))
+            .is_some_and(|f| f.range_widths);
+        let span = self.span.map(|(k, _)| k);
         if counted {
-            self.scan
-                .show_fonts
-                .push(gs.text.font.unwrap_or(usize::MAX));
+            self.scan.shows.push(ShowStep {
+                font: gs.text.font.unwrap_or(usize::MAX),
+                misplaced: self.drift || range_widths,
+                span,
+            });
         }
+        self.drift |= range_widths;
         let Some(fi) = gs.text.font else {
             self.scan.native_ok = false;
             return;
@@ -747,7 +886,7 @@ impl<'a> Walker<'a, '_, '_> {
             self.scan.native_ok = false;
         }
         let t = &gs.text;
-        let show = self.scan.show_fonts.len().wrapping_sub(1);
+        let show = self.scan.shows.len().wrapping_sub(1);
         for (nth, code) in s.chunks(font.code_len).enumerate() {
             if self.scan.glyphs.len() >= self.settings.max_glyphs_per_page {
                 return;
@@ -780,7 +919,7 @@ impl<'a> Walker<'a, '_, '_> {
             let size = (trm.c * trm.c + trm.d * trm.d).sqrt();
             let xscale = (trm.a * trm.a + trm.b * trm.b).sqrt();
             let upright = trm.b.abs() < 1e-6 && trm.a > 0.0 && trm.d > 0.0;
-            if !text.is_empty() {
+            if !text.is_empty() || span.is_some() {
                 self.scan.glyphs.push(RawGlyph {
                     text,
                     x,
@@ -792,6 +931,7 @@ impl<'a> Walker<'a, '_, '_> {
                     from_quote: !counted,
                     show,
                     nth,
+                    span,
                 });
             }
             let mut spacing = t.char_spacing;
@@ -804,11 +944,14 @@ impl<'a> Walker<'a, '_, '_> {
     }
 }
 
-fn parse_cid_widths(doc: &Document, w: &[Object], widths: &mut HashMap<u32, f64>) {
+/// Reads a CID font's `/W` array, both forms: `c [w1 w2 ...]` and
+/// `c_first c_last w`. Returns whether it had an entry of the second form.
+fn parse_cid_widths(doc: &Document, w: &[Object], widths: &mut HashMap<u32, f64>) -> bool {
+    let mut ranges = false;
     let mut i = 0;
     while i < w.len() && widths.len() < 200_000 {
         let Some(first) = deref(doc, &w[i]).and_then(number) else {
-            return;
+            return ranges;
         };
         match w.get(i + 1).and_then(|o| deref(doc, o)) {
             Some(Object::Array(list)) => {
@@ -830,11 +973,13 @@ fn parse_cid_widths(doc: &Document, w: &[Object], widths: &mut HashMap<u32, f64>
                 for c in lo..=hi {
                     widths.insert(c, v / 1000.0);
                 }
+                ranges |= lo <= hi;
                 i += 3;
             }
-            None => return,
+            None => return ranges,
         }
     }
+    ranges
 }
 
 /// Collects path segments until a painting operator decides what they are.
@@ -951,5 +1096,34 @@ fn axis_rect(c: &[(f64, f64); 4]) -> Option<(f64, f64, f64, f64)> {
         Some((x0, y0, x1, y1))
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cid_widths_are_read_in_both_forms_and_ranges_are_reported() {
+        let doc = Document::with_version("1.7");
+        let w = [
+            Object::Integer(1),
+            Object::Integer(3),
+            Object::Integer(500),
+            Object::Integer(10),
+            Object::Array(vec![Object::Integer(600), Object::Real(250.0)]),
+        ];
+        let mut widths = HashMap::new();
+        assert!(parse_cid_widths(&doc, &w, &mut widths));
+        let mut got: Vec<(u32, f64)> = widths.into_iter().collect();
+        got.sort_by_key(|&(c, _)| c);
+        assert_eq!(
+            got,
+            [(1, 0.5), (2, 0.5), (3, 0.5), (10, 0.6), (11, 0.25)],
+            "the `c_first c_last w` form covers its whole range"
+        );
+        let mut widths = HashMap::new();
+        assert!(!parse_cid_widths(&doc, &w[3..], &mut widths));
+        assert_eq!(widths.len(), 2);
     }
 }

@@ -43,6 +43,12 @@ impl GlyphCollector {
         }
     }
 
+    /// How many text-showing steps (`begin_word` calls) pdf-extract reported,
+    /// glyphs or not.
+    pub fn steps(&self) -> usize {
+        self.show.map_or(0, |s| s + 1)
+    }
+
     fn stop(&mut self, why: &'static str) -> Result<(), OutputError> {
         self.stopped = Some(why);
         Err(OutputError::FormatError(std::fmt::Error))

@@ -23,6 +23,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod actual_text;
 mod cmap;
 mod content;
 mod error;
@@ -325,13 +326,14 @@ fn extract_page<'a>(
         None => {
             let mut collector = GlyphCollector::new(settings.max_glyphs_per_page, deadline);
             match guard::contain(|| pdf_extract::output_doc_page(doc, &mut collector, number)) {
-                Ok(Ok(())) => Some(collector.glyphs),
+                Ok(Ok(())) => Some((collector.steps(), collector.glyphs)),
                 Ok(Err(e)) => {
                     match collector.stopped {
                         Some(why) => problems.push(format!("text incomplete: {why}")),
                         None => problems.push(format!("pdf-extract failed: {e}")),
                     }
-                    collector.stopped.map(|_| collector.glyphs)
+                    let steps = collector.steps();
+                    collector.stopped.map(|_| (steps, collector.glyphs))
                 }
                 Err(panic) => {
                     problems.push(format!("pdf-extract failed: {panic}"));
@@ -341,51 +343,25 @@ fn extract_page<'a>(
         }
     };
     let glyphs = match precise {
-        Some(glyphs) => {
+        Some((steps, glyphs)) => {
             page.decoder = Decoder::PdfExtract;
-            let fonts_aligned = scan.show_fonts.len() == glyphs.last().map_or(0, |g| g.show + 1)
-                || glyphs.is_empty();
-            // Where pdf-extract has no Unicode for a glyph, our decoder may
-            // (it reads the ToUnicode map through lopdf): take its text when
-            // the two glyphs sit at the same place.
-            let ours: HashMap<(usize, usize), &content::RawGlyph> =
-                if glyphs.iter().any(|g| g.text.is_empty()) {
-                    scan.glyphs
-                        .iter()
-                        .filter(|g| !g.from_quote)
-                        .map(|g| ((g.show, g.nth), g))
-                        .collect()
-                } else {
-                    HashMap::new()
-                };
-            let mut out: Vec<Char> = glyphs
-                .iter()
-                .filter_map(|g| {
-                    if g.text.is_empty() {
-                        let raw = ours
-                            .get(&(g.show, g.nth))
-                            .filter(|r| (r.x - g.x).abs() < 1.0 && (r.y - g.y).abs() < 1.0)?;
-                        let mut filled = g.clone();
-                        filled.text = raw.text.clone();
-                        return precise_char(&filled, &scan, fonts_aligned, &frame);
-                    }
-                    precise_char(g, &scan, fonts_aligned, &frame)
-                })
-                .collect();
+            let mut placed = pdf_extract_placed(&glyphs, steps, &scan, &mut problems);
             if scan.quote_ops > 0 {
                 // pdf-extract ignores the ' and " operators; keep our glyphs
                 // for that text.
-                out.extend(fallback_chars(&mut scan, &frame, true));
+                placed.extend(our_glyphs(&mut scan, true));
             }
-            out
+            to_chars(placed, &scan, &frame)
         }
         None if native => {
             page.decoder = Decoder::Native;
-            fallback_chars(&mut scan, &frame, false)
+            let placed = our_glyphs(&mut scan, false);
+            to_chars(placed, &scan, &frame)
         }
         None => {
             let had_glyphs = !scan.glyphs.is_empty();
-            let out = fallback_chars(&mut scan, &frame, false);
+            let placed = our_glyphs(&mut scan, false);
+            let out = to_chars(placed, &scan, &frame);
             if out.is_empty() && had_glyphs {
                 page.decoder = Decoder::None;
             } else {
@@ -446,6 +422,10 @@ struct Placed {
     advance: f64,
     size: f64,
     upright: bool,
+    /// Index into [`PageScan::fonts`], when known.
+    font: Option<usize>,
+    /// The ActualText span it was shown in (index into [`PageScan::spans`]).
+    span: Option<usize>,
 }
 
 impl From<&DecodedGlyph> for Placed {
@@ -457,6 +437,8 @@ impl From<&DecodedGlyph> for Placed {
             advance: g.advance,
             size: g.size,
             upright: g.upright,
+            font: None,
+            span: None,
         }
     }
 }
@@ -470,19 +452,119 @@ impl From<content::RawGlyph> for Placed {
             advance: g.advance,
             size: g.size,
             upright: g.upright,
+            font: Some(g.font),
+            span: g.span,
         }
     }
 }
 
+/// pdf-extract's glyphs (from `steps` text-showing steps) with what our
+/// scan adds: the font and ActualText span of each (when the text-showing
+/// steps line up), the place and width of the glyphs pdf-extract misplaces
+/// (see [`content::ShowStep::misplaced`]), and text where pdf-extract has
+/// none.
+fn pdf_extract_placed(
+    glyphs: &[DecodedGlyph],
+    steps: usize,
+    scan: &PageScan,
+    problems: &mut Vec<String>,
+) -> Vec<Placed> {
+    let aligned = glyphs.is_empty()
+        || scan.shows.len() == steps
+        || scan.shows.len() == glyphs.last().map_or(0, |g| g.show + 1);
+    if !aligned && !scan.spans.is_empty() {
+        problems.push(
+            "ActualText not applied: pdf-extract's text steps do not line up with the page's"
+                .into(),
+        );
+    }
+    let step_of = |g: &DecodedGlyph| {
+        if aligned {
+            scan.shows.get(g.show)
+        } else {
+            None
+        }
+    };
+    let needs_ours = glyphs.iter().any(|g| g.text.is_empty())
+        || (aligned && scan.shows.iter().any(|s| s.misplaced));
+    let ours: HashMap<(usize, usize), &content::RawGlyph> = if needs_ours {
+        scan.glyphs
+            .iter()
+            .filter(|g| !g.from_quote)
+            .map(|g| ((g.show, g.nth), g))
+            .collect()
+    } else {
+        HashMap::new()
+    };
+    glyphs
+        .iter()
+        .filter_map(|g| {
+            let step = step_of(g);
+            let raw = ours.get(&(g.show, g.nth)).copied();
+            let mut p = Placed::from(g);
+            p.font = step.map(|s| s.font);
+            p.span = step.and_then(|s| s.span);
+            if step.is_some_and(|s| s.misplaced) {
+                // Our glyph of the same code (same text) has the right place.
+                if let Some(r) = raw.filter(|r| g.text.is_empty() || r.text == g.text) {
+                    p.x = r.x;
+                    p.y = r.y;
+                    p.advance = r.advance;
+                }
+            }
+            if p.text.is_empty() {
+                // Where pdf-extract has no Unicode for a glyph, our decoder
+                // may (it reads the ToUnicode map through lopdf): take its
+                // text when the two glyphs sit at the same place. A glyph in
+                // a span stays without: its box is part of the span's.
+                match raw.filter(|r| (r.x - p.x).abs() < 1.0 && (r.y - p.y).abs() < 1.0) {
+                    Some(r) => p.text.clone_from(&r.text),
+                    None if p.span.is_none() => return None,
+                    None => {}
+                }
+            }
+            Some(p)
+        })
+        .collect()
+}
+
+/// Our decoder's glyphs (taken out of the scan); only those shown by `'` and
+/// `"` when `only_quoted`.
+fn our_glyphs(scan: &mut PageScan, only_quoted: bool) -> Vec<Placed> {
+    std::mem::take(&mut scan.glyphs)
+        .into_iter()
+        .filter(|g| !only_quoted || g.from_quote)
+        .map(Placed::from)
+        .collect()
+}
+
+/// The page's chars from its placed glyphs, the glyphs of each ActualText
+/// span replaced by the span's text.
+fn to_chars(placed: Vec<Placed>, scan: &PageScan, frame: &Frame) -> Vec<Char> {
+    actual_text::apply(placed, &scan.spans)
+        .into_iter()
+        .filter_map(|p| {
+            let font = p.font.and_then(|i| scan.fonts.get(i));
+            make_char(p, font, frame)
+        })
+        .collect()
+}
+
 fn make_char(g: Placed, font: Option<&content::FontInfo>, frame: &Frame) -> Option<Char> {
-    if g.text.is_empty() || !g.size.is_finite() || g.size <= 0.0 || g.size > 5000.0 {
+    if !g.size.is_finite() || g.size <= 0.0 || g.size > 5000.0 {
+        return None;
+    }
+    // Normalised first: a glyph whose text is only control characters has
+    // none left.
+    let text = script::normalized(g.text);
+    if text.is_empty() {
         return None;
     }
     let (ascent, descent) = font.map_or((0.8, -0.2), |f| (f.ascent, f.descent));
     let baseline = frame.y(g.y);
     let x0 = frame.x(g.x);
     Some(Char {
-        text: script::normalized(g.text),
+        text,
         x0: x0.min(x0 + g.advance),
         x1: x0.max(x0 + g.advance),
         top: baseline - ascent * g.size,
@@ -533,34 +615,6 @@ fn merge_ligature_parts(chars: Vec<Char>) -> Vec<Char> {
         .map(|(k, mut c)| {
             c.text.push_str(&extra[k]);
             c
-        })
-        .collect()
-}
-
-fn precise_char(
-    g: &DecodedGlyph,
-    scan: &PageScan,
-    fonts_aligned: bool,
-    frame: &Frame,
-) -> Option<Char> {
-    let font = if fonts_aligned {
-        scan.show_fonts.get(g.show).and_then(|&i| scan.fonts.get(i))
-    } else {
-        None
-    };
-    make_char(Placed::from(g), font, frame)
-}
-
-/// Our decoder's glyphs as chars (taken out of the scan).
-fn fallback_chars(scan: &mut PageScan, frame: &Frame, only_quoted: bool) -> Vec<Char> {
-    let glyphs = std::mem::take(&mut scan.glyphs);
-    let fonts = &scan.fonts;
-    glyphs
-        .into_iter()
-        .filter(|g| !only_quoted || g.from_quote)
-        .filter_map(|g| {
-            let font = fonts.get(g.font);
-            make_char(Placed::from(g), font, frame)
         })
         .collect()
 }

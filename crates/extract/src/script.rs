@@ -2,6 +2,10 @@
 //! are CJK (joined without spaces), which are right-to-left, and which glyph
 //! texts need normalising.
 
+mod radicals;
+
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
 
 /// True for Han ideographs, kana, CJK punctuation and full-width forms: text
@@ -54,34 +58,70 @@ pub fn is_ltr(c: char) -> bool {
 }
 
 /// Normalises one glyph's text: Arabic presentation forms (the shaped glyphs
-/// some PDFs map to) and Latin ligatures become the plain letters (NFKC); all
-/// other text is left exactly as it is (full-width CJK punctuation stays).
+/// some PDFs map to) and Latin ligatures become the plain letters (NFKC), CJK
+/// radicals become the ideographs they stand for (see [`unify_radicals`]),
+/// and control characters are dropped, but for the whitespace ones (tab,
+/// line feed...), which become a space: a word break, as pdftotext reads
+/// them. All other text is left exactly as it is (full-width CJK punctuation
+/// stays).
 pub fn normalize_glyph(text: &str) -> String {
     normalized(text.to_string())
 }
 
 /// [`normalize_glyph`] on an owned string: no copy when nothing changes.
 pub(crate) fn normalized(text: String) -> String {
-    if !text.chars().any(needs_nfkc) {
+    if !text.chars().any(needs_change) {
         return text;
     }
-    normalize_slow(&text)
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() {
+            if c.is_whitespace() {
+                out.push(' ');
+            }
+            continue;
+        }
+        if let Some(ideograph) = radicals::equivalent(c) {
+            out.push(ideograph);
+        } else if needs_nfkc(c) {
+            out.extend(c.nfkc());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
-fn normalize_slow(text: &str) -> String {
-    if text.chars().any(needs_nfkc) {
-        text.chars()
-            .map(|c| {
-                if needs_nfkc(c) {
-                    c.nfkc().collect::<String>()
-                } else {
-                    c.to_string()
-                }
-            })
-            .collect()
-    } else {
-        text.to_string()
+fn needs_change(c: char) -> bool {
+    needs_nfkc(c) || c.is_control() || radicals::equivalent(c).is_some()
+}
+
+/// The unified ideograph that a CJK radical stands for, or `c` itself.
+///
+/// Covers the Kangxi Radicals (U+2F00..U+2FD5) and CJK Radicals Supplement
+/// (U+2E80..U+2EF3) blocks with Unicode's `Equivalent_Unified_Ideograph`
+/// property (NFKC maps only the Kangxi block, and only to the same
+/// characters): ⽉ U+2F49 → 月, ⻄ U+2EC4 → 西. The few radicals without an
+/// equivalent ideograph, and every other character, come back unchanged.
+pub fn unify_radical(c: char) -> char {
+    radicals::equivalent(c).unwrap_or(c)
+}
+
+/// Replaces every CJK radical in `text` by the unified ideograph it stands
+/// for ([`unify_radical`]); borrows when there is none.
+///
+/// Fonts that draw an ideograph with the glyph they also use for its radical
+/// map it to the radical in their ToUnicode table (Chromium's print to PDF,
+/// some office suites), so text extracted from a PDF reads ⽇⽉ for 日月.
+/// Radicals are mapped wherever they stand, not only inside a CJK run: in
+/// programme text a radical is always an ideograph of running text (a radical
+/// index would be unified too), and this is what pdftotext users get from the
+/// same files.
+pub fn unify_radicals(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| radicals::equivalent(c).is_some()) {
+        return Cow::Borrowed(text);
     }
+    Cow::Owned(text.chars().map(unify_radical).collect())
 }
 
 /// True for combining marks that sit on a base letter (Arabic harakat,
@@ -148,5 +188,41 @@ mod tests {
         assert_eq!(normalize_glyph("\u{FB01}"), "fi");
         assert_eq!(normalize_glyph("，"), "，");
         assert_eq!(normalize_glyph("（续）"), "（续）");
+    }
+
+    #[test]
+    fn radicals_become_the_ideographs_they_stand_for() {
+        // Kangxi radicals moon, one and flute (the last), CJK radical west two.
+        assert_eq!(unify_radical('\u{2F49}'), '月');
+        assert_eq!(unify_radical('\u{2F00}'), '一');
+        assert_eq!(unify_radical('\u{2FD5}'), '龠');
+        assert_eq!(unify_radical('\u{2EC4}'), '西');
+        // An equivalent beyond the BMP.
+        assert_eq!(unify_radical('\u{2E87}'), '\u{20628}');
+        // No equivalent ideograph, and not a radical at all.
+        assert_eq!(unify_radical('\u{2E80}'), '\u{2E80}');
+        assert_eq!(unify_radical('a'), 'a');
+        assert_eq!(unify_radicals("7 \u{2F49} 8 \u{2F47}"), "7 月 8 日");
+        assert!(matches!(unify_radicals("议程项目"), Cow::Borrowed(_)));
+        assert_eq!(normalize_glyph("\u{2F49}"), "月");
+    }
+
+    #[test]
+    fn the_kangxi_table_agrees_with_nfkc() {
+        // NFKC maps every Kangxi radical to its ideograph; the UCD's
+        // equivalents are the same characters.
+        for c in '\u{2F00}'..='\u{2FD5}' {
+            let nfkc: String = c.nfkc().collect();
+            assert_eq!(nfkc, unify_radical(c).to_string(), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn control_characters_are_dropped_from_glyph_text() {
+        assert_eq!(normalize_glyph("\u{0}"), "");
+        assert_eq!(normalize_glyph("a\u{1}b\u{7F}\u{9F}"), "ab");
+        assert_eq!(normalize_glyph("\t"), " ");
+        assert_eq!(normalize_glyph("\r\n"), "  ");
+        assert_eq!(normalize_glyph("A"), "A");
     }
 }

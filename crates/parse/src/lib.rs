@@ -254,7 +254,9 @@ pub fn parse_path_traced(
 }
 
 /// Parses plain text extracted from a programme (pages separated by form
-/// feeds, or not at all).
+/// feeds, or not at all). CJK radicals in it read as the ideographs they
+/// stand for (see [`unprog_extract::script::unify_radicals`]), as they do
+/// in PDF text: a tool that ignores a PDF's ActualText gives ⽇ for 日.
 pub fn parse_text(text: &str, file: &str, options: &Options) -> Programme {
     parse_text_hashed(text, &sha256_hex(text.as_bytes()), file, options)
 }
@@ -270,6 +272,8 @@ fn prepare_text(
     file: &str,
     options: &Options,
 ) -> (Prepared, Language, Source) {
+    let text = unprog_extract::script::unify_radicals(text);
+    let text = text.as_ref();
     let language = options
         .language
         .unwrap_or_else(|| lang::detect(text, hint_from_name(file)));
