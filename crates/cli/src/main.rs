@@ -449,9 +449,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 } else {
                     format!("  ^{}", l.markers.join(","))
                 };
+                let geometry = match (l.start, l.first_word_width) {
+                    (Some(s), Some(w)) => format!("{s:5.0} {:4.0} {w:4.0}", l.room_after),
+                    _ => String::new(),
+                };
                 writeln!(
                     out,
-                    "{:>3} {:<9} {:<9} {brk}{full} {}{markers}",
+                    "{:>3} {:<9} {:<9} {geometry:>15} {brk}{full} {}{markers}",
                     l.page, l.zone, l.column, l.text
                 )?;
             }

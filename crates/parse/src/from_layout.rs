@@ -18,7 +18,9 @@ use crate::model::Language;
 /// headers and footers are looked for.
 const RUNNING_BAND: f64 = 0.1;
 
-pub(crate) fn prepare(layout: &Layout, table: &Table) -> Prepared {
+/// Reads a layout. `loose`: the layout was rebuilt from text, its positions
+/// known to a character or so.
+pub(crate) fn prepare(layout: &Layout, table: &Table, loose: bool) -> Prepared {
     let mut out = Prepared {
         pages: layout.pages.len() as u32,
         // Pages that failed, a rebuilt cross-reference table...
@@ -86,6 +88,7 @@ pub(crate) fn prepare(layout: &Layout, table: &Table) -> Prepared {
                     .map(|s| s.text.clone()),
                 size: tl.size,
                 from_layout: true,
+                loose,
             };
             match (zone, &geometry) {
                 (Zone::Table, Some(g)) => {
@@ -598,9 +601,17 @@ fn mark_paragraphs(lines: &mut [(Line, &TextLine)], language: Language, pitches:
         } else {
             idx.iter().map(|&i| lines[i].0.x1).fold(f64::MIN, f64::max)
         };
+        // Where lines start, measured from the column's own start edge on
+        // this page (text laid out in characters shifts it page by page).
+        let near_edge = if rtl {
+            idx.iter().map(|&i| lines[i].0.x1).fold(f64::MIN, f64::max)
+        } else {
+            idx.iter().map(|&i| lines[i].0.x0).fold(f64::MAX, f64::min)
+        };
         for (n, &i) in idx.iter().enumerate() {
             let tl = lines[i].1;
             let (x0, x1) = (lines[i].0.x0, lines[i].0.x1);
+            lines[i].0.start = Some(if rtl { near_edge - x1 } else { x0 - near_edge });
             let slack = 1.5 * tl.size.max(6.0);
             lines[i].0.full = if rtl {
                 x0 <= far_edge + slack

@@ -75,6 +75,7 @@ pub(crate) fn prepare(text: &str, table: &Table) -> Prepared {
                             lead_marker: None,
                             size: 0.0,
                             from_layout: false,
+                            loose: true,
                         })
                     };
                     if zone == Zone::Table {

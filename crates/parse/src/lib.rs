@@ -173,7 +173,7 @@ fn prepare_layout(layout: &Layout, file: &str, options: &Options) -> (Prepared, 
         .language
         .unwrap_or_else(|| lang::detect(&all_text, hint_from_name(file)));
     let table = lang::table(language);
-    (from_layout::prepare(layout, table), language)
+    (from_layout::prepare(layout, table, false), language)
 }
 
 /// One line as the parser read it, for seeing why a document comes out as
@@ -195,6 +195,13 @@ pub struct TracedLine {
     pub text: String,
     /// Its footnote markers.
     pub markers: Vec<String>,
+    /// Where it starts within its column, and the room left after it, in
+    /// points (layout).
+    pub start: Option<f64>,
+    /// Room left after the line, points (layout).
+    pub room_after: f64,
+    /// Width of its first word, points (layout).
+    pub first_word_width: Option<f64>,
 }
 
 /// [`parse_path`], with the lines as the parser read them.
@@ -248,6 +255,9 @@ pub fn parse_path_traced(
             full: l.full,
             text: l.text.clone(),
             markers: l.markers.clone(),
+            start: l.start,
+            room_after: l.room_after,
+            first_word_width: l.first_word_width,
         })
         .collect();
     Ok((assemble(prepared, source, language), traced))
@@ -282,7 +292,7 @@ fn prepare_text(
     // text that flows, as a sequence of blocks.
     let prepared = if text_layout::looks_columnar(text) {
         let layout = text_layout::layout(text);
-        from_layout::prepare(&layout, table)
+        from_layout::prepare(&layout, table, true)
     } else {
         from_text::prepare(text, table)
     };

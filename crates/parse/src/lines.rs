@@ -69,6 +69,9 @@ pub(crate) struct Line {
     pub size: f64,
     /// Read from a layout (positions known) rather than from plain text.
     pub from_layout: bool,
+    /// Positions only approximate: text laid out in characters, where a
+    /// line's end is known to a few characters.
+    pub loose: bool,
 }
 
 /// What the two readers hand to the parser.

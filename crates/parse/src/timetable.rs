@@ -164,10 +164,24 @@ pub(crate) fn parse(
                     && pending
                         .as_ref()
                         .is_some_and(|p| matches!(p.kind, Kind::Agenda(_) | Kind::Sub(..)));
+                // Text laid out in characters knows a line's end only to a
+                // few characters (the last word's, the next word's length
+                // in characters is not their width): ask for a clear fit.
                 let fits_before = line.from_layout
+                    && line.first_word_width.is_some_and(|w| {
+                        if line.loose {
+                            1.5 * w + line.size < last_room
+                        } else {
+                            w + 0.5 * line.size < last_room
+                        }
+                    });
+                // The paragraph's lines so far all start where this one
+                // does not (the continuation of a hanging indent).
+                let leaves_indent = para_lines >= 2
                     && line
-                        .first_word_width
-                        .is_some_and(|w| w + 0.5 * line.size < last_room);
+                        .start
+                        .zip(last_start)
+                        .is_some_and(|(a, b)| (a - b).abs() > 0.5 * line.size);
                 let new_para = pending.is_none()
                     || kind != Kind::Plain
                     || title_then_topic
@@ -175,21 +189,13 @@ pub(crate) fn parse(
                         // A vertical gap starts a paragraph; so does a line
                         // whose first word would have fitted on the line
                         // before (that one ended its paragraph).
-                        (Some(gap), _) => gap || fits_before,
+                        (Some(gap), _) => gap || fits_before || leaves_indent,
                         // First line of a page: it continues the paragraph
                         // that ended the last page unless that one closed, or
                         // this line's first word would have fitted on it.
                         // Nor does it when the paragraph's lines so far all
                         // start where this one does not (a hanging indent).
-                        (None, true) => {
-                            closed
-                                || fits_before
-                                || (para_lines >= 2
-                                    && line
-                                        .start
-                                        .zip(last_start)
-                                        .is_some_and(|(a, b)| (a - b).abs() > 0.5 * line.size))
-                        }
+                        (None, true) => closed || fits_before || leaves_indent,
                         (None, false) => !prev_full || closed,
                     };
                 if new_para {
