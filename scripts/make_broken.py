@@ -78,7 +78,7 @@ def main():
     ok = simple_doc([text("Bad xref")])
     x = ok.rindex(b"xref\n")
     body, tail = ok[:x], ok[x:]
-    tail = b"\n".join(l if not l.endswith(b" n ") else b"%010d 00000 n " % 7 for l in tail.split(b"\n"))
+    tail = b"\n".join(ln if not ln.endswith(b" n ") else b"%010d 00000 n " % 7 for ln in tail.split(b"\n"))
     files["bad-xref.pdf"] = body + tail
     # An object that is its own parent in the page tree, and a form that paints itself.
     files["reference-loop.pdf"] = pdf({

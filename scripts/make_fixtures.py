@@ -27,8 +27,11 @@ import sys
 import tempfile
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from fixturegen import document, expected  # noqa: E402
-from fixturegen import odt  # noqa: E402
+from fixturegen import (  # noqa: E402
+    document,
+    expected,
+    odt,  # noqa: E402
+)
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 LANGS = ["en", "fr", "es", "ru", "zh", "ar"]
@@ -85,7 +88,10 @@ def produce(doc, tmp, keep_dir):
         pdf = soffice(src, tmp)
     elif doc.producer == "html":
         from fixturegen import html as html_producer
-        src = tmp / f"{name}.html"
+        # A fixed place: the browser prints the page's address in its footer.
+        site = pathlib.Path("/tmp/unprog-fixtures")
+        site.mkdir(exist_ok=True)
+        src = site / f"{name}.html"
         src.write_text(html_producer.html(doc), encoding="utf-8")
         pdf = html_producer.print_to_pdf(src, tmp / f"{name}.pdf", tmp)
     else:

@@ -37,7 +37,7 @@ def order_ratio(a, b, limit=20000):
     """Share of characters that appear in the same order (per page, capped)."""
     pa, pb = a.split("\f"), b.split("\f")
     same = total = 0
-    for x, y in zip(pa, pb):
+    for x, y in zip(pa, pb, strict=False):
         x, y = squeeze(x)[:limit], squeeze(y)[:limit]
         if not y:
             continue
@@ -62,7 +62,7 @@ for pdf in sorted(PDFS.glob("*.pdf")):
     rows.append((pdf.name, failed, common, order, t_ours, t_theirs, m_ours, rtl, warn))
 
 print(f"{'file':60} {'ok':>3} {'chars':>6} {'order':>6} {'t_unprog':>8} {'t_poppler':>9} {'MB':>5}")
-for name, failed, common, order, t1, t2, mem, rtl, warn in rows:
+for name, failed, common, order, t1, t2, mem, rtl, _warn in rows:
     print(f"{name[:60]:60} {'NO' if failed else 'yes':>3} {common:6.1%} {order:6.1%} {t1:8.2f} {t2:9.2f} {mem/1024:5.0f}{'  (RTL)' if rtl else ''}")
 n = len(rows)
 ok = [r for r in rows if not r[1]]

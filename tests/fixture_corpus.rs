@@ -1,7 +1,8 @@
 //! The fixture corpus itself: every PDF is readable by the extractor, every
 //! expected JSON is valid against the JSON Schema and the model types, and
-//! describes its PDF (hash, pages). The corpus is complete: at least four
-//! programmes, each in the six languages.
+//! describes its PDF (hash, pages). The corpus is complete: at least six
+//! programmes, each in the six languages, by three producers, every PDF with
+//! its text forms.
 
 mod common;
 
@@ -71,22 +72,27 @@ fn every_expected_json_is_valid_and_describes_its_pdf() {
 }
 
 #[test]
-fn the_corpus_has_four_programmes_in_six_languages() {
-    let mut langs: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for path in expected_files() {
-        let stem = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default()
-            .to_string();
-        let (id, lang) = stem.rsplit_once('-').expect("NAME-LANG.json");
-        langs
-            .entry(id.to_string())
+fn the_corpus_has_six_programmes_three_producers_and_the_six_languages() {
+    let fixtures = common::corpus::fixtures();
+    let mut per_programme: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut producers = BTreeSet::new();
+    for f in &fixtures {
+        per_programme
+            .entry(f.programme.clone())
             .or_default()
-            .insert(lang.to_string());
+            .insert(f.lang.clone());
+        producers.insert(f.producer.clone());
+        assert!(f.pdf().is_file(), "{}", f.name);
+        for form in common::corpus::TEXT_FORMS {
+            assert!(f.text(form).is_file(), "{form}/{}", f.name);
+        }
     }
-    assert!(langs.len() >= 4, "{langs:?}");
-    for (id, l) in &langs {
+    assert!(per_programme.len() >= 6, "{per_programme:?}");
+    for (id, l) in &per_programme {
         assert_eq!(l.len(), 6, "{id}: {l:?}");
     }
+    assert_eq!(
+        producers.into_iter().collect::<Vec<_>>(),
+        ["docx", "html", "odt"]
+    );
 }

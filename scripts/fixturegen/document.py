@@ -69,6 +69,7 @@ class Document:
     job_number: str
     words: dict
     issue_date: str
+    issued: str            # the issue date, ISO (a browser prints it in its header)
     organ: str
     body: str
     session: str
@@ -144,6 +145,7 @@ def build(src, phrases, lang, edition):
         name=edition["name"], lang=lang, rtl=lang == "ar", producer=edition["producer"],
         variant=variant, symbol=src["symbol"], job_number=src["job_number"], words=w,
         issue_date=L.issue_date_label(lang, L.parse_date(src["issue_date"])),
+        issued=src["issue_date"],
         organ=w["ga"], body=ph.t("body", src["body"]),
         session=L.session_name(lang, s["ordinal"]),
         session_dates=L.session_dates_label(lang, ph.t("venue", src["venue"]), start, end),
@@ -162,7 +164,6 @@ def sub_label(lang, letter, variant):
 
 def programme_paras(src, ph, lang, slot, variant, fn_ids):
     """The paragraphs of a slot's programme cell."""
-    w = L.WORDS[lang]
     out = []
 
     def topics(ids):

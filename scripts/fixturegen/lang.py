@@ -211,26 +211,45 @@ def time_label(lang, start, end, style=0):
     sh, sm = map(int, start.split(":"))
     eh, em = map(int, end.split(":"))
     if lang == "en":
+        if style == 2:
+            # A Word user's hyphen for the dash.
+            if _en_half(sh) == _en_half(eh):
+                return f"{_en_clock(sh, sm)}-{_en_clock(eh, em)} {_en_half(eh)}"
+            return f"{_en_clock(sh, sm)} {_en_half(sh)}-{_en_clock(eh, em)} {_en_half(eh)}"
         if _en_half(sh) == _en_half(eh):
             return f"{_en_clock(sh, sm)}–{_en_clock(eh, em)} {_en_half(eh)}"
         return f"{_en_clock(sh, sm)} {_en_half(sh)}–{_en_clock(eh, em)} {_en_half(eh)}"
     if lang == "fr":
+        if style == 2:
+            fs = f"{sh} heures" if sm == 0 else f"{sh} h {sm:02d}"
+            fe = f"{eh} heures" if em == 0 else f"{eh} h {em:02d}"
+            return f"{fs} – {fe}"
         if style == 1:
             return f"{sh} h {sm:02d}-{eh} h {em:02d}"
         fs = f"{sh} heures" if sm == 0 else f"{sh} h {sm:02d}"
         fe = f"{eh} heures" if em == 0 else f"{eh} h {em:02d}"
         return f"{fs}-{fe}"
     if lang == "es":
+        if style == 2:
+            return f"De {sh}.{sm:02d} a {eh}.{em:02d} horas"
         return f"{sh}.{sm:02d} a {eh}.{em:02d} horas"
     if lang == "ru":
+        if style == 2:
+            return f"{sh}:{sm:02d} – {eh}:{em:02d}"
         return f"{sh} ч {sm:02d} м. – {eh} ч {em:02d} м."
     if lang == "zh":
         same_half = (sh < 12) == (eh < 12)
         end = _zh_clock(eh, em, not same_half)
         # A space sets digits apart from Han characters, as UN Chinese text does.
         sep = "" if not same_half else " "
-        return f"{_zh_clock(sh, sm, True)}至{sep}{end}"
+        label = f"{_zh_clock(sh, sm, True)}至{sep}{end}"
+        if style == 2:
+            # Set solid, as Chinese typists write it: no spaces at all.
+            label = label.replace(" ", "")
+        return label
     if lang == "ar":
+        if style == 2:
+            return f"من الساعة {sh}:{sm:02d} إلى الساعة {eh}:{em:02d}"
         sep = "/" if style == 1 else ":"
         return f"{sh}{sep}{sm:02d} - {eh}{sep}{em:02d}"
     raise ValueError(lang)

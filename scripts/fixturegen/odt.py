@@ -5,8 +5,6 @@ every page."""
 
 from xml.sax.saxutils import escape
 
-from . import lang as L
-
 FONTS = {
     "latin": "Noto Serif",
     "zh": "Noto Serif CJK SC",

@@ -63,7 +63,7 @@ BI /W 2 /H 2 /BPC 8 /CS /G ID \x00\xff\xff\x00 EI
 
 def type0_cjk():
     # Codes 0001.. map to 上午时至下午月日星期一 and Latin digits.
-    cmap = """/CIDInit /ProcSet findresource begin 12 dict begin begincmap
+    cmap = b"""/CIDInit /ProcSet findresource begin 12 dict begin begincmap
 /CMapName /Fuzz def /CMapType 2 def
 1 begincodespacerange <0000> <FFFF> endcodespacerange
 3 beginbfchar
@@ -73,7 +73,7 @@ endbfchar
 <0004> <0006> <81F3>
 <0010> <0012> [<0031> <0030> <003A>]
 endbfrange
-endcmap CMapName currentdict /CMap defineresource pop end end""".encode()
+endcmap CMapName currentdict /CMap defineresource pop end end"""
     content = b"""BT /F2 10.5 Tf 1 0 0 1 90 700 Tm <0001000200100011> Tj
 [<0003> -500 <00040005>] TJ 0 -15 Td <0006001200100010> Tj ET
 BT /F2 10.5 Tf 300 700 Td <000100020003> Tj ET
@@ -113,14 +113,14 @@ q 0 0 1 rg 72 690 150 12 re f Q
 def arabic_visual():
     # Glyph codes map to Arabic letters (and a lam-alef ligature), painted
     # right to left as PDF writers do.
-    cmap = """/CIDInit /ProcSet findresource begin 12 dict begin begincmap
+    cmap = b"""/CIDInit /ProcSet findresource begin 12 dict begin begincmap
 /CMapName /FuzzAr def /CMapType 2 def
 1 begincodespacerange <00> <FF> endcodespacerange
 6 beginbfchar
 <01> <0627> <02> <0644> <03> <062B> <04> <0646> <05> <064A> <06> <FEFB>
 endbfchar
 1 beginbfrange <30> <39> <0030> endbfrange
-endcmap CMapName currentdict /CMap defineresource pop end end""".encode()
+endcmap CMapName currentdict /CMap defineresource pop end end"""
     content = b"BT /F3 12 Tf 400 700 Td <0504030201> Tj -60 0 Td <3130> Tj -30 0 Td <06> Tj ET\n"
     return pdf([
         b"<< /Type /Catalog /Pages 2 0 R /Lang (ar) >>",

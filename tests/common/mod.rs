@@ -1,6 +1,8 @@
 //! Helpers shared by the end-to-end tests.
 #![allow(dead_code)]
 
+pub mod corpus;
+
 use std::path::PathBuf;
 
 /// The repository root.

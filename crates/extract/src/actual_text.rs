@@ -100,8 +100,10 @@ pub(crate) fn apply(glyphs: Vec<Placed>, spans: &[String]) -> Vec<Placed> {
         return glyphs;
     }
     let mut out: Vec<Placed> = Vec::with_capacity(glyphs.len());
-    // Where each span's glyph is in `out`.
-    let mut slot: HashMap<usize, usize> = HashMap::new();
+    // Where each span's glyph is in `out`, and the widest advance among its
+    // glyphs so far: the span sits on that glyph's baseline (a mark drawn
+    // first, raised above its letter, must not lift the whole span).
+    let mut slot: HashMap<usize, (usize, f64)> = HashMap::new();
     for g in glyphs {
         let Some((span, text)) = g.span.and_then(|k| spans.get(k).map(|t| (k, t))) else {
             out.push(g);
@@ -112,15 +114,24 @@ pub(crate) fn apply(glyphs: Vec<Placed>, spans: &[String]) -> Vec<Placed> {
             continue;
         }
         let (x0, x1) = (g.x.min(g.x + g.advance), g.x.max(g.x + g.advance));
-        match slot.get(&span).and_then(|&i| out.get_mut(i)) {
-            Some(merged) => {
+        let width = x1 - x0;
+        match slot
+            .get_mut(&span)
+            .and_then(|(i, widest)| out.get_mut(*i).map(|m| (m, widest)))
+        {
+            Some((merged, widest)) => {
                 let lo = merged.x.min(x0);
                 let hi = (merged.x + merged.advance).max(x1);
                 merged.x = lo;
                 merged.advance = hi - lo;
+                if width > *widest {
+                    *widest = width;
+                    merged.y = g.y;
+                    merged.size = g.size;
+                }
             }
             None => {
-                slot.insert(span, out.len());
+                slot.insert(span, (out.len(), width));
                 out.push(Placed {
                     text: text.clone(),
                     x: x0,

@@ -97,6 +97,9 @@ pub(crate) enum Shape {
         y1: f64,
         width: f64,
     },
+    /// A small filled round shape: a list marker drawn as a path (browsers
+    /// paint a disc bullet so, not as a glyph).
+    Dot { x0: f64, y0: f64, x1: f64, y1: f64 },
 }
 
 /// What the interpreter learnt about a page.
@@ -534,8 +537,15 @@ impl<'a> Walker<'a, '_, '_> {
                 }
                 "m" => path.move_to(gs.ctm.apply(num_or(a, 0, 0.0), num_or(a, 1, 0.0))),
                 "l" => path.line_to(gs.ctm.apply(num_or(a, 0, 0.0), num_or(a, 1, 0.0))),
-                "c" => path.curve_to(gs.ctm.apply(num_or(a, 4, 0.0), num_or(a, 5, 0.0))),
-                "v" | "y" => path.curve_to(gs.ctm.apply(num_or(a, 2, 0.0), num_or(a, 3, 0.0))),
+                "c" => path.curve_to(&[
+                    gs.ctm.apply(num_or(a, 0, 0.0), num_or(a, 1, 0.0)),
+                    gs.ctm.apply(num_or(a, 2, 0.0), num_or(a, 3, 0.0)),
+                    gs.ctm.apply(num_or(a, 4, 0.0), num_or(a, 5, 0.0)),
+                ]),
+                "v" | "y" => path.curve_to(&[
+                    gs.ctm.apply(num_or(a, 0, 0.0), num_or(a, 1, 0.0)),
+                    gs.ctm.apply(num_or(a, 2, 0.0), num_or(a, 3, 0.0)),
+                ]),
                 "h" => path.close(),
                 "re" => {
                     let (x, y, w, h) = (
@@ -711,7 +721,7 @@ impl<'a> Walker<'a, '_, '_> {
                 if let Some(&i) = self.cache.by_id.get(&id) {
                     return Some(i);
                 }
-                let i = self.load_font(dict);
+                let i = self.load_font(dict, name);
                 self.cache.by_id.insert(id, i);
                 Some(i)
             }
@@ -720,14 +730,16 @@ impl<'a> Walker<'a, '_, '_> {
                 if let Some(&i) = self.cache.by_address.get(&address) {
                     return Some(i);
                 }
-                let i = self.load_font(dict);
+                let i = self.load_font(dict, name);
                 self.cache.by_address.insert(address, i);
                 Some(i)
             }
         }
     }
 
-    fn load_font(&mut self, dict: &'a Dictionary) -> usize {
+    /// Loads a font; `resource` is the name it goes by in the page's
+    /// resources (a Type 3 font may have no other: it has no `/BaseFont`).
+    fn load_font(&mut self, dict: &'a Dictionary, resource: &[u8]) -> usize {
         let doc = self.doc;
         let subtype = dict
             .get(b"Subtype")
@@ -735,9 +747,15 @@ impl<'a> Walker<'a, '_, '_> {
             .unwrap_or(b"");
         let name = dict
             .get(b"BaseFont")
+            .or_else(|_| dict.get(b"Name"))
             .and_then(Object::as_name)
             .ok()
-            .map(|n| std::sync::Arc::from(String::from_utf8_lossy(n).as_ref()));
+            .map(|n| String::from_utf8_lossy(n).into_owned())
+            .or_else(|| {
+                (subtype == b"Type3")
+                    .then(|| format!("Type3-{}", String::from_utf8_lossy(resource)))
+            })
+            .map(|n| std::sync::Arc::from(n.as_str()));
         let descendant = if subtype == b"Type0" {
             dict.get(b"DescendantFonts")
                 .ok()
@@ -988,6 +1006,9 @@ struct PathBuilder {
     rects: Vec<[(f64, f64); 4]>,
     subpaths: Vec<Vec<(f64, f64)>>,
     closed: Vec<bool>,
+    /// The box of the path's points, control points included, once it has
+    /// a curve: a small round one filled is a dot.
+    curved: Option<(f64, f64, f64, f64)>,
 }
 
 impl PathBuilder {
@@ -1004,10 +1025,17 @@ impl PathBuilder {
             None => self.move_to(p),
         }
     }
-    fn curve_to(&mut self, p: (f64, f64)) {
+    fn curve_to(&mut self, points: &[(f64, f64)]) {
+        let from = self.subpaths.last().and_then(|sp| sp.last()).copied();
+        for &(x, y) in from.iter().chain(points) {
+            let b = self.curved.get_or_insert((x, y, x, y));
+            *b = (b.0.min(x), b.1.min(y), b.2.max(x), b.3.max(y));
+        }
         // Curves are not rules: start a fresh subpath at the end point so the
         // curve itself never reads as a straight segment.
-        self.move_to(p);
+        if let Some(&end) = points.last() {
+            self.move_to(end);
+        }
     }
     fn close(&mut self) {
         if let Some(c) = self.closed.last_mut() {
@@ -1023,8 +1051,16 @@ impl PathBuilder {
         self.rects.clear();
         self.subpaths.clear();
         self.closed.clear();
+        self.curved = None;
     }
     fn paint(&mut self, fill: bool, stroke: bool, width: f64, out: &mut Vec<Shape>) {
+        if let (true, Some((x0, y0, x1, y1))) = (fill, self.curved) {
+            let (w, h) = (x1 - x0, y1 - y0);
+            let round = w > 0.8 && h > 0.8 && w < 8.0 && h < 8.0 && (w - h).abs() < 0.3 * w.max(h);
+            if round && self.rects.is_empty() {
+                out.push(Shape::Dot { x0, y0, x1, y1 });
+            }
+        }
         for c in &self.rects {
             if let Some(r) = axis_rect(c) {
                 out.push(Shape::Rect {

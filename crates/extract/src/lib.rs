@@ -375,8 +375,12 @@ fn extract_page<'a>(
         problems.push(format!("page content incomplete: {t}"));
     }
     page.chars = merge_ligature_parts(glyphs);
+    let mut dots = Vec::new();
     for shape in &scan.shapes {
         match *shape {
+            Shape::Dot { x0, y0, x1, y1 } => {
+                dots.push((frame.x(x0), frame.y(y1), frame.x(x1), frame.y(y0)));
+            }
             Shape::Rect {
                 x0,
                 y0,
@@ -405,6 +409,8 @@ fn extract_page<'a>(
             }),
         }
     }
+    let bullets = drawn_bullets(&dots, &page.chars);
+    page.chars.extend(bullets);
     page.links = links(doc, dict, &frame);
     let edges = page.edges(2.0);
     page.text_lines = textlines::build_lines(&mut page.chars, &edges, settings);
@@ -412,6 +418,52 @@ fn extract_page<'a>(
         page.error = Some(problems.join("; "));
     }
     page
+}
+
+/// List markers a browser paints as small filled discs instead of glyphs
+/// become the "•" they mean: a glyph over the disc, on the baseline of the
+/// text it stands before (the nearest glyph to its right or, in
+/// right-to-left text, to its left, whose line holds the disc's middle).
+fn drawn_bullets(dots: &[(f64, f64, f64, f64)], chars: &[Char]) -> Vec<Char> {
+    dots.iter()
+        .filter_map(|&(x0, top, x1, bottom)| {
+            let middle = (top + bottom) / 2.0;
+            let reach = |c: &Char| 6.0 * c.size.max(1.0);
+            let next = chars
+                .iter()
+                .filter(|c| c.top <= middle && c.bottom >= middle && !c.text.trim().is_empty())
+                .filter(|c| {
+                    let after = c.x0 >= x1 && c.x0 - x1 < reach(c);
+                    let before =
+                        c.x1 <= x0 && x0 - c.x1 < reach(c) && c.text.chars().any(script::is_rtl);
+                    after || before
+                })
+                .min_by(|a, b| {
+                    let d = |c: &Char| (c.x0 - x1).abs().min((x0 - c.x1).abs());
+                    d(a).total_cmp(&d(b))
+                })?;
+            // Not a dot drawn inside a line of text (an i's dot as a path).
+            if chars
+                .iter()
+                .any(|c| c.x0 < x0 && c.x1 > x1 && c.top <= middle && c.bottom >= middle)
+            {
+                return None;
+            }
+            let size = next.size;
+            Some(Char {
+                text: "•".into(),
+                x0,
+                x1,
+                top: next.baseline - 0.8 * size,
+                bottom: next.baseline + 0.2 * size,
+                baseline: next.baseline,
+                size,
+                font: None,
+                superscript: false,
+                upright: true,
+            })
+        })
+        .collect()
 }
 
 /// A glyph in PDF user space, before it is placed on the page.

@@ -190,7 +190,8 @@ pub struct Superscript {
 }
 
 impl TextLine {
-    /// The line's text without its superscripts.
+    /// The line's text without its superscripts (a marker set between two
+    /// spaces leaves one).
     pub fn text_without_superscripts(&self) -> String {
         let mut out = String::with_capacity(self.text.len());
         let mut at = 0;
@@ -199,6 +200,9 @@ impl TextLine {
                 out.push_str(piece);
             }
             at = s.end;
+            if out.ends_with(' ') && self.text.get(at..).is_some_and(|r| r.starts_with(' ')) {
+                at += 1;
+            }
         }
         if let Some(piece) = self.text.get(at..) {
             out.push_str(piece);

@@ -83,6 +83,8 @@ pub(crate) fn normalized(text: String) -> String {
         }
         if let Some(ideograph) = radicals::equivalent(c) {
             out.push(ideograph);
+        } else if let Some(bullet) = symbol_font_bullet(c) {
+            out.push(bullet);
         } else if needs_nfkc(c) {
             out.extend(c.nfkc());
         } else {
@@ -93,7 +95,23 @@ pub(crate) fn normalized(text: String) -> String {
 }
 
 fn needs_change(c: char) -> bool {
-    needs_nfkc(c) || c.is_control() || radicals::equivalent(c).is_some()
+    needs_nfkc(c)
+        || c.is_control()
+        || radicals::equivalent(c).is_some()
+        || symbol_font_bullet(c).is_some()
+}
+
+/// The list bullets Word draws from its symbol fonts come out as
+/// private-use codes (Symbol's bullet is U+F0B7): the character each draws.
+fn symbol_font_bullet(c: char) -> Option<char> {
+    Some(match c {
+        '\u{F0B7}' => '•', // Symbol: bullet
+        '\u{F0A7}' => '▪', // Wingdings: small square
+        '\u{F0D8}' => '➢', // Wingdings: arrowhead
+        '\u{F076}' => '❖', // Wingdings: diamond of four
+        '\u{F0FC}' => '✓', // Wingdings: check mark
+        _ => return None,
+    })
 }
 
 /// The unified ideograph that a CJK radical stands for, or `c` itself.
@@ -180,6 +198,13 @@ mod tests {
         assert!(!is_rtl('3'));
         assert!(is_ltr('A'));
         assert!(is_ltr('Ж'));
+    }
+
+    #[test]
+    fn word_symbol_font_bullets_become_the_characters_they_draw() {
+        assert_eq!(normalize_glyph("\u{F0B7}"), "•");
+        assert_eq!(normalize_glyph("\u{F0A7}"), "▪");
+        assert_eq!(normalize_glyph("\u{E000}"), "\u{E000}");
     }
 
     #[test]

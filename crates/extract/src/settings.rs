@@ -47,7 +47,7 @@ impl Default for Settings {
             y_tolerance: 0.3,
             row_tolerance: 0.45,
             column_gap: 1.6,
-            superscript_ratio: 0.8,
+            superscript_ratio: 0.87,
             native_decoder: true,
             max_pages: 5_000,
             max_page_content_bytes: 64 << 20,

@@ -343,6 +343,33 @@ fn split_trailing_spaces(chars: &[Char], mut v: Vec<usize>) -> (Vec<usize>, Vec<
     (v, tail)
 }
 
+/// The base letter of the mark `m` by the order the glyphs were drawn in:
+/// a shaping engine draws a mark next to its letter. Text drawn in logical
+/// order puts the mark after its letter; right-to-left text drawn in visual
+/// order (left to right, as LibreOffice and HarfBuzz output it) puts it
+/// before. A mark's own position is less telling: a zero-width mark may sit
+/// over the neighbouring letter's box. `None` when the drawing order says
+/// nothing (no letter drawn next to it on the line).
+fn base_in_drawing_order(chars: &[Char], m: usize, bases: &[usize]) -> Option<usize> {
+    let letter = |i: usize| bases.contains(&i) && !is_space(&chars[i]) && !is_mark(&chars[i]);
+    let prev = (m.saturating_sub(3)..m).rev().find(|&i| letter(i));
+    let next = (m + 1..(m + 4).min(chars.len())).find(|&i| letter(i));
+    let rtl = |i: usize| chars[i].text.chars().any(is_rtl);
+    match (prev, next) {
+        (Some(p), Some(n)) if rtl(p) && rtl(n) => {
+            // Drawn left to right: visual order, the mark before its letter.
+            if chars[p].x0 < chars[n].x0 {
+                Some(n)
+            } else {
+                Some(p)
+            }
+        }
+        (Some(p), _) => Some(p),
+        (None, Some(n)) if rtl(n) => Some(n),
+        _ => None,
+    }
+}
+
 fn is_mark(c: &Char) -> bool {
     !c.text.is_empty() && c.text.chars().all(is_combining_mark)
 }
@@ -397,14 +424,19 @@ fn make_line(
     for &m in seg.iter().filter(|&&i| is_mark(&chars[i])) {
         let mc = &chars[m];
         let centre = (mc.x0 + mc.x1) / 2.0;
-        let best = marks_of
-            .iter_mut()
-            .filter(|(b, _)| !is_space(&chars[*b]))
-            .min_by(|(a, _), (b, _)| {
-                let da = distance_to(&chars[*a], centre);
-                let db = distance_to(&chars[*b], centre);
-                da.total_cmp(&db)
-            });
+        let by_order = base_in_drawing_order(chars, m, &bases)
+            .filter(|&b| distance_to(&chars[b], centre) < chars[b].size.max(1.0));
+        let best = match by_order {
+            Some(b) => marks_of.iter_mut().find(|(x, _)| *x == b),
+            None => marks_of
+                .iter_mut()
+                .filter(|(b, _)| !is_space(&chars[*b]))
+                .min_by(|(a, _), (b, _)| {
+                    let da = distance_to(&chars[*a], centre);
+                    let db = distance_to(&chars[*b], centre);
+                    da.total_cmp(&db)
+                }),
+        };
         if let Some((_, list)) = best {
             list.push(m);
         }
@@ -839,6 +871,29 @@ mod tests {
         assert!(chars[2].superscript);
         assert!(!chars[0].superscript);
         assert!(lines[0].words.last().is_some_and(|w| w.superscript));
+    }
+
+    #[test]
+    fn an_arabic_mark_drawn_before_its_letter_rides_on_that_letter() {
+        // "تُشجَّع" as LibreOffice draws it with Amiri: left to right, each
+        // zero-width mark just before its letter, the damma over the box of
+        // the sheen next to the teh it belongs to.
+        let glyph = |t: &str, x0: f64, x1: f64| {
+            let mut c = ch(t, x0, x1 - x0, 696.1, 10.0);
+            c.x1 = x1;
+            c
+        };
+        let mut chars = vec![
+            glyph("ع", 500.19, 505.12),
+            glyph("\u{64e}\u{651}", 506.4, 508.4),
+            glyph("ج", 505.3, 511.4),
+            glyph("ش", 511.4, 516.32),
+            glyph("\u{64f}", 513.6, 513.6),
+            glyph("ت", 516.29, 518.48),
+        ];
+        let lines = build_lines(&mut chars, &[], &Settings::default());
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].text, "تُشجَّع");
     }
 
     #[test]

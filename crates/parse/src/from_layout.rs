@@ -39,7 +39,20 @@ pub(crate) fn prepare(layout: &Layout, table: &Table, loose: bool) -> Prepared {
                 out.links.push((uri.clone(), page.number));
             }
         }
-        let foot_rule = footnote_rule(page, body_size);
+        let foot_rule = footnote_rule(page, body_size).or_else(|| {
+            // A page of small type alone, after the table: a web page's
+            // notes that ran onto a page of their own (their rule ended the
+            // page before).
+            let inside: Vec<&TextLine> = page
+                .text_lines
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| !running.contains(&(page.number, *k)))
+                .map(|(_, l)| l)
+                .collect();
+            (in_table && !inside.is_empty() && inside.iter().all(|l| l.size < body_size * 0.95))
+                .then(|| inside.iter().map(|l| l.top).fold(f64::MAX, f64::min))
+        });
         let is_running = |k: usize| running.contains(&(page.number, k));
         let header = header_row(page, table, &is_running, foot_rule);
         if let Some(h) = &header {
@@ -117,27 +130,34 @@ pub(crate) fn prepare(layout: &Layout, table: &Table, loose: bool) -> Prepared {
 /// any two characters, so there the "first word" is one character — with
 /// the punctuation after it that may not start a line (it travels with it).
 fn first_word_width(tl: &TextLine) -> Option<f64> {
-    tl.words
-        .iter()
-        .filter(|w| !w.superscript)
-        .map(|w| (w.x0, w.x1))
-        .reduce(|a, b| {
-            if (tl.rtl && b.1 > a.1) || (!tl.rtl && b.0 < a.0) {
-                b
-            } else {
-                a
-            }
-        })
-        .map(|(x0, x1)| {
-            let mut chars = tl.text.chars();
-            let first = chars.next().unwrap_or(' ');
-            if unprog_extract::script::is_cjk(first) {
-                let held = chars.take_while(|c| closes_cjk_line(*c)).count();
-                (1 + held) as f64 * tl.size
-            } else {
-                x1 - x0
-            }
-        })
+    let mut words: Vec<&unprog_extract::Word> =
+        tl.words.iter().filter(|w| !w.superscript).collect();
+    words.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    if tl.rtl {
+        words.reverse();
+    }
+    let first = words.first()?;
+    let mut chars = tl.text.chars();
+    let lead = chars.next().unwrap_or(' ');
+    if unprog_extract::script::is_cjk(lead) {
+        let held = chars.take_while(|c| closes_cjk_line(*c)).count();
+        return Some((1 + held) as f64 * tl.size);
+    }
+    // Punctuation set off by a no-break space travels with the word before
+    // it ("lacunes ?" in French), though the space may come out plain.
+    let (mut x0, mut x1) = (first.x0, first.x1);
+    for w in words.iter().skip(1) {
+        if !w
+            .text
+            .chars()
+            .all(|c| matches!(c, '?' | '!' | ':' | ';' | '»' | '%'))
+        {
+            break;
+        }
+        x0 = x0.min(w.x0);
+        x1 = x1.max(w.x1);
+    }
+    Some(x1 - x0)
 }
 
 /// Punctuation a CJK line may not start with (it stays with the character
@@ -443,8 +463,10 @@ fn running_lines(layout: &Layout) -> Vec<(u32, usize)> {
             if !(top || bottom) {
                 continue;
             }
-            // Page 1's top band is the masthead, not a running header.
-            if top && page.number == 1 {
+            // Page 1's top band is the masthead, not a running header —
+            // unless the very line comes back at the same place on the other
+            // pages (a browser's header: the date, the page title).
+            if top && page.number == 1 && !repeats_in_place(layout, tl, &key) {
                 continue;
             }
             // A bare number repeats as footnote numbers do; only its place
@@ -482,6 +504,17 @@ fn running_lines(layout: &Layout) -> Vec<(u32, usize)> {
         .collect()
 }
 
+/// Whether a line of page 1 comes back on another page at the same place
+/// with the same text (digits aside).
+fn repeats_in_place(layout: &Layout, line: &TextLine, key: &dyn Fn(&str) -> String) -> bool {
+    let k = key(&line.text);
+    layout.pages.iter().skip(1).any(|p| {
+        p.text_lines.iter().any(|o| {
+            (o.x0 - line.x0).abs() < 3.0 && (o.top - line.top).abs() < 3.0 && key(&o.text) == k
+        })
+    })
+}
+
 /// The most common font size of the document's text (by characters).
 fn body_size(layout: &Layout) -> f64 {
     let mut counts: HashMap<i64, usize> = HashMap::new();
@@ -497,21 +530,36 @@ fn body_size(layout: &Layout) -> f64 {
 /// The top of the footnote area: a short rule near the margin in the lower
 /// part of the page, not an underline, with smaller type just below it.
 fn footnote_rule(page: &Page, body: f64) -> Option<f64> {
+    // The margins of the text, running headers and footers aside (a
+    // browser prints its own further out).
+    let inside = |l: &&TextLine| {
+        l.top > page.height * RUNNING_BAND && l.bottom < page.height * (1.0 - RUNNING_BAND)
+    };
     let min_x = page
         .text_lines
         .iter()
+        .filter(inside)
         .map(|l| l.x0)
         .fold(f64::MAX, f64::min);
     let max_x = page
         .text_lines
         .iter()
+        .filter(inside)
         .map(|l| l.x1)
         .fold(f64::MIN, f64::max);
-    page.edges(2.0)
+    rules_joined(page)
         .into_iter()
-        .filter(|e| e.horizontal)
         .filter(|e| e.x1 - e.x0 < 0.45 * page.width && e.x1 - e.x0 > 20.0)
-        .filter(|e| e.top > page.height * 0.4)
+        // At the page foot, or anywhere when nothing but small type follows
+        // it (a web page's notes after the table).
+        .filter(|e| {
+            e.top > page.height * 0.4
+                || page
+                    .text_lines
+                    .iter()
+                    .filter(|l| l.top >= e.bottom && l.bottom < page.height * (1.0 - RUNNING_BAND))
+                    .all(|l| l.size < body * 0.95)
+        })
         .filter(|e| (e.x0 - min_x).abs() < 15.0 || (e.x1 - max_x).abs() < 15.0)
         .filter(|e| {
             // Not an underline: no text baseline just above it.
@@ -527,6 +575,28 @@ fn footnote_rule(page: &Page, body: f64) -> Option<f64> {
         })
         .map(|e| e.bottom)
         .reduce(f64::min)
+}
+
+/// The page's horizontal rules, those that continue one another joined (a
+/// table border drawn cell by cell is one rule, not a short one per cell).
+fn rules_joined(page: &Page) -> Vec<unprog_extract::Edge> {
+    let mut rules: Vec<unprog_extract::Edge> = page
+        .edges(2.0)
+        .into_iter()
+        .filter(|e| e.horizontal)
+        .collect();
+    rules.sort_by(|a, b| a.top.total_cmp(&b.top).then(a.x0.total_cmp(&b.x0)));
+    let mut out: Vec<unprog_extract::Edge> = Vec::with_capacity(rules.len());
+    for e in rules {
+        match out.last_mut() {
+            Some(last) if (last.top - e.top).abs() < 1.0 && e.x0 <= last.x1 + 2.0 => {
+                last.x1 = last.x1.max(e.x1);
+                last.bottom = last.bottom.max(e.bottom);
+            }
+            _ => out.push(e),
+        }
+    }
+    out
 }
 
 /// The usual line pitch per (column, zone), over the whole document.
@@ -623,7 +693,14 @@ fn mark_paragraphs(lines: &mut [(Line, &TextLine)], language: Language, pitches:
                 None
             } else {
                 let gap = gaps[n - 1];
-                Some(gap > pitch + (0.15 * tl.size).max(1.2) || gap < 0.0)
+                // A superscript raises its line's box (browsers set the
+                // line lower to make room for it).
+                let raised = if tl.superscripts.is_empty() {
+                    0.0
+                } else {
+                    0.45 * tl.size
+                };
+                Some(gap > pitch + (0.15 * tl.size).max(1.2) + raised || gap < 0.0)
             };
         }
     }
@@ -631,8 +708,9 @@ fn mark_paragraphs(lines: &mut [(Line, &TextLine)], language: Language, pitches:
 
 /// The usual distance between baselines of consecutive lines of a paragraph:
 /// the smallest gap that recurs (paragraph gaps are larger), never more than
-/// a line and a half of the font size (in a table where most lines are
-/// paragraphs of their own, paragraph gaps are the most frequent).
+/// 1.9 times the font size (in a table where most lines are paragraphs of
+/// their own, paragraph gaps are the most frequent; Arabic fonts such as
+/// Amiri set lines 1.75 apart).
 fn line_pitch(gaps: &[f64], size: f64) -> f64 {
     let mut counts: HashMap<i64, usize> = HashMap::new();
     for g in gaps.iter().filter(|g| **g > 0.8 * size && **g < 2.5 * size) {
@@ -646,5 +724,5 @@ fn line_pitch(gaps: &[f64], size: f64) -> f64 {
         .map(|(k, _)| *k as f64 / 2.0)
         .reduce(f64::min)
         .unwrap_or(1.3 * size);
-    pitch.min(1.6 * size)
+    pitch.min(1.9 * size)
 }

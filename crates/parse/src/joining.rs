@@ -30,18 +30,19 @@ pub(crate) fn join(language: Language, a: &str, b: &str) -> String {
     let first = b.chars().next().unwrap_or(' ');
     let before_last = a.chars().rev().nth(1).unwrap_or(' ');
     if language == Language::Zh {
+        let apart = || if sets_latin_apart(a, b) { " " } else { "" };
         let glue = match (is_cjk(last), is_cjk(first)) {
             (true, true) => "",
             (true, false) => {
                 if first.is_alphanumeric() {
-                    " "
+                    apart()
                 } else {
                     ""
                 }
             }
             (false, true) => {
                 if last.is_alphanumeric() {
-                    " "
+                    apart()
                 } else {
                     ""
                 }
@@ -58,9 +59,12 @@ pub(crate) fn join(language: Language, a: &str, b: &str) -> String {
         };
         return format!("{a}{glue}{b}");
     }
-    let keep_together = (last == '-' && before_last.is_alphabetic() && first.is_alphabetic())
-        || last == '/'
-        || (last == '–' && before_last != ' ');
+    // A hyphen or dash that ends a line right after a word or number joins
+    // it to the next ("open-" + "ended", "(2021-" + "2025)",
+    // "10 heures-" + "13 heures"); one set apart by a space is punctuation.
+    let keep_together =
+        (matches!(last, '-' | '–' | '—') && before_last != ' ' && first.is_alphanumeric())
+            || last == '/';
     if keep_together {
         format!("{a}{b}")
     } else {
@@ -68,9 +72,47 @@ pub(crate) fn join(language: Language, a: &str, b: &str) -> String {
     }
 }
 
+/// Whether Chinese text sets Latin letters and digits apart from Han
+/// characters with spaces, as United Nations Chinese does ("上午 10 时"),
+/// or sets them solid ("上午10时"): what the text itself does where the two
+/// meet; apart when it never shows.
+fn sets_latin_apart(a: &str, b: &str) -> bool {
+    let ideograph = |c: char| is_cjk(c) && c.is_alphabetic();
+    let latin = |c: char| c.is_ascii_alphanumeric();
+    let (mut apart, mut solid) = (0usize, 0usize);
+    for text in [a, b] {
+        let chars: Vec<char> = text.chars().collect();
+        for w in chars.windows(2) {
+            if (ideograph(w[0]) && latin(w[1])) || (latin(w[0]) && ideograph(w[1])) {
+                solid += 1;
+            }
+        }
+        for w in chars.windows(3) {
+            if w[1] == ' ' && ((ideograph(w[0]) && latin(w[2])) || (latin(w[0]) && ideograph(w[2])))
+            {
+                apart += 1;
+            }
+        }
+    }
+    solid == 0 || apart > solid
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chinese_set_solid_stays_solid_across_the_wrap() {
+        assert_eq!(
+            join(Language::Zh, "上午10时至11", "时30分"),
+            "上午10时至11时30分"
+        );
+        assert_eq!(
+            join(Language::Zh, "上午 10 时至 11", "时 30 分"),
+            "上午 10 时至 11 时 30 分"
+        );
+        assert_eq!(join(Language::Zh, "第", "4 会议室"), "第 4 会议室");
+    }
 
     #[test]
     fn chinese_joins_without_spaces_except_around_latin() {
@@ -131,6 +173,15 @@ mod tests {
         assert_eq!(
             join(Language::En, "States –", "and others"),
             "States – and others"
+        );
+        assert_eq!(join(Language::Fr, "(2021-", "2025)"), "(2021-2025)");
+        assert_eq!(
+            join(Language::Fr, "10 heures-", "13 heures"),
+            "10 heures-13 heures"
+        );
+        assert_eq!(
+            join(Language::Ru, "10 ч 00 м. –", "13 ч 00 м."),
+            "10 ч 00 м. – 13 ч 00 м."
         );
     }
 }

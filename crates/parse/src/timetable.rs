@@ -65,7 +65,7 @@ fn zh_month_start() -> &'static Regex {
 }
 
 fn bullet_re() -> &'static Regex {
-    regex!(r"^[•●▪◦·]\s*(.*)$")
+    regex!(r"^[•●▪◦·■○➢❖]\s*(.*)$")
 }
 
 fn dash_re() -> &'static Regex {
@@ -291,7 +291,12 @@ impl Builder<'_> {
     fn continues_cell(&self, line: &Line) -> bool {
         match self.cell {
             None | Some(Cell::Day { complete: true }) => false,
-            Some(Cell::Day { complete: false }) | Some(Cell::Time { complete: false }) => true,
+            // A day label waiting for its end is not continued by a time.
+            Some(Cell::Day { complete: false }) => {
+                let t = line.text.trim();
+                (self.table.parse_time)(t).is_none() && !(self.table.time_start)(t)
+            }
+            Some(Cell::Time { complete: false }) => true,
             // "10.00 a 11.30" + "horas", a room under the time.
             Some(Cell::Time { complete: true }) | Some(Cell::Room) => {
                 line.para_break == Some(false)
@@ -445,7 +450,10 @@ impl Builder<'_> {
             Some(d) => {
                 day.weekday = Some(d.weekday);
                 day.date = year.map(|y| format!("{y:04}-{:02}-{:02}", d.month, d.day));
-                self.cell = Some(Cell::Day { complete: true });
+                // "الاثنين، 4 آذار/" reads as a date, but the month's other
+                // name ("مارس") is still to come on the next line.
+                let open = day.label.trim_end().ends_with(['/', '-', '–']);
+                self.cell = Some(Cell::Day { complete: !open });
                 if year.is_none() {
                     self.warnings.push(format!(
                         "page {page}: no year in the masthead for the day {:?}",

@@ -88,7 +88,7 @@ pub(super) fn table() -> Table {
         parse_time,
         time_start,
         day_parser: None,
-        half_day_words: &[],
+        half_day_words: &["من الساعة"],
         common_words: &[],
         parse_session_dates: parse_session_dates_generic,
         question_end: &['?', '؟'],
@@ -122,6 +122,11 @@ fn parse_time(text: &str) -> Option<TimeRange> {
     })
 }
 
+/// The first lines of a time cell that wraps: "10:00 -", "من الساعة",
+/// "من الساعة 10:00 إلى".
 fn time_start(text: &str) -> bool {
-    regex!(r"^\d{1,2}[:/.]\d{2}\s*[-–—]?\s*$").is_match(&ascii_digits(text.trim()))
+    regex!(
+        r"^(?:من\s+الساعة(?:\s+\d{1,2}[:/.]\d{2}(?:\s*(?:إلى|[-–—])(?:\s+الساعة)?)?)?|\d{1,2}[:/.]\d{2}\s*(?:[-–—]|إلى(?:\s+الساعة)?)?)$"
+    )
+    .is_match(&ascii_digits(text.trim()))
 }

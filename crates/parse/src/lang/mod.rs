@@ -279,11 +279,15 @@ impl Table {
     /// number or half-day word at its start.
     pub fn starts_like_time(&self, t: &str) -> bool {
         let t = t.trim();
-        // Cheap tests first: this runs on every line of the table.
-        t.chars().next().is_some_and(|c| c.is_ascii_digit())
-            || self.half_day_words.iter().any(|h| t.starts_with(h))
-            || (self.time_start)(t)
-            || (self.parse_time)(t).is_some()
+        // Cheap tests first: this runs on every line of the table. A bare
+        // number is not a time (a room number wrapped onto a line of its own).
+        let opens = t.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || self.half_day_words.iter().any(|h| t.starts_with(h));
+        opens
+            && (t.chars().any(|c| !c.is_ascii_digit())
+                && ((self.time_start)(t)
+                    || (self.parse_time)(t).is_some()
+                    || self.half_day_words.iter().any(|h| t.starts_with(h))))
     }
 
     /// Whether a line begins the way focus topics begin.
