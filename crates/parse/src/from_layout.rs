@@ -27,7 +27,7 @@ pub(crate) fn prepare(layout: &Layout, table: &Table, loose: bool) -> Prepared {
         warnings: layout.warnings.clone(),
         ..Prepared::default()
     };
-    let running = running_lines(layout);
+    let running = running_lines(layout, table, loose);
     let body_size = body_size(layout);
     let mut in_table = false;
     // Column geometry, carried over to pages without a header row.
@@ -356,6 +356,7 @@ fn line_cells(tl: &TextLine) -> Vec<(String, f64, f64)> {
 /// whole day label is a day however wide it runs (a date row spanning the
 /// table).
 fn place(g: &Columns, tl: &TextLine, line: Line, table: &Table) -> Vec<Line> {
+    let loose = line.loose;
     if table.parse_day(&line.text).is_some() {
         return vec![Line {
             column: g.day_column(),
@@ -368,12 +369,15 @@ fn place(g: &Columns, tl: &TextLine, line: Line, table: &Table) -> Vec<Line> {
         words.reverse();
     }
     let mut pieces: Vec<(Column, Vec<&unprog_extract::Word>)> = Vec::new();
-    for w in words {
+    for w in &words {
         let column = g.of_span(w.x0, w.x1);
         match pieces.iter_mut().find(|(c, _)| *c == column) {
             Some((_, ws)) => ws.push(w),
             None => pieces.push((column, vec![w])),
         }
+    }
+    if loose {
+        cut_where_the_time_ends(&mut pieces, &words, table);
     }
     match pieces.len() {
         0 => vec![line],
@@ -410,6 +414,45 @@ fn place(g: &Columns, tl: &TextLine, line: Line, table: &Table) -> Vec<Line> {
     }
 }
 
+/// A time or date cell and the programme text beside it on one line, where
+/// the boundary between the columns cuts the time short or runs into the
+/// programme (text laid out in characters loses the gutter when a long
+/// time cell reaches the programme column: `10 ч 00 м. – 13 ч 00 м. Открытие
+/// сессии`): the cut goes where the longest run of words from the start
+/// reads as a time or a day, when the columns' cut does not.
+fn cut_where_the_time_ends<'w>(
+    pieces: &mut Vec<(Column, Vec<&'w unprog_extract::Word>)>,
+    words: &[&'w unprog_extract::Word],
+    table: &Table,
+) {
+    let [(date_side, first), (Column::Programme, _)] = pieces.as_slice() else {
+        return;
+    };
+    if !date_side.is_date_side() {
+        return;
+    }
+    let reads = |ws: &[&unprog_extract::Word]| {
+        let t = ws
+            .iter()
+            .fold(String::new(), |acc, w| join(table.language, &acc, &w.text));
+        (table.parse_time)(&t).is_some() || table.parse_day(&t).is_some()
+    };
+    let at = first.len();
+    if reads(first) {
+        return;
+    }
+    let best = (1..words.len())
+        .filter(|&k| reads(&words[..k]))
+        .min_by_key(|&k| k.abs_diff(at));
+    if let Some(k) = best {
+        let column = *date_side;
+        *pieces = vec![
+            (column, words[..k].to_vec()),
+            (Column::Programme, words[k..].to_vec()),
+        ];
+    }
+}
+
 /// Puts the cells of one table row in column order (day, time, programme):
 /// a row's date cell may sit a little lower than its time cell (a larger
 /// or bold font), and the reader must meet a day before its first slot.
@@ -439,7 +482,11 @@ fn overlaps(a: &TextLine, b: &TextLine) -> bool {
 /// Indices (page, line) of running headers and footers: lines in the top or
 /// bottom band of the page whose text (digits aside) repeats on other pages,
 /// or that look like a page number or job number.
-fn running_lines(layout: &Layout) -> Vec<(u32, usize)> {
+///
+/// In a layout rebuilt from text (`loose`) a page is only as tall as its
+/// text, so the bands are its first and last two rows instead (the table's
+/// header row aside).
+fn running_lines(layout: &Layout, table: &Table, loose: bool) -> Vec<(u32, usize)> {
     let key = |t: &str| -> String {
         t.chars()
             .filter(|c| !c.is_whitespace())
@@ -457,9 +504,27 @@ fn running_lines(layout: &Layout) -> Vec<(u32, usize)> {
     let mut seen: HashMap<(bool, String), Vec<u32>> = HashMap::new();
     let mut candidates = Vec::new();
     for page in &layout.pages {
+        // Rows by their tops, for the loose bands.
+        let mut rows: Vec<f64> = page.text_lines.iter().map(|l| l.top).collect();
+        rows.sort_by(f64::total_cmp);
+        rows.dedup();
+        let (first_rows, last_rows) = (
+            rows.get(1).copied().unwrap_or(f64::MIN),
+            rows.iter().rev().nth(1).copied().unwrap_or(f64::MAX),
+        );
         for (k, tl) in page.text_lines.iter().enumerate() {
-            let top = tl.bottom < page.height * RUNNING_BAND;
-            let bottom = tl.top > page.height * (1.0 - RUNNING_BAND);
+            let (top, bottom) = if loose {
+                let heading = table.header_cell(&tl.text).is_some();
+                (
+                    tl.top <= first_rows && !heading,
+                    tl.top >= last_rows && !heading,
+                )
+            } else {
+                (
+                    tl.bottom < page.height * RUNNING_BAND,
+                    tl.top > page.height * (1.0 - RUNNING_BAND),
+                )
+            };
             if !(top || bottom) {
                 continue;
             }

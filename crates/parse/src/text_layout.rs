@@ -5,7 +5,8 @@
 //! paragraph breaks and the footnote area the same way it does in a PDF.
 //!
 //! Positions are character columns, counted the way such tools lay text out
-//! (a CJK character takes two), at [`COLUMN`] points each; each text line is
+//! (poppler places each word at the column its x falls in, one column per
+//! character, CJK ones too), at [`COLUMN`] points each; each text line is
 //! [`LINE`] points below the last. What text cannot show is put back from
 //! what it does show: a footnote block at the page foot (a marker at the
 //! margin, then its text) is set in small type under a rule; a marker that
@@ -13,9 +14,9 @@
 //! below it, hangs on that line again as a superscript.
 
 use unprog_extract::model::Superscript;
-use unprog_extract::{Decoder, DocumentInfo, Layout, Page, Ruling, TextLine, Word};
 
 use crate::lines::display_width;
+use unprog_extract::{Decoder, DocumentInfo, Layout, Page, Ruling, TextLine, Word};
 
 /// Width of one character column, in points.
 const COLUMN: f64 = 5.0;
@@ -25,9 +26,10 @@ const LINE: f64 = 12.0;
 const BODY: f64 = 10.0;
 /// Footnote type size, in points (smaller than the body, as printed).
 const NOTE: f64 = 8.0;
-/// Spaces that set two cells of a row apart (fewer join words, as a tab
-/// after a bullet does). Cells closer than that are parted by the columns.
-const CELL_GAP: usize = 4;
+/// Spaces that set two cells of a row apart (fewer join words, as the tab
+/// after a bullet or a sub-item's letter does). Cells closer than that are
+/// parted by the columns the header row shows.
+const CELL_GAP: usize = 6;
 
 /// Whether text keeps its layout in spaces: many lines indented or with
 /// wide runs of spaces inside.
@@ -63,12 +65,15 @@ struct Token {
     end: usize,
 }
 
+/// The words of a line with their columns: a word starts at the column the
+/// tool put it in (one per character before it) and reaches as far as it
+/// was wide on the page (a CJK character is twice as wide as a Latin one).
+/// The next word's column is where the page had it, so the two may
+/// overlap when CJK text comes first.
 fn tokens(line: &str) -> Vec<Token> {
     let mut out = Vec::new();
-    let mut col = 0;
     let mut current: Option<Token> = None;
-    for c in line.chars() {
-        let w = display_width(c.encode_utf8(&mut [0; 4]));
+    for (col, c) in line.chars().enumerate() {
         if c.is_whitespace() {
             if let Some(t) = current.take() {
                 out.push(t);
@@ -80,9 +85,8 @@ fn tokens(line: &str) -> Vec<Token> {
                 end: col,
             });
             t.text.push(c);
-            t.end = col + w;
+            t.end = t.start + display_width(&t.text);
         }
-        col += w;
     }
     out.extend(current);
     out
@@ -93,7 +97,13 @@ fn cells(tokens: Vec<Token>) -> Vec<Vec<Token>> {
     let mut out: Vec<Vec<Token>> = Vec::new();
     for t in tokens {
         match out.last_mut() {
-            Some(cell) if cell.last().is_some_and(|p| t.start - p.end < CELL_GAP) => cell.push(t),
+            Some(cell)
+                if cell
+                    .last()
+                    .is_some_and(|p| t.start.saturating_sub(p.end) < CELL_GAP) =>
+            {
+                cell.push(t)
+            }
             _ => out.push(vec![t]),
         }
     }
@@ -370,8 +380,8 @@ mod tests {
         assert_eq!(p.text_lines[0].text, "Date/time");
         assert_eq!(p.text_lines[1].text, "Agenda item/programme");
         assert_eq!(p.text_lines[1].x0, 21.0 * COLUMN);
-        // A CJK character takes two columns.
-        assert_eq!(p.text_lines[2].x1, 17.0 * COLUMN);
+        // A CJK character is two columns wide.
+        assert_eq!(p.text_lines[2].x1, 16.0 * COLUMN);
         // One space does not part cells (the columns do, later).
         assert_eq!(p.text_lines[3].text, "上午 10 时至下午 1 时 会议开幕");
         assert_eq!(p.text_lines[3].words.len(), 6);
@@ -385,7 +395,7 @@ mod tests {
         let note = p
             .text_lines
             .iter()
-            .find(|t| t.text.starts_with("States"))
+            .find(|t| t.text.starts_with("1 States"))
             .expect("note line");
         assert_eq!(note.size, NOTE);
         assert_eq!(p.lines.len(), 1);
