@@ -91,3 +91,36 @@ fn text_of_a_fixture_gives_the_same_days_as_its_layout() {
         assert_eq!(shape(&from_text), shape(&from_pdf), "{name}");
     }
 }
+
+#[test]
+fn what_was_read_but_not_understood_is_said_not_silently_kept() {
+    let text = "Provisional programme of work\n\nDate/time        Agenda item/programme\n\n\
+                Monday, 6 March\n\n\
+                10 a.m.–1 p.m.   Opening of the session\n\n\
+                3–6 p.m.\n\n\
+                Tuesday, 7 March\n\n\
+                Wednesday, 8 March\n\n\
+                10 a.m.–1 p.m.   Agenda item 5 Discussion of the substantive issues\n";
+    let p = parse_text(text, "programme-EN.txt", &Options::default());
+    let has = |needle: &str| p.warnings.iter().any(|w| w.contains(needle));
+    assert!(
+        has("the slot \"3–6 p.m.\" of \"Monday, 6 March\" has no programme"),
+        "{:?}",
+        p.warnings
+    );
+    assert!(
+        has("the day \"Tuesday, 7 March\" has no time slots"),
+        "{:?}",
+        p.warnings
+    );
+    assert!(
+        has("reads like an agenda item but was not understood: \"Agenda item 5 Discussion"),
+        "{:?}",
+        p.warnings
+    );
+    assert!(
+        p.warnings.iter().all(|w| w.starts_with("page ")),
+        "{:?}",
+        p.warnings
+    );
+}

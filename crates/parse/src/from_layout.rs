@@ -56,8 +56,14 @@ pub(crate) fn prepare(layout: &Layout, table: &Table, loose: bool) -> Prepared {
         let is_running = |k: usize| running.contains(&(page.number, k));
         let header = header_row(page, table, &is_running, foot_rule);
         if let Some(h) = &header {
-            if let Some(g) = &h.columns {
-                geometry = Some(g.clone());
+            match &h.columns {
+                Some(g) => geometry = Some(g.clone()),
+                None if geometry.is_none() => out.warnings.push(format!(
+                    "page {}: the table's header row was found but not its columns \
+                     (no date or time heading beside the programme's)",
+                    page.number
+                )),
+                None => {}
             }
         }
         let mut page_lines: Vec<(Line, &TextLine)> = Vec::new();

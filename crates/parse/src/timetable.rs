@@ -58,6 +58,8 @@ struct Builder<'t> {
     topic: Option<(Holder, usize)>,
     /// The slot's items in order: true for agenda items.
     positions: u32,
+    /// The page each day, and each of its slots, starts on.
+    pages: Vec<(u32, Vec<u32>)>,
 }
 
 fn zh_month_start() -> &'static Regex {
@@ -118,6 +120,7 @@ pub(crate) fn parse(
         holder: Holder::None,
         topic: None,
         positions: 0,
+        pages: Vec::new(),
     };
     let mut paragraphs: Vec<Paragraph> = Vec::new();
     let mut last_full = false;
@@ -242,6 +245,7 @@ pub(crate) fn parse(
             .map_or(0, |l| l.page);
         b.warn_slot_time(page);
     }
+    b.warn_empty_days_and_slots();
     warnings.append(&mut b.warnings);
     b.days
 }
@@ -350,6 +354,7 @@ impl Builder<'_> {
                 label: text.to_string(),
                 slots: Vec::new(),
             });
+            self.pages.push((line.page, Vec::new()));
             self.cell = Some(Cell::Day { complete: false });
             if self.column == Column::Day {
                 self.close_time_column();
@@ -372,8 +377,12 @@ impl Builder<'_> {
                     label: String::new(),
                     slots: Vec::new(),
                 });
+                self.pages.push((line.page, Vec::new()));
             }
             let parsed = (self.table.parse_time)(text);
+            if let Some((_, slots)) = self.pages.last_mut() {
+                slots.push(line.page);
+            }
             if let Some(day) = self.days.last_mut() {
                 day.slots.push(crate::model::Slot {
                     start: parsed.as_ref().map(|t| t.start.clone()),
@@ -489,6 +498,11 @@ impl Builder<'_> {
             if let Some(day) = self.days.last_mut() {
                 day.slots.extend(repeat.slots);
             }
+            if let Some((_, slots)) = self.pages.pop() {
+                if let Some((_, into)) = self.pages.last_mut() {
+                    into.extend(slots);
+                }
+            }
         }
     }
 
@@ -509,6 +523,27 @@ impl Builder<'_> {
             _ => self.warnings.push(format!(
                 "page {page}: date-column text outside any slot: {text:?}"
             )),
+        }
+    }
+
+    /// A day without time slots, a slot without programme: read but empty,
+    /// so probably not read right — said, never silently kept.
+    fn warn_empty_days_and_slots(&mut self) {
+        for (day, (page, slot_pages)) in self.days.iter().zip(&self.pages) {
+            if day.slots.is_empty() {
+                self.warnings.push(format!(
+                    "page {page}: the day {:?} has no time slots",
+                    day.label
+                ));
+            }
+            for (slot, page) in day.slots.iter().zip(slot_pages) {
+                if slot.agenda_items.is_empty() && slot.events.is_empty() {
+                    self.warnings.push(format!(
+                        "page {page}: the slot {:?} of {:?} has no programme",
+                        slot.label, day.label
+                    ));
+                }
+            }
         }
     }
 
@@ -655,6 +690,12 @@ impl Builder<'_> {
             }
             Kind::Plain => {
                 let t = p.text.trim_end();
+                if table.agenda_loose.is_match(t.trim_start()) {
+                    self.warnings.push(format!(
+                        "page {}: reads like an agenda item but was not understood: {:?}",
+                        p.page, p.text
+                    ));
+                }
                 let topic_like =
                     table.is_focus(t) || t.ends_with([':', '：']) || next == Some(&Kind::Bullet);
                 self.warn_markers(&p.markers, p.page, &p.text);

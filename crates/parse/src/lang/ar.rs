@@ -33,6 +33,7 @@ pub(super) fn table() -> Table {
             &["تشرين الثاني/نوفمبر", "الثاني/نوفمبر", "نوفمبر"],
             &["كانون الأول/ديسمبر", "الأول/ديسمبر", "ديسمبر"],
         ],
+        agenda_loose: Regex::new(r"^البند\s+\d").expect("static regex"),
         agenda_item: Regex::new(r"^البند\s+(\d+)\s+من\s+جدول\s+الأعمال\s*[:：]\s*(.*)$")
             .expect("static regex"),
         // "(أ)", "(ب)", "(ج)", "(د)", "(هـ)" ...: the abjad order.

@@ -31,6 +31,7 @@ pub(super) fn table() -> Table {
             &["november"],
             &["december"],
         ],
+        agenda_loose: Regex::new(r"(?i)^agenda\s+items?\s+\d").expect("static regex"),
         agenda_item: Regex::new(r"^Agenda item\s+(\d+[a-z]?)\s*[:.]\s*(.*)$")
             .expect("static regex"),
         // "(a)"; "a)" also read, as some documents print it.

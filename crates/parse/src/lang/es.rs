@@ -31,6 +31,7 @@ pub(super) fn table() -> Table {
             &["noviembre"],
             &["diciembre"],
         ],
+        agenda_loose: Regex::new(r"(?i)^temas?\s+\d+\s").expect("static regex"),
         agenda_item: Regex::new(r"^Tema\s+(\d+[a-z]?)\s+del\s+programa\s*[:.]\s*(.*)$")
             .expect("static regex"),
         // "a)"; "(a)" also read.

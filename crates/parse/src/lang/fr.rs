@@ -31,6 +31,7 @@ pub(super) fn table() -> Table {
             &["novembre"],
             &["décembre", "decembre"],
         ],
+        agenda_loose: Regex::new(r"(?i)^points?\s+\d+\s").expect("static regex"),
         agenda_item: Regex::new(
             r"^Point\s+(\d+[a-z]?)\s+de\s+l[’']ordre\s+du\s+jour\s*[:.]\s*(.*)$",
         )

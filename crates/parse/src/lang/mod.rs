@@ -88,6 +88,10 @@ pub struct Table {
     pub months: [&'static [&'static str]; 12],
     /// Matches an agenda item line; captures the number and the rest.
     pub agenda_item: Regex,
+    /// Matches what starts like an agenda item label ("Agenda item 5"),
+    /// understood or not: a line it matches that `agenda_item` does not is
+    /// reported, not silently read as text.
+    pub agenda_loose: Regex,
     /// Matches a sub-item line. Groups: `label`, the mark as printed ("(a)",
     /// "a)", "(أ)"); `letter`, the letter inside it; `text`, the rest.
     pub sub_item: Regex,

@@ -31,6 +31,7 @@ pub(super) fn table() -> Table {
             &["ноября", "ноябрь"],
             &["декабря", "декабрь"],
         ],
+        agenda_loose: Regex::new(r"(?i)^пункты?\s+\d+\s").expect("static regex"),
         agenda_item: Regex::new(r"^Пункт\s+(\d+[а-я]?)\s+повестки\s+дня\s*[:.]\s*(.*)$")
             .expect("static regex"),
         // "a)" with Latin letters, as United Nations Russian prints them (a

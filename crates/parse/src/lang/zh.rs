@@ -31,6 +31,7 @@ pub(super) fn table() -> Table {
             &["11"],
             &["12"],
         ],
+        agenda_loose: Regex::new(r"^议程项目\s*\d").expect("static regex"),
         agenda_item: Regex::new(r"^议程项目\s*(\d+)\s*[：:]\s*(.*)$").expect("static regex"),
         // "(a)" or full-width "（a）".
         sub_item: Regex::new(r"^(?P<label>[(（]\s*(?P<letter>[a-z])\s*[)）])\s*(?P<text>.*)$")
