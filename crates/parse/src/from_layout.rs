@@ -96,6 +96,7 @@ pub(crate) fn prepare(layout: &Layout, table: &Table, loose: bool) -> Prepared {
                 para_break: None,
                 full: false,
                 room_after: 0.0,
+                column_width: 0.0,
                 x0: tl.x0,
                 x1: tl.x1,
                 start: Some(if tl.rtl { tl.x1 } else { tl.x0 }),
@@ -431,10 +432,25 @@ fn cut_where_the_time_ends<'w>(
     words: &[&'w unprog_extract::Word],
     table: &Table,
 ) {
-    let [(date_side, first), (Column::Programme, _)] = pieces.as_slice() else {
+    let [(date_side, first), (Column::Programme, rest)] = pieces.as_slice() else {
         return;
     };
     if !date_side.is_date_side() {
+        return;
+    }
+    // "Понедельник, 6" with the day number pushed past the column's edge:
+    // the first line of a day label that wraps.
+    let weekday_first = first
+        .first()
+        .and_then(|w| crate::lang::words(&w.text).into_iter().next())
+        .is_some_and(|w| table.weekday(&w).is_some());
+    if weekday_first
+        && rest
+            .iter()
+            .all(|w| w.text.chars().all(|c| c.is_ascii_digit()))
+    {
+        let column = *date_side;
+        *pieces = vec![(column, words.to_vec())];
         return;
     }
     let reads = |ws: &[&unprog_extract::Word]| {
@@ -444,12 +460,12 @@ fn cut_where_the_time_ends<'w>(
         (table.parse_time)(&t).is_some() || table.parse_day(&t).is_some()
     };
     let at = first.len();
-    if reads(first) {
-        return;
-    }
+    // The cell runs as far as it reads ("10 ч 00 м. – 13 ч" reads, but so
+    // does "10 ч 00 м. – 13 ч 00 м.").
     let best = (1..words.len())
         .filter(|&k| reads(&words[..k]))
-        .min_by_key(|&k| k.abs_diff(at));
+        .max()
+        .filter(|&k| k != at || !reads(first));
     if let Some(k) = best {
         let column = *date_side;
         *pieces = vec![
@@ -753,6 +769,7 @@ fn mark_paragraphs(lines: &mut [(Line, &TextLine)], language: Language, pitches:
             let tl = lines[i].1;
             let (x0, x1) = (lines[i].0.x0, lines[i].0.x1);
             lines[i].0.start = Some(if rtl { near_edge - x1 } else { x0 - near_edge });
+            lines[i].0.column_width = (far_edge - near_edge).abs();
             let slack = 1.5 * tl.size.max(6.0);
             lines[i].0.full = if rtl {
                 x0 <= far_edge + slack

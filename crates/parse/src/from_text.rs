@@ -68,6 +68,7 @@ pub(crate) fn prepare(text: &str, table: &Table) -> Prepared {
                             para_break: None,
                             full: false,
                             room_after: 0.0,
+                            column_width: 0.0,
                             x0: 0.0,
                             x1: 0.0,
                             start: None,

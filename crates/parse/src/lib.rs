@@ -369,6 +369,8 @@ fn attach_text_markers(days: &mut [Day], footnotes: &[Footnote]) {
             let Some(stem) = item.title.strip_suffix(f.marker.as_str()) else {
                 continue;
             };
+            // Some tools set the marker a space apart ("General 1").
+            let stem = stem.trim_end();
             let before = stem.chars().next_back();
             let cjk = before.is_some_and(unprog_extract::script::is_cjk);
             let seen_without = titles.iter().any(|(n, t)| *n == item.number && t == stem);

@@ -54,6 +54,9 @@ pub(crate) struct Line {
     pub full: bool,
     /// Space left between the line's end and its column's far edge (layout).
     pub room_after: f64,
+    /// Width of the line's column on its page, from the nearest start to the
+    /// farthest end of its lines (layout; 0 for plain text).
+    pub column_width: f64,
     /// Left and right edges (layout; 0 for plain text). For a piece of a
     /// line that crosses columns, the piece's own.
     pub x0: f64,

@@ -168,6 +168,14 @@ pub(crate) fn layout(text: &str) -> Layout {
 fn footnote_blocks(pages: &[Vec<String>], rtl: bool) -> Vec<(usize, Vec<String>, usize)> {
     let mut out = Vec::new();
     for (p, lines) in pages.iter().enumerate() {
+        // The page's left margin: where its body lines start (a browser's
+        // own header and footer may start further out).
+        let mut starts: Vec<usize> = lines
+            .iter()
+            .filter_map(|l| tokens(l).first().map(|t| t.start))
+            .collect();
+        starts.sort_unstable();
+        let margin = starts.get(starts.len() / 4).copied().unwrap_or(0);
         // Lines that open a footnote: a marker at the margin, a gap, text.
         let opens = |l: &str| -> Option<String> {
             let ts = tokens(l);
@@ -181,20 +189,33 @@ fn footnote_blocks(pages: &[Vec<String>], rtl: bool) -> Vec<(usize, Vec<String>,
             } else {
                 next.start.checked_sub(marker.end)?
             };
-            let at_margin = rtl || marker.start <= 3;
+            let at_margin = rtl || marker.start <= margin + 3;
             (is_marker(&marker.text) && gap >= 2 && at_margin).then(|| marker.text.clone())
         };
+        // A marker on a line of its own, its text on the next (a browser's
+        // notes after the table).
+        let lone_marker = |k: usize| -> Option<String> {
+            let ts = tokens(&lines[k]);
+            let next = lines.get(k + 1).map(|l| tokens(l)).unwrap_or_default();
+            match ts.as_slice() {
+                [m] if is_marker(&m.text) && (rtl || m.start <= margin + 3) && !next.is_empty() => {
+                    Some(m.text.clone())
+                }
+                _ => None,
+            }
+        };
+        let opens_at = |k: usize| opens(&lines[k]).or_else(|| lone_marker(k));
         // The block: from the first opening line after the last blank line
         // that has table text above it, down to the page's last lines.
         let Some(first) = (0..lines.len()).find(|&k| {
-            opens(&lines[k]).is_some()
+            opens_at(k).is_some()
                 && k > 0
                 && lines[k - 1].trim().is_empty()
                 && lines[k..].iter().filter(|l| !l.trim().is_empty()).count() <= 12
         }) else {
             continue;
         };
-        let markers: Vec<String> = lines[first..].iter().filter_map(|l| opens(l)).collect();
+        let markers: Vec<String> = (first..lines.len()).filter_map(opens_at).collect();
         out.push((p, markers, first));
     }
     out

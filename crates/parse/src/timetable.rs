@@ -162,7 +162,7 @@ pub(crate) fn parse(
                 } else {
                     last_width * 20 >= para_max * 17
                 };
-                let title_then_topic = !line.from_layout
+                let title_then_topic = (!line.from_layout || line.loose)
                     && table.starts_topic(&text)
                     && pending
                         .as_ref()
@@ -173,7 +173,8 @@ pub(crate) fn parse(
                 let fits_before = line.from_layout
                     && line.first_word_width.is_some_and(|w| {
                         if line.loose {
-                            1.5 * w + line.size < last_room
+                            // ... and a line clearly short of its column.
+                            1.5 * w + line.size < last_room && last_room > 0.25 * line.column_width
                         } else {
                             w + 0.5 * line.size < last_room
                         }
@@ -301,9 +302,13 @@ impl Builder<'_> {
                 (self.table.parse_time)(t).is_none() && !(self.table.time_start)(t)
             }
             Some(Cell::Time { complete: false }) => true,
-            // "10.00 a 11.30" + "horas", a room under the time.
+            // "10.00 a 11.30" + "horas", a room under the time — but the next
+            // row's time or day, with no gap before it, is not.
             Some(Cell::Time { complete: true }) | Some(Cell::Room) => {
+                let t = line.text.trim();
                 line.para_break == Some(false)
+                    && !self.looks_like_day(t)
+                    && !self.looks_like_time(t)
             }
         }
     }
