@@ -162,11 +162,16 @@ pub(crate) fn parse(
                 } else {
                     last_width * 20 >= para_max * 17
                 };
+                // Where no gap shows it, a line that opens the way focus
+                // topics open (with a capital where the script has them)
+                // starts one after a title or an event.
                 let title_then_topic = (!line.from_layout || line.loose)
                     && table.starts_topic(&text)
-                    && pending
-                        .as_ref()
-                        .is_some_and(|p| matches!(p.kind, Kind::Agenda(_) | Kind::Sub(..)));
+                    && !text.chars().next().is_some_and(char::is_lowercase)
+                    && pending.as_ref().is_some_and(|p| {
+                        matches!(p.kind, Kind::Agenda(_) | Kind::Sub(..) | Kind::Plain)
+                            && !table.starts_topic(&p.text)
+                    });
                 // Text laid out in characters knows a line's end only to a
                 // few characters (the last word's, the next word's length
                 // in characters is not their width): ask for a clear fit.
@@ -181,11 +186,18 @@ pub(crate) fn parse(
                     });
                 // The paragraph's lines so far all start where this one
                 // does not (the continuation of a hanging indent).
+                // (Text laid out in characters scales each page its own way:
+                // across a page break an indent is known to a character or two.)
+                let indent_slack = if line.loose && line.para_break.is_none() {
+                    1.3
+                } else {
+                    0.5
+                } * line.size;
                 let leaves_indent = para_lines >= 2
                     && line
                         .start
                         .zip(last_start)
-                        .is_some_and(|(a, b)| (a - b).abs() > 0.5 * line.size);
+                        .is_some_and(|(a, b)| (a - b).abs() > indent_slack);
                 let new_para = pending.is_none()
                     || kind != Kind::Plain
                     || title_then_topic
