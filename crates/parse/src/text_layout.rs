@@ -207,10 +207,12 @@ fn footnote_blocks(pages: &[Vec<String>], rtl: bool) -> Vec<(usize, Vec<String>,
         let opens_at = |k: usize| opens(&lines[k]).or_else(|| lone_marker(k));
         // The block: from the first opening line after the last blank line
         // that has table text above it, down to the page's last lines.
+        // (A marker alone on its line need not follow a blank one: Word's
+        // notes come right under the table's last line.)
         let Some(first) = (0..lines.len()).find(|&k| {
             opens_at(k).is_some()
                 && k > 0
-                && lines[k - 1].trim().is_empty()
+                && (lines[k - 1].trim().is_empty() || lone_marker(k).is_some())
                 && lines[k..].iter().filter(|l| !l.trim().is_empty()).count() <= 12
         }) else {
             continue;

@@ -705,6 +705,17 @@ impl Builder<'_> {
                     }
                 }
             }
+            // A question under a focus topic whose bullet the text does not
+            // show (a browser's list marker, drawn, not written).
+            Kind::Plain
+                if self.topic.is_some()
+                    && p.text.trim_end().ends_with(table.question_end)
+                    && p.markers.is_empty() =>
+            {
+                if let Some(topic) = self.current_topic() {
+                    topic.questions.push(p.text);
+                }
+            }
             Kind::Plain => {
                 let t = p.text.trim_end();
                 if table.agenda_loose.is_match(t.trim_start()) {
