@@ -33,6 +33,7 @@ mod lines;
 mod masthead;
 pub mod model;
 mod references;
+mod text_bidi;
 mod text_layout;
 mod timetable;
 
@@ -283,6 +284,12 @@ fn prepare_text(
     options: &Options,
 ) -> (Prepared, Language, Source) {
     let text = unprog_extract::script::unify_radicals(text);
+    // Right-to-left runs a tool marked with bidi controls, back in reading order.
+    let text = if text_bidi::has_run_marks(&text) {
+        std::borrow::Cow::Owned(text_bidi::reading_order(&text))
+    } else {
+        text
+    };
     let text = text.as_ref();
     let language = options
         .language

@@ -176,6 +176,20 @@ fn footnote_blocks(pages: &[Vec<String>], rtl: bool) -> Vec<(usize, Vec<String>,
             .collect();
         starts.sort_unstable();
         let margin = starts.get(starts.len() / 4).copied().unwrap_or(0);
+        // Right-to-left pages start their lines at the right margin.
+        let mut ends: Vec<usize> = lines
+            .iter()
+            .filter_map(|l| tokens(l).last().map(|t| t.end))
+            .collect();
+        ends.sort_unstable();
+        let right_margin = ends.get(ends.len() * 3 / 4).copied().unwrap_or(0);
+        let at_margin = |t: &Token| {
+            if rtl {
+                t.end + 3 >= right_margin
+            } else {
+                t.start <= margin + 3
+            }
+        };
         // Lines that open a footnote: a marker at the margin, a gap, text.
         let opens = |l: &str| -> Option<String> {
             let ts = tokens(l);
@@ -189,8 +203,7 @@ fn footnote_blocks(pages: &[Vec<String>], rtl: bool) -> Vec<(usize, Vec<String>,
             } else {
                 next.start.checked_sub(marker.end)?
             };
-            let at_margin = rtl || marker.start <= margin + 3;
-            (is_marker(&marker.text) && gap >= 2 && at_margin).then(|| marker.text.clone())
+            (is_marker(&marker.text) && gap >= 2 && at_margin(marker)).then(|| marker.text.clone())
         };
         // A marker on a line of its own, its text on the next (a browser's
         // notes after the table).
@@ -198,7 +211,7 @@ fn footnote_blocks(pages: &[Vec<String>], rtl: bool) -> Vec<(usize, Vec<String>,
             let ts = tokens(&lines[k]);
             let next = lines.get(k + 1).map(|l| tokens(l)).unwrap_or_default();
             match ts.as_slice() {
-                [m] if is_marker(&m.text) && (rtl || m.start <= margin + 3) && !next.is_empty() => {
+                [m] if is_marker(&m.text) && at_margin(m) && !next.is_empty() => {
                     Some(m.text.clone())
                 }
                 _ => None,
@@ -269,9 +282,28 @@ fn page(
                 })
                 .collect();
             if rtl {
-                // The tool wrote the run in logical order; on the page its
-                // first word is the rightmost.
-                mirror(&mut words, x0, x1);
+                // The tool wrote each run in logical order; on the page its
+                // first word is the rightmost. Runs set apart by two spaces
+                // or more were placed apart (two headings of one row).
+                let mut runs: Vec<Vec<Word>> = Vec::new();
+                let mut last_end: Option<f64> = None;
+                for w in words {
+                    let apart = last_end.is_some_and(|e| w.x0 - e >= 2.0 * COLUMN);
+                    last_end = Some(w.x1);
+                    match runs.last_mut() {
+                        Some(run) if !apart => run.push(w),
+                        _ => runs.push(vec![w]),
+                    }
+                }
+                words = Vec::new();
+                for mut run in runs {
+                    let (a, b) = (
+                        run.first().map_or(0.0, |w| w.x0),
+                        run.last().map_or(0.0, |w| w.x1),
+                    );
+                    mirror(&mut run, a, b);
+                    words.extend(run);
+                }
             }
             text_lines.push(TextLine {
                 text,

@@ -1,0 +1,120 @@
+//! Right-to-left text from tools that mark its runs with bidirectional
+//! controls (poppler's `pdftotext` wraps each right-to-left run in U+202B …
+//! U+202C and each left-to-right one inside it in U+202A … U+202C).
+//!
+//! Such a tool writes a run of numbers and punctuation inside Arabic text in
+//! the order it is *seen*, left to right: the time `10:00 - 13:00` comes
+//! out as `13:00 - 10:00`, `6-10 آذار` as `10-6`, `الاثنين، 6` as
+//! `الاثنين 6 ،`. Read back into the order it is *read*: a marked run without
+//! letters has its words (and the spaces between them) in reverse order, and
+//! a range of two numbers in one word (`2025-2021`) its two ends swapped. A
+//! run with letters (a document symbol, `Original: English`) is left as it
+//! is. The controls are dropped.
+
+const LRE: char = '\u{202A}';
+const RLE: char = '\u{202B}';
+const PDF: char = '\u{202C}';
+
+/// Whether the text carries a tool's bidirectional run marks.
+pub(crate) fn has_run_marks(text: &str) -> bool {
+    text.contains(LRE) || text.contains(RLE)
+}
+
+/// The text in reading order, the run marks gone.
+pub(crate) fn reading_order(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut run: Option<String> = None;
+    for c in text.chars() {
+        match (c, run.as_mut()) {
+            (LRE, None) => run = Some(String::new()),
+            (PDF, Some(_)) => {
+                if let Some(r) = run.take() {
+                    out.push_str(&read_run(&r));
+                }
+            }
+            // A line ends any run left open.
+            ('\n' | '\x0c', Some(_)) => {
+                if let Some(r) = run.take() {
+                    out.push_str(&read_run(&r));
+                }
+                out.push(c);
+            }
+            (LRE | RLE | PDF | '\u{202D}' | '\u{202E}', _) => {}
+            (_, Some(r)) => r.push(c),
+            (_, None) => out.push(c),
+        }
+    }
+    if let Some(r) = run {
+        out.push_str(&read_run(&r));
+    }
+    out
+}
+
+/// One left-to-right run: as it is if it has letters, else its words in
+/// reverse order and number ranges turned round.
+fn read_run(run: &str) -> String {
+    if run.chars().any(char::is_alphabetic) {
+        return run.to_string();
+    }
+    // Alternating words and spaces, kept as they are but in reverse order.
+    let mut pieces: Vec<String> = Vec::new();
+    for c in run.chars() {
+        let space = c.is_whitespace();
+        match pieces.last_mut() {
+            Some(p) if p.chars().next().is_some_and(|f| f.is_whitespace()) == space => p.push(c),
+            _ => pieces.push(c.to_string()),
+        }
+    }
+    pieces.reverse();
+    pieces.iter().map(|p| turn_range(p)).collect()
+}
+
+/// `2025-2021` → `2021-2025`: a range of two numbers seen left to right.
+fn turn_range(word: &str) -> String {
+    let Some((a, b)) = word.split_once(['-', '–']) else {
+        return word.to_string();
+    };
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    if digits(a) && digits(b) {
+        let dash = &word[a.len()..word.len() - b.len()];
+        format!("{b}{dash}{a}")
+    } else {
+        word.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_inside_arabic_come_back_in_reading_order() {
+        // pdftotext -layout on an Arabic programme.
+        assert_eq!(
+            reading_order("\u{202B}الاثنين\u{202A} 6 ،\u{202C}آذار\u{202A}/\u{202C}مارس\u{202C}"),
+            "الاثنين، 6 آذار/مارس"
+        );
+        assert_eq!(
+            reading_order("\u{202B}\u{202A}13:00 - 10:00\u{202C}\u{202C}"),
+            "10:00 - 13:00"
+        );
+        assert_eq!(
+            reading_order("\u{202B}نيويورك\u{202A} 10-6 ،\u{202C}آذار\u{202A}/\u{202C}مارس \u{202A}2023\u{202C}\u{202C}"),
+            "نيويورك، 6-10 آذار/مارس 2023"
+        );
+        assert_eq!(reading_order("\u{202A}2025-2021\u{202C}"), "2021-2025");
+    }
+
+    #[test]
+    fn runs_with_letters_stay_as_written() {
+        assert_eq!(
+            reading_order("\u{202B}\u{202A}Original: English\u{202C}\u{202C}"),
+            "Original: English"
+        );
+        assert_eq!(
+            reading_order("\u{202B}الوثيقة \u{202A}A/77/275\u{202C}.\u{202C}"),
+            "الوثيقة A/77/275."
+        );
+        assert!(!has_run_marks("plain text"));
+    }
+}
