@@ -753,7 +753,22 @@ fn mark_paragraphs(lines: &mut [(Line, &TextLine)], language: Language, pitches:
             continue;
         }
         let pitch = pitches.get(&k).copied().unwrap_or(12.0);
-        let far_edge = if rtl {
+        // The column's far edge: where its lines end at the farthest — or,
+        // for text laid out in characters, where most full lines end (a line
+        // of CJK characters, counted two columns each, overshoots it).
+        let far_edge = if lines[idx[0]].0.loose {
+            let mut ends: Vec<f64> = idx
+                .iter()
+                .map(|&i| if rtl { -lines[i].0.x0 } else { lines[i].0.x1 })
+                .collect();
+            ends.sort_by(f64::total_cmp);
+            let e = ends.get(ends.len() * 4 / 5).copied().unwrap_or(0.0);
+            if rtl {
+                -e
+            } else {
+                e
+            }
+        } else if rtl {
             idx.iter().map(|&i| lines[i].0.x0).fold(f64::MAX, f64::min)
         } else {
             idx.iter().map(|&i| lines[i].0.x1).fold(f64::MIN, f64::max)
