@@ -142,6 +142,33 @@ pub fn unify_radicals(text: &str) -> Cow<'_, str> {
     Cow::Owned(text.chars().map(unify_radical).collect())
 }
 
+/// The text another tool extracted, read as unprog reads a PDF's glyphs:
+/// radicals as the ideographs they stand for, Word's symbol-font bullets as
+/// the bullets they draw, presentation forms and Latin ligatures as plain
+/// letters (NFKC). Line ends, form feeds and tabs stay: they are the text's
+/// layout.
+pub fn normalize_text(text: &str) -> Cow<'_, str> {
+    let changes = |c: char| {
+        radicals::equivalent(c).is_some() || symbol_font_bullet(c).is_some() || needs_nfkc(c)
+    };
+    if !text.chars().any(changes) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if let Some(ideograph) = radicals::equivalent(c) {
+            out.push(ideograph);
+        } else if let Some(bullet) = symbol_font_bullet(c) {
+            out.push(bullet);
+        } else if needs_nfkc(c) {
+            out.extend(c.nfkc());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// True for combining marks that sit on a base letter (Arabic harakat,
 /// shadda, Latin combining accents, Hebrew points).
 pub fn is_combining_mark(c: char) -> bool {
@@ -198,6 +225,15 @@ mod tests {
         assert!(!is_rtl('3'));
         assert!(is_ltr('A'));
         assert!(is_ltr('Ж'));
+    }
+
+    #[test]
+    fn extracted_text_is_read_as_glyphs_are_but_keeps_its_layout() {
+        assert_eq!(
+            normalize_text("\u{F0B7}\tWhat?\n\u{2F49}\u{FEFB}\x0c"),
+            "•\tWhat?\n月\u{0644}\u{0627}\x0c"
+        );
+        assert!(matches!(normalize_text("plain\n"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -518,7 +518,7 @@ fn running_lines(layout: &Layout, table: &Table, loose: bool) -> Vec<(u32, usize
     // Job numbers ("23-03456 (E)", also as a right-to-left run may print
     // it) and "page/pages".
     let job = regex!(
-        r"^[\d/\s]*(\d{2}-\d{5}|\d{5}-\d{2})\s*(\([A-Z]\))?[\s\d/]*$|^\(?[A-Z]\)?\s*(\d{2}-\d{5}|\d{5}-\d{2})[\s\d/]*$|^\d{1,3}\s*/\s*\d{1,3}$"
+        r"^[\d/\s]*(\d{2}-\d{5}|\d{5}-\d{2})\s*([()][A-Z][()])?[\s\d/]*$|^[()]?[A-Z][()]?\s*(\d{2}-\d{5}|\d{5}-\d{2})[\s\d/]*$|^\d{1,3}\s*/\s*\d{1,3}$"
     );
     // A bare page number: only as the lowest line of the page (a footnote's
     // number is a bare number too).

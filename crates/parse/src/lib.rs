@@ -283,7 +283,7 @@ fn prepare_text(
     file: &str,
     options: &Options,
 ) -> (Prepared, Language, Source) {
-    let text = unprog_extract::script::unify_radicals(text);
+    let text = unprog_extract::script::normalize_text(text);
     // Right-to-left runs a tool marked with bidi controls, back in reading order.
     let text = if text_bidi::has_run_marks(&text) {
         std::borrow::Cow::Owned(text_bidi::reading_order(&text))
