@@ -63,8 +63,19 @@ pub(crate) fn parse(lines: &[Line], table: &Table) -> Masthead {
     // masthead's fixed parts.
     let body_size = mast.get(session_at.unwrap_or(0)).map_or(0.0, |l| l.size);
     let mut body: Option<String> = None;
-    for l in &mast[..session_at.unwrap_or(0)] {
-        if is_fixed_part(l, table, body_size) {
+    let before = &mast[..session_at.unwrap_or(0)];
+    // A year alone is the issue date's, split off by the tool, when a date
+    // without a year is among the fixed parts too.
+    let split_date = before.iter().any(|l| {
+        let words = crate::lang::words(&normalise(&l.text));
+        is_fixed_part(l, table, body_size)
+            && !words.iter().any(|w| is_year(w))
+            && (words.iter().any(|w| table.month(w).is_some()) || l.text.contains('月'))
+    });
+    for l in before {
+        let t = l.text.trim();
+        let bare_year = t.len() == 4 && is_year(t);
+        if is_fixed_part(l, table, body_size) || (bare_year && split_date) {
             continue;
         }
         body = Some(match body {
@@ -74,6 +85,11 @@ pub(crate) fn parse(lines: &[Line], table: &Table) -> Masthead {
     }
     m.body = body;
     m
+}
+
+/// A year as masthead dates write it.
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1945..2200).contains(&y))
 }
 
 fn is_fixed_part(l: &Line, table: &Table, body_size: f64) -> bool {
@@ -113,11 +129,9 @@ fn is_fixed_part(l: &Line, table: &Table, body_size: f64) -> bool {
         .iter()
         .any(|w| table.month(w).is_some())
         || t.contains('月');
-    let has_year = crate::lang::words(&t)
-        .iter()
-        .any(|w| w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1945..2200).contains(&y)));
-    has_year
-        && has_month
-        && crate::lang::words(&t).len() <= 6
-        && table.title.iter().all(|title| !t.contains(title))
+    // (A tool may split it, "2023" on one line and "年 11 月 27 日" on
+    // another: the part with the month is a fixed part, the year alone is
+    // when it comes with such a part; see `parse`.)
+    let words = crate::lang::words(&t);
+    has_month && words.len() <= 6 && table.title.iter().all(|title| !t.contains(title))
 }
