@@ -105,11 +105,18 @@ impl Columns {
 }
 
 /// Where column `a` ends and column `b` (to its right) begins: a rule drawn
-/// between the centres of their headings, else the middle of the widest run
-/// of least-covered x between them (the gutter), else just before `b`'s
+/// between their headings, else the middle of the widest run of
+/// least-covered x between them (the gutter), else just before `b`'s
 /// heading.
 fn boundary(a: HeaderCell, b: HeaderCell, words: &[(f64, f64)], rules: &[f64]) -> f64 {
-    let (lo, hi) = (a.centre(), b.centre());
+    // Between the two headings' texts (the gutter lies there whether they
+    // are aligned to their columns' edges or centred), or their centres
+    // when the texts touch.
+    let (lo, hi) = if a.x1 + 2.0 * STEP < b.x0 {
+        (a.x1, b.x0)
+    } else {
+        (a.centre(), b.centre())
+    };
     if hi - lo < 2.0 * STEP {
         return (a.x1 + b.x0) / 2.0;
     }

@@ -101,6 +101,8 @@ pub(crate) fn prepare(layout: &Layout, table: &Table, loose: bool) -> Prepared {
                 x1: tl.x1,
                 start: Some(if tl.rtl { tl.x1 } else { tl.x0 }),
                 first_word_width: first_word_width(tl),
+                last_word_width: last_word_width(tl),
+                continues_word: false,
                 lead_marker: tl
                     .superscripts
                     .first()
@@ -124,7 +126,7 @@ pub(crate) fn prepare(layout: &Layout, table: &Table, loose: bool) -> Prepared {
     }
     let pitches = document_pitches(&pages);
     for mut page_lines in pages {
-        mark_paragraphs(&mut page_lines, table.language, &pitches);
+        mark_paragraphs(&mut page_lines, table, &pitches);
         out.lines.extend(page_lines.into_iter().map(|(l, _)| l));
     }
     if !in_table {
@@ -165,6 +167,15 @@ fn first_word_width(tl: &TextLine) -> Option<f64> {
         x1 = x1.max(w.x1);
     }
     Some(x1 - x0)
+}
+
+/// Width of a line's last word, in reading order.
+fn last_word_width(tl: &TextLine) -> Option<f64> {
+    let mut words: Vec<&unprog_extract::Word> =
+        tl.words.iter().filter(|w| !w.superscript).collect();
+    words.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    let last = if tl.rtl { words.first() } else { words.last() }?;
+    Some(last.x1 - last.x0)
 }
 
 /// Punctuation a CJK line may not start with (it stays with the character
@@ -259,7 +270,9 @@ fn header_row(
         .iter()
         .map(|&k| lines[k].bottom)
         .fold(a.bottom, f64::max);
-    // The table's words below the header row, and its vertical rules.
+    // The table's words below the header row, and its vertical rules. A
+    // day label says nothing of where the columns part: a date row spans
+    // the table.
     let words: Vec<(f64, f64)> = lines
         .iter()
         .enumerate()
@@ -268,6 +281,7 @@ fn header_row(
                 && !member.contains(k)
                 && l.top > bottom
                 && !foot_rule.is_some_and(|y| l.top >= y)
+                && table.parse_day(l.text.trim()).is_none()
         })
         .flat_map(|(_, l)| l.words.iter().map(|w| (w.x0, w.x1)))
         .collect();
@@ -409,6 +423,9 @@ fn place(g: &Columns, tl: &TextLine, line: Line, table: &Table) -> Vec<Line> {
                     if let Some(first) = ws.first() {
                         piece.first_word_width = Some(first.x1 - first.x0);
                     }
+                    if let Some(last) = ws.last() {
+                        piece.last_word_width = Some(last.x1 - last.x0);
+                    }
                     // Footnote markers hang on the programme text.
                     if programme.is_some_and(|p| p != i) || (programme.is_none() && i > 0) {
                         piece.markers.clear();
@@ -451,6 +468,23 @@ fn cut_where_the_time_ends<'w>(
     {
         let column = *date_side;
         *pieces = vec![(column, words.to_vec())];
+        return;
+    }
+    // "Sala de conferencias" | "4 Palabras de apertura": a room's number
+    // pushed past the column's edge.
+    let number = |w: &&unprog_extract::Word| {
+        !w.text.is_empty() && w.text.chars().all(|c| c.is_ascii_digit())
+    };
+    let ends_in_word = first
+        .last()
+        .is_some_and(|w| w.text.chars().all(char::is_alphabetic));
+    if ends_in_word && rest.first().is_some_and(number) && rest.len() > 1 {
+        let k = first.len() + 1;
+        let column = *date_side;
+        *pieces = vec![
+            (column, words[..k].to_vec()),
+            (Column::Programme, words[k..].to_vec()),
+        ];
         return;
     }
     let reads = |ws: &[&unprog_extract::Word]| {
@@ -745,8 +779,8 @@ fn document_pitches(pages: &[Vec<(Line, &TextLine)>]) -> Pitches {
 
 /// Sets `para_break` from vertical gaps (per column and zone) and `full` from
 /// how far each line runs towards its column's far edge.
-fn mark_paragraphs(lines: &mut [(Line, &TextLine)], language: Language, pitches: &Pitches) {
-    let rtl = language == Language::Ar;
+fn mark_paragraphs(lines: &mut [(Line, &TextLine)], table: &Table, pitches: &Pitches) {
+    let rtl = table.language == Language::Ar;
     for k in keys() {
         let (idx, gaps) = gaps(lines, k);
         if idx.is_empty() {
@@ -756,6 +790,20 @@ fn mark_paragraphs(lines: &mut [(Line, &TextLine)], language: Language, pitches:
         // The column's far edge: where its lines end at the farthest — or,
         // for text laid out in characters, where most full lines end (a line
         // of CJK characters, counted two columns each, overshoots it).
+        // (A day label may span the table: it is not the column's.)
+        let idx_all = idx.clone();
+        let idx: Vec<usize> = {
+            let cells: Vec<usize> = idx
+                .iter()
+                .copied()
+                .filter(|&i| table.parse_day(&lines[i].0.text).is_none())
+                .collect();
+            if cells.is_empty() {
+                idx
+            } else {
+                cells
+            }
+        };
         let far_edge = if lines[idx[0]].0.loose {
             let mut ends: Vec<f64> = idx
                 .iter()
@@ -780,7 +828,7 @@ fn mark_paragraphs(lines: &mut [(Line, &TextLine)], language: Language, pitches:
         } else {
             idx.iter().map(|&i| lines[i].0.x0).fold(f64::MAX, f64::min)
         };
-        for (n, &i) in idx.iter().enumerate() {
+        for (n, &i) in idx_all.iter().enumerate() {
             let tl = lines[i].1;
             let (x0, x1) = (lines[i].0.x0, lines[i].0.x1);
             lines[i].0.start = Some(if rtl { near_edge - x1 } else { x0 - near_edge });
@@ -805,6 +853,32 @@ fn mark_paragraphs(lines: &mut [(Line, &TextLine)], language: Language, pitches:
                 };
                 Some(gap > pitch + (0.15 * tl.size).max(1.2) + raised || gap < 0.0)
             };
+        }
+        // A word too long for its column, broken at the edge without a
+        // hyphen ("conferencia" / "s 4" in a narrow date column): the line
+        // before ran to the edge, and its last word with this line's first
+        // would not have fitted in the column anyway.
+        for pair in idx_all.windows(2) {
+            let (before, line) = (&lines[pair[0]].0, &lines[pair[1]].0);
+            let letters = |t: &str, last: bool| {
+                let c = if last {
+                    t.chars().next_back()
+                } else {
+                    t.chars().next()
+                };
+                c.is_some_and(|c| c.is_alphabetic() && !unprog_extract::script::is_cjk(c))
+            };
+            let broken = !line.loose
+                && line.para_break == Some(false)
+                && before.room_after < 0.3 * before.size
+                && letters(&before.text, true)
+                && letters(&line.text, false)
+                && line.text.chars().next().is_some_and(char::is_lowercase)
+                && before
+                    .last_word_width
+                    .zip(line.first_word_width)
+                    .is_some_and(|(a, b)| a + b > 0.95 * before.column_width);
+            lines[pair[1]].0.continues_word = broken;
         }
     }
 }

@@ -73,6 +73,8 @@ pub(crate) fn prepare(text: &str, table: &Table) -> Prepared {
                             x1: 0.0,
                             start: None,
                             first_word_width: None,
+                            last_word_width: None,
+                            continues_word: false,
                             lead_marker: None,
                             size: 0.0,
                             from_layout: false,

@@ -62,9 +62,11 @@ pub(crate) fn join(language: Language, a: &str, b: &str) -> String {
     // A hyphen or dash that ends a line right after a word or number joins
     // it to the next ("open-" + "ended", "(2021-" + "2025)",
     // "10 heures-" + "13 heures"); one set apart by a space is punctuation.
-    let keep_together =
-        (matches!(last, '-' | '–' | '—') && before_last != ' ' && first.is_alphanumeric())
-            || last == '/';
+    let keep_together = (matches!(last, '-' | '–' | '—') && before_last != ' ' && first.is_alphanumeric())
+            || last == '/'
+            // A bracket opened at a line's end, or closed at the next one's start.
+            || matches!(last, '(' | '[' | '«' | '“')
+            || matches!(first, ')' | ']' | '»' | '”' | ',' | '.' | ';');
     if keep_together {
         format!("{a}{b}")
     } else {
@@ -175,6 +177,14 @@ mod tests {
             "States – and others"
         );
         assert_eq!(join(Language::Fr, "(2021-", "2025)"), "(2021-2025)");
+        assert_eq!(
+            join(Language::Ar, "الثاني (", "A/78/265):"),
+            "الثاني (A/78/265):"
+        );
+        assert_eq!(
+            join(Language::En, "report", "(A/77/275):"),
+            "report (A/77/275):"
+        );
         assert_eq!(
             join(Language::Fr, "10 heures-", "13 heures"),
             "10 heures-13 heures"

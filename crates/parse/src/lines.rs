@@ -66,6 +66,12 @@ pub(crate) struct Line {
     pub start: Option<f64>,
     /// Width of the line's first word (layout).
     pub first_word_width: Option<f64>,
+    /// Width of the line's last word (layout).
+    pub last_word_width: Option<f64>,
+    /// The line's first word is the end of the line before's last word, a
+    /// word too long for its column broken at the column's edge without a
+    /// hyphen (layout).
+    pub continues_word: bool,
     /// A footnote marker that opens the line (footnote area).
     pub lead_marker: Option<String>,
     /// Font size (layout only; 0 for plain text).
@@ -89,6 +95,18 @@ pub(crate) struct Prepared {
     pub warnings: Vec<String>,
     /// Read from text, where a footnote marker is a digit glued to its word.
     pub glued_markers: bool,
+}
+
+impl Line {
+    /// `before` with this line joined on: glued when this line continues a
+    /// word broken at the column's edge, else as the script joins lines.
+    pub fn joined_to(&self, language: crate::model::Language, before: &str) -> String {
+        if self.continues_word {
+            format!("{}{}", before.trim_end(), self.text.trim())
+        } else {
+            crate::joining::join(language, before, &self.text)
+        }
+    }
 }
 
 /// Width of text in "columns": CJK characters count double.

@@ -226,7 +226,7 @@ pub(crate) fn parse(
                         page: line.page,
                     });
                 } else if let Some(p) = pending.as_mut() {
-                    p.text = join(table.language, &p.text, &line.text);
+                    p.text = line.joined_to(table.language, &p.text);
                     p.markers.extend(line.markers.iter().cloned());
                 }
                 last_full = line.full;
@@ -416,7 +416,7 @@ impl Builder<'_> {
             self.reset_slot_context();
             return;
         }
-        self.add_room(line.page, text);
+        self.add_room(line);
     }
 
     fn continue_cell(&mut self, line: &Line, text: &str) {
@@ -443,7 +443,7 @@ impl Builder<'_> {
                 let Some(slot) = self.days.last_mut().and_then(|d| d.slots.last_mut()) else {
                     return;
                 };
-                let label = join(language, &slot.label, text);
+                let label = line.joined_to(language, &slot.label);
                 match (self.table.parse_time)(&label) {
                     Some(t) => {
                         slot.label = label;
@@ -451,7 +451,7 @@ impl Builder<'_> {
                         slot.end = Some(t.end);
                         self.cell = Some(Cell::Time { complete: true });
                     }
-                    None if complete => self.add_room(line.page, text),
+                    None if complete => self.add_room(line),
                     None => {
                         slot.label = label;
                         // Give up on a time that does not parse after a few lines.
@@ -462,7 +462,7 @@ impl Builder<'_> {
                     }
                 }
             }
-            Some(Cell::Room) => self.add_room(line.page, text),
+            Some(Cell::Room) => self.add_room(line),
             None => {}
         }
     }
@@ -523,7 +523,8 @@ impl Builder<'_> {
         }
     }
 
-    fn add_room(&mut self, page: u32, text: &str) {
+    fn add_room(&mut self, line: &Line) {
+        let (page, text) = (line.page, line.text.trim());
         let language = self.table.language;
         let has_time = matches!(
             self.cell,
@@ -532,7 +533,7 @@ impl Builder<'_> {
         match self.days.last_mut().and_then(|d| d.slots.last_mut()) {
             Some(slot) if has_time => {
                 slot.room = Some(match slot.room.take() {
-                    Some(r) => join(language, &r, text),
+                    Some(r) => line.joined_to(language, &r),
                     None => text.to_string(),
                 });
                 self.cell = Some(Cell::Room);
