@@ -94,16 +94,7 @@ fn fold_stray_superscripts(
     let facts: Vec<Option<(f64, f64, f64, f64)>> = segments
         .iter()
         .map(|seg| {
-            let ink: Vec<usize> = seg
-                .iter()
-                .copied()
-                .filter(|&i| !is_space(&chars[i]))
-                .collect();
-            if ink.is_empty() {
-                return None;
-            }
-            let size = dominant_size(chars, &ink);
-            let baseline = dominant_baseline(chars, &ink, size);
+            let (ink, size, baseline) = ink_of(chars, seg)?;
             let x0 = ink.iter().map(|&i| chars[i].x0).fold(f64::MAX, f64::min);
             let x1 = ink.iter().map(|&i| chars[i].x1).fold(f64::MIN, f64::max);
             Some((size, baseline, x0, x1))
@@ -370,16 +361,9 @@ fn base_in_drawing_order(chars: &[Char], m: usize, bases: &[usize]) -> Option<us
     }
 }
 
-fn is_mark(c: &Char) -> bool {
-    !c.text.is_empty() && c.text.chars().all(is_combining_mark)
-}
-
-fn make_line(
-    chars: &[Char],
-    seg: &[usize],
-    page_rtl: bool,
-    settings: &Settings,
-) -> Option<TextLine> {
+/// The glyphs of a segment that are not spaces, with their dominant size and
+/// baseline; `None` for a segment of spaces only.
+fn ink_of(chars: &[Char], seg: &[usize]) -> Option<(Vec<usize>, f64, f64)> {
     let ink: Vec<usize> = seg
         .iter()
         .copied()
@@ -390,6 +374,20 @@ fn make_line(
     }
     let size = dominant_size(chars, &ink);
     let baseline = dominant_baseline(chars, &ink, size);
+    Some((ink, size, baseline))
+}
+
+fn is_mark(c: &Char) -> bool {
+    !c.text.is_empty() && c.text.chars().all(is_combining_mark)
+}
+
+fn make_line(
+    chars: &[Char],
+    seg: &[usize],
+    page_rtl: bool,
+    settings: &Settings,
+) -> Option<TextLine> {
+    let (ink, size, baseline) = ink_of(chars, seg)?;
     let (rtl_count, ltr_count) = ink.iter().fold((0, 0), |(r, l), &i| {
         let t = &chars[i].text;
         (

@@ -83,6 +83,12 @@ pub struct Options {
 
 /// Reads a PDF (by its layout) or, for `.txt` files, plain text.
 pub fn parse_path(path: &Path, options: &Options) -> Result<Programme, ParseError> {
+    let (bytes, file, is_text) = read_document(path)?;
+    parse_bytes(&bytes, &file, is_text, options)
+}
+
+/// A document's bytes, its file name, and whether it is text (`.txt`).
+fn read_document(path: &Path) -> Result<(Vec<u8>, String, bool), ParseError> {
     let bytes = unprog_extract::read_input(path).map_err(|source| ParseError::Io {
         path: path.display().to_string(),
         source,
@@ -94,7 +100,7 @@ pub fn parse_path(path: &Path, options: &Options) -> Result<Programme, ParseErro
     let is_text = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
-    parse_bytes(&bytes, &file, is_text, options)
+    Ok((bytes, file, is_text))
 }
 
 /// Reads a document held in memory; `file` names it in the output (and its
@@ -210,18 +216,8 @@ pub fn parse_path_traced(
     path: &Path,
     options: &Options,
 ) -> Result<(Programme, Vec<TracedLine>), ParseError> {
-    let bytes = unprog_extract::read_input(path).map_err(|source| ParseError::Io {
-        path: path.display().to_string(),
-        source,
-    })?;
-    let file = path
-        .file_name()
-        .map(|f| f.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let (bytes, file, is_text) = read_document(path)?;
     let sha256 = sha256_hex(&bytes);
-    let is_text = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
     let (prepared, language, source) = if is_text {
         let text = std::str::from_utf8(&bytes).map_err(|_| ParseError::NotUtf8)?;
         prepare_text(text, &sha256, &file, options)
