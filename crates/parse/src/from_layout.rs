@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use regex::Regex;
+
 use unprog_extract::{Layout, Page, TextLine};
 
 use crate::columns::{Columns, HeaderCell};
@@ -549,11 +551,7 @@ fn running_lines(layout: &Layout, table: &Table, loose: bool) -> Vec<(u32, usize
             .map(|c| if c.is_ascii_digit() { '#' } else { c })
             .collect()
     };
-    // Job numbers ("23-03456 (E)", also as a right-to-left run may print
-    // it) and "page/pages".
-    let job = regex!(
-        r"^[\d/\s]*(\d{2}-\d{5}|\d{5}-\d{2})\s*([()][A-Z][()])?[\s\d/]*$|^[()]?[A-Z][()]?\s*(\d{2}-\d{5}|\d{5}-\d{2})[\s\d/]*$|^\d{1,3}\s*/\s*\d{1,3}$"
-    );
+    let job = job_number();
     // A bare page number: only as the lowest line of the page (a footnote's
     // number is a bare number too).
     let page_number = regex!(r"^\d{1,3}$");
@@ -623,6 +621,14 @@ fn running_lines(layout: &Layout, table: &Table, loose: bool) -> Vec<(u32, usize
         })
         .map(|(page, k, ..)| (page, k))
         .collect()
+}
+
+/// A job number ("23-03456 (E)", also as a right-to-left run may print it)
+/// or "page/pages": the lines a running footer is made of.
+pub(crate) fn job_number() -> &'static Regex {
+    regex!(
+        r"^[\d/\s]*(\d{2}-\d{5}|\d{5}-\d{2})\s*([()][A-Z][()])?[\s\d/]*$|^[()]?[A-Z][()]?\s*(\d{2}-\d{5}|\d{5}-\d{2})[\s\d/]*$|^\d{1,3}\s*/\s*\d{1,3}$"
+    )
 }
 
 /// Whether a line of page 1 comes back on another page at the same place

@@ -26,7 +26,6 @@ macro_rules! regex {
 mod columns;
 mod footnotes;
 mod from_layout;
-mod from_text;
 mod joining;
 pub mod lang;
 mod lines;
@@ -34,6 +33,7 @@ mod masthead;
 pub mod model;
 mod references;
 mod text_bidi;
+mod text_flow;
 mod text_layout;
 mod timetable;
 
@@ -297,7 +297,7 @@ fn prepare_text(
         let layout = text_layout::layout(text);
         from_layout::prepare(&layout, table, true)
     } else {
-        from_text::prepare(text, table)
+        text_flow::prepare(text, table)
     };
     let prepared = Prepared {
         glued_markers: true,

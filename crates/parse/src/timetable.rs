@@ -98,6 +98,12 @@ pub(crate) fn is_structural(table: &Table, text: &str) -> bool {
     classify(table, text).0 != Kind::Plain
 }
 
+/// Whether a line is an entry of a list: a bullet question or a dash (a
+/// speaker), never the first thing of a slot.
+pub(crate) fn is_list_entry(table: &Table, text: &str) -> bool {
+    matches!(classify(table, text).0, Kind::Bullet | Kind::Dash)
+}
+
 /// Builds the days of the timetable from the table lines.
 pub(crate) fn parse(
     lines: &[Line],

@@ -93,6 +93,7 @@ pub(super) fn table() -> Table {
         common_words: &[],
         parse_session_dates: parse_session_dates_generic,
         question_end: &['?', '؟'],
+        room_words: &["قاعة الاجتماعات"],
     }
 }
 

@@ -80,6 +80,7 @@ pub(super) fn table() -> Table {
         common_words: &["the", "of", "and", "to", "on", "item", "session"],
         parse_session_dates: parse_session_dates_generic,
         question_end: &['?'],
+        room_words: &["conference room"],
     }
 }
 

@@ -78,6 +78,7 @@ pub(super) fn table() -> Table {
         common_words: &["le", "la", "les", "des", "du", "et", "sur", "point"],
         parse_session_dates: parse_session_dates_generic,
         question_end: &['?'],
+        room_words: &["salle de conférence"],
     }
 }
 

@@ -140,6 +140,10 @@ pub struct Table {
     pub parse_session_dates: fn(&str, &Table) -> Option<SessionDates>,
     /// Words ending a question (besides "?").
     pub question_end: &'static [char],
+    /// How a conference room is named, lowercase, its number left out
+    /// ("conference room"; "第 会议室" for 第 4 会议室): text read without
+    /// positions tells a room under a time from the programme by it.
+    pub room_words: &'static [&'static str],
 }
 
 impl Table {
@@ -292,6 +296,22 @@ impl Table {
                 && ((self.time_start)(t)
                     || (self.parse_time)(t).is_some()
                     || self.half_day_words.iter().any(|h| t.starts_with(h))))
+    }
+
+    /// Whether text is a room's name, or the start of one that wraps
+    /// ("Salle de" over "conférence 4"): its words, numbers aside, begin
+    /// one of the language's room names.
+    pub fn is_room(&self, text: &str) -> bool {
+        let letters = |t: &str| -> String {
+            t.chars()
+                .filter(|c| !c.is_whitespace() && !c.is_ascii_digit())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let t = letters(text);
+        t.chars().count() >= 2
+            && text.chars().filter(|c| c.is_ascii_digit()).count() <= 3
+            && self.room_words.iter().any(|w| letters(w).starts_with(&t))
     }
 
     /// Whether a line begins the way focus topics begin.

@@ -76,6 +76,7 @@ pub(super) fn table() -> Table {
         common_words: &[],
         parse_session_dates,
         question_end: &['?', '？'],
+        room_words: &["第 会议室"],
     }
 }
 

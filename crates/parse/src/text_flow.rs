@@ -1,0 +1,943 @@
+//! Reading text that flows: the reading-order text of `pdftotext`, MuPDF's
+//! `mutool draw -F txt`, text copied from a viewer (`shared/samples/`).
+//!
+//! No positions: a cell comes as a run of lines, blocks set apart by blank
+//! lines where the tool prints them, the columns of a row one after the
+//! other. The reader
+//! 1. splits the pages (form feeds, or a viewer's list of links) and drops
+//!    what runs on every page: the table's header row and the symbol above
+//!    it, job and page numbers, a browser's header and footer;
+//! 2. takes each page's footnotes from its foot: blocks wider than the
+//!    programme column, or opened by a marker;
+//! 3. tells the date side (day labels and times, wrapped ones joined, and
+//!    the room under a time) from the programme;
+//! 4. hangs a mark printed apart ("(b)", "•", "–") on the text after it, and
+//!    puts back in their slot the list entries a tool read after the next
+//!    slot's time;
+//! 5. joins each paragraph's lines: a line continues the one before when
+//!    that one had no room left for its first word, or when it starts in
+//!    lowercase.
+//!
+//! Each paragraph becomes one line of the shared form, so the timetable reads
+//! it as it reads a paragraph of a layout.
+
+use crate::joining::join;
+use crate::lang::Table;
+use crate::lines::{display_width, Column, Line, Prepared, Zone};
+use crate::timetable::{is_list_entry, is_structural};
+
+/// A line of the text as the tool printed it.
+#[derive(Debug, Clone)]
+struct Raw {
+    text: String,
+    page: u32,
+    /// A blank line (or a page break) came before it.
+    gap: bool,
+    /// The tool left a space at its end (MuPDF does where a line wraps).
+    trailing: bool,
+}
+
+/// What a table line turned out to be.
+#[derive(Debug, Clone)]
+enum Piece {
+    /// A day label or a time: opens a cell of the date side.
+    Date { text: String, page: u32, time: bool },
+    /// A room under a time.
+    Room { text: String, page: u32 },
+    /// A line of the programme column.
+    Programme(Raw),
+}
+
+fn url_line() -> &'static regex::Regex {
+    regex!(r"^(https?|file)://\S+$")
+}
+
+/// A browser's print header: the date and time of printing.
+fn print_stamp() -> &'static regex::Regex {
+    regex!(r"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(\s*[AaPp]\.?[Mm]\.?)?$")
+}
+
+fn separator_line() -> &'static regex::Regex {
+    regex!(r"^[_—–-]{8,}$")
+}
+
+/// "2/5": a page of so many (a symbol's "75/240" is not one).
+fn page_of_pages(t: &str) -> Option<(u32, u32)> {
+    let (n, m) = t.split_once('/')?;
+    Some((n.trim().parse().ok()?, m.trim().parse().ok()?))
+}
+
+/// Words a tool printed without the hyphen they broke at ("information-" +
+/// "communication" read as "informationcommunication", as `pdftotext`
+/// does) get it back where the document prints the hyphenated form
+/// elsewhere.
+fn restore_hyphens(raws: &mut [Raw]) {
+    let hyphenated = regex!(r"\b(\w+)-(\w+)\b");
+    let mut forms: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    for r in raws.iter() {
+        for c in hyphenated.captures_iter(&r.text) {
+            forms.insert(format!("{}{}", &c[1], &c[2]), c[0].to_string());
+        }
+    }
+    if forms.is_empty() {
+        return;
+    }
+    let word = regex!(r"\w{4,}");
+    for r in raws.iter_mut() {
+        if word
+            .find_iter(&r.text)
+            .any(|w| forms.contains_key(w.as_str()))
+        {
+            r.text = word
+                .replace_all(&r.text, |c: &regex::Captures| {
+                    forms
+                        .get(&c[0])
+                        .cloned()
+                        .unwrap_or_else(|| c[0].to_string())
+                })
+                .into_owned();
+        }
+    }
+}
+
+fn lone_number() -> &'static regex::Regex {
+    regex!(r"^\d{1,3}$")
+}
+
+fn lead_number() -> &'static regex::Regex {
+    regex!(r"^\d{1,3}\s+\S")
+}
+
+/// A mark a tool may print on a line of its own, apart from its text.
+fn lone_mark(table: &Table, t: &str) -> bool {
+    matches!(
+        t,
+        "•" | "●" | "▪" | "◦" | "·" | "■" | "○" | "➢" | "❖" | "–" | "—" | "-"
+    ) || table.sub_item(t).is_some_and(|m| m.text.is_empty())
+}
+
+/// Reads flowing text into the shared form.
+pub(crate) fn prepare(text: &str, table: &Table) -> Prepared {
+    let mut out = Prepared::default();
+    let raws = read_lines(text, &mut out);
+    // Text copied from some viewers sets a blank line after every line:
+    // blank lines then say nothing.
+    let nonblank = raws.len().max(1);
+    let gaps = raws.iter().filter(|r| r.gap).count();
+    let double_spaced = gaps * 10 >= nonblank * 7;
+    // A space at a line's end marks a wrap only where few lines have one.
+    let trailing = raws.iter().filter(|r| r.trailing).count();
+    let trailing_says =
+        !double_spaced && trailing * 100 > nonblank * 3 && trailing * 100 < nonblank * 45;
+    let raws: Vec<Raw> = raws
+        .into_iter()
+        .map(|mut r| {
+            r.gap &= !double_spaced;
+            r.trailing &= trailing_says;
+            r
+        })
+        .collect();
+
+    let mut raws = raws;
+    restore_hyphens(&mut raws);
+    let symbol = raws.iter().find_map(|r| {
+        crate::references::symbol_regex()
+            .find(&r.text)
+            .filter(|m| m.as_str() == r.text)
+            .map(|m| m.as_str().to_string())
+    });
+    let (masthead, table_lines) = split_zones(&raws, table, symbol.as_deref(), out.pages);
+    for r in masthead {
+        out.lines
+            .push(line(r.page, Zone::Masthead, Column::Programme, &r.text));
+    }
+    if table_lines.is_empty() {
+        out.warnings.push("no programme table header found".into());
+        return out;
+    }
+    let column = column_width(&table_lines);
+    let (table_lines, footnotes) = split_footnotes(table_lines, column);
+    let pieces = reorder(hang_marks(classify(&table_lines, table), table), table);
+    out.lines.extend(paragraphs(&pieces, table, column));
+    for r in footnotes {
+        out.lines
+            .push(line(r.page, Zone::Footnotes, Column::Programme, &r.text));
+    }
+    out
+}
+
+/// The text's non-blank lines with their pages; links go to `out`.
+fn read_lines(text: &str, out: &mut Prepared) -> Vec<Raw> {
+    let mut raws = Vec::new();
+    let mut page: u32 = 1;
+    let mut gap = false;
+    let mut after_links = false;
+    for raw in text.split_inclusive(['\n', '\x0c']) {
+        let form_feed = raw.ends_with('\x0c');
+        let body = raw.trim_end_matches(['\n', '\r', '\x0c']);
+        let t = body.trim();
+        if t.is_empty() {
+            gap = true;
+        } else if url_line().is_match(t) {
+            // (A browser's footer names the printed file: not a link, and
+            // not a viewer's link list closing the page.)
+            if !t.starts_with("file:") {
+                out.links.push((t.to_string(), page));
+                after_links = true;
+            }
+            gap = true;
+        } else {
+            if after_links {
+                // A viewer's link list closed the page.
+                page += 1;
+                after_links = false;
+            }
+            raws.push(Raw {
+                text: t.to_string(),
+                page,
+                gap,
+                trailing: body.ends_with([' ', '\t']),
+            });
+            gap = false;
+        }
+        if form_feed {
+            page += 1;
+            after_links = false;
+            gap = true;
+        }
+    }
+    // (A form feed after the last page opens no page.)
+    let last_link = out.links.iter().map(|(_, p)| *p).max().unwrap_or(1);
+    out.pages = raws.last().map_or(1, |r| r.page).max(last_link);
+    raws
+}
+
+/// The masthead (page 1 above the first header row) and the table's lines,
+/// the running lines of each page left out.
+fn split_zones<'a>(
+    raws: &'a [Raw],
+    table: &Table,
+    symbol: Option<&str>,
+    pages: u32,
+) -> (Vec<&'a Raw>, Vec<Raw>) {
+    // The headings of the date and programme columns; a heading of one word
+    // ("Time", "Heure") or the end of one that wraps counts beside them only.
+    let strong: Vec<bool> = raws
+        .iter()
+        .map(|r| table.is_column_header(&r.text))
+        .collect();
+    let near_strong = |i: usize| {
+        (i.saturating_sub(2)..(i + 3).min(raws.len()))
+            .any(|k| strong[k] && raws[k].page == raws[i].page)
+    };
+    let is_header = |i: usize| -> bool {
+        let t = &raws[i].text;
+        if strong[i] {
+            return true;
+        }
+        if !near_strong(i) {
+            return false;
+        }
+        if table.header_cell(t).is_some() {
+            return true;
+        }
+        // The end of a heading that wraps ("Agenda item/" over "programme").
+        i > 0
+            && raws[i - 1].page == raws[i].page
+            && table
+                .header_cell(&raws[i - 1].text)
+                .is_some_and(|(_, whole)| !whole)
+            && [
+                format!("{} {t}", raws[i - 1].text),
+                format!("{}{t}", raws[i - 1].text),
+            ]
+            .iter()
+            .any(|j| table.header_cell(j).is_some_and(|(_, whole)| whole))
+    };
+    let headers: Vec<bool> = (0..raws.len()).map(is_header).collect();
+    let Some(first) = headers.iter().position(|&h| h) else {
+        return (raws.iter().collect(), Vec::new());
+    };
+    let masthead = raws[..first]
+        .iter()
+        .filter(|r| {
+            !print_stamp().is_match(&r.text) && !crate::from_layout::job_number().is_match(&r.text)
+        })
+        .collect();
+    let mut body = Vec::new();
+    for (i, r) in raws.iter().enumerate().skip(first) {
+        if headers[i] {
+            continue;
+        }
+        let t = r.text.as_str();
+        // Above the header row a later page repeats: its running head.
+        let page_start = (0..=i)
+            .rev()
+            .take_while(|&k| raws[k].page == r.page)
+            .last()
+            .unwrap_or(i);
+        let header_follows = (i + 1..raws.len())
+            .take_while(|&k| raws[k].page == r.page && k <= page_start + 4)
+            .any(|k| headers[k]);
+        let running = header_follows
+            || (crate::from_layout::job_number().is_match(t) && !page_of_pages(t).is_some_and(|(n, m)| n > m || m > pages))
+            || page_of_pages(t).is_some_and(|(n, m)| n <= m && m <= pages)
+            || print_stamp().is_match(t)
+            || symbol == Some(t)
+            // The page number, last on its page.
+            || (lone_number().is_match(t) && raws.get(i + 1).is_none_or(|n| n.page != r.page));
+        if !running {
+            body.push(r.clone());
+        }
+    }
+    // A header row's wrapped heading opened no blank line after it.
+    (masthead, body)
+}
+
+/// The programme column's width in characters: most of the table's lines
+/// end at or before it.
+fn column_width(lines: &[Raw]) -> usize {
+    let mut widths: Vec<usize> = lines.iter().map(|r| display_width(&r.text)).collect();
+    widths.sort_unstable();
+    widths
+        .get(widths.len() * 9 / 10)
+        .copied()
+        .unwrap_or(0)
+        .max(8)
+}
+
+/// Takes the footnotes from each page's foot: its last blocks, as long as
+/// each is wider than the programme column or opened by a marker (a marker
+/// the tool printed on a line of its own somewhere on the page is put back).
+fn split_footnotes(lines: Vec<Raw>, column: usize) -> (Vec<Raw>, Vec<Raw>) {
+    let wide = |r: &Raw| display_width(&r.text) * 100 > column * 112;
+    let mut body = Vec::new();
+    let mut notes = Vec::new();
+    let mut k = 0;
+    while k < lines.len() {
+        let page = lines[k].page;
+        let end = (k..lines.len())
+            .find(|&i| lines[i].page != page)
+            .unwrap_or(lines.len());
+        let page_lines = &lines[k..end];
+        // Blocks: starts of runs of lines without a blank line between.
+        let starts: Vec<usize> = (0..page_lines.len())
+            .filter(|&i| i == 0 || page_lines[i].gap)
+            .collect();
+        // A rule of underscores opens them, where the tool printed it.
+        let rule = page_lines
+            .iter()
+            .position(|r| separator_line().is_match(&r.text));
+        let mut cut = rule.unwrap_or(page_lines.len());
+        for (b, &s) in starts.iter().enumerate().rev() {
+            if rule.is_some() {
+                break;
+            }
+            let end = block_end(&starts, b, page_lines.len());
+            let block = &page_lines[s..end];
+            let wide_lines = block.iter().filter(|r| wide(r)).count();
+            let opens = wide(&block[0])
+                || lead_number().is_match(&block[0].text)
+                || (lone_number().is_match(&block[0].text) && block.get(1).is_some_and(wide));
+            let note = (opens && (block.len() <= 6 || wide_lines * 2 >= block.len()))
+                || (block.len() == 1
+                    && lone_number().is_match(&block[0].text)
+                    && cut < page_lines.len());
+            if note && end == cut {
+                cut = s;
+            } else {
+                break;
+            }
+        }
+        let (kept, foot) = page_lines.split_at(cut);
+        let foot = foot
+            .iter()
+            .filter(|r| !separator_line().is_match(&r.text))
+            .cloned()
+            .collect::<Vec<_>>();
+        let marked = foot
+            .first()
+            .is_some_and(|r| lead_number().is_match(&r.text) || lone_number().is_match(&r.text));
+        let mut floating = None;
+        for r in kept {
+            if !foot.is_empty() && !marked && floating.is_none() && lone_number().is_match(&r.text)
+            {
+                floating = Some(r.clone());
+            } else {
+                body.push(r.clone());
+            }
+        }
+        notes.extend(floating);
+        notes.extend(foot);
+        k = end;
+    }
+    (body, notes)
+}
+
+fn block_end(starts: &[usize], b: usize, len: usize) -> usize {
+    starts.get(b + 1).copied().unwrap_or(len)
+}
+
+/// Tells day labels, times and rooms from the programme.
+fn classify(lines: &[Raw], table: &Table) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let mut i = 0;
+    // Whether a time was just read (a room may follow).
+    let mut after_time = false;
+    while i < lines.len() {
+        let r = &lines[i];
+        let t = r.text.as_str();
+        let next = lines.get(i + 1).filter(|n| n.page == r.page);
+        let joined = |a: &str, b: &Raw| join(table.language, a, &b.text);
+        // Cells of a row set apart by two or more spaces (text laid out in
+        // part, as `unprog text` prints a row): the date side's cell first.
+        if let Some((left, right)) = t.split_once("  ").map(|(a, b)| (a.trim(), b.trim())) {
+            let completes = completes_time(&mut pieces, left, table);
+            let cell = (!completes)
+                .then(|| date_side_cell(left, r.page, after_time, table))
+                .flatten();
+            if completes || cell.is_some() {
+                after_time = completes || matches!(cell, Some(Piece::Date { time: true, .. }));
+                pieces.extend(cell);
+                if !right.is_empty() {
+                    let mut rest = r.clone();
+                    rest.text = right.to_string();
+                    rest.gap = true;
+                    pieces.push(Piece::Programme(rest));
+                }
+                i += 1;
+                continue;
+            }
+        }
+        // The end of a time cell that wrapped ("上午 10 时至 11 时 30" over "分").
+        if completes_time(&mut pieces, t, table) {
+            i += 1;
+            continue;
+        }
+        if table.parse_day(t).is_some() {
+            pieces.push(Piece::Date {
+                text: t.to_string(),
+                page: r.page,
+                time: false,
+            });
+            after_time = false;
+            i += 1;
+            continue;
+        }
+        // A day label that wraps ("Monday, 8" over "July").
+        if let Some(n) = next
+            .filter(|n| t.split_whitespace().count() <= 3 && n.text.split_whitespace().count() <= 3)
+        {
+            let j = joined(t, n);
+            if table.parse_day(&j).is_some() {
+                pieces.push(Piece::Date {
+                    text: j,
+                    page: r.page,
+                    time: false,
+                });
+                after_time = false;
+                i += 2;
+                continue;
+            }
+        }
+        // A time with the programme's first words after it on one line.
+        let tokens: Vec<&str> = t.split_whitespace().collect();
+        if let Some(k) = (1..tokens.len()).rev().find(|&k| {
+            let rest = tokens[k..].join(" ");
+            (table.parse_time)(&tokens[..k].join(" ")).is_some()
+                && display_width(&rest) >= 4
+                && !rest.starts_with(|c: char| c.is_ascii_digit())
+                && !(table.time_start)(&rest)
+                && (table.parse_time)(t).is_none()
+        }) {
+            pieces.push(Piece::Date {
+                text: tokens[..k].join(" "),
+                page: r.page,
+                time: true,
+            });
+            let mut rest = r.clone();
+            rest.text = tokens[k..].join(" ");
+            rest.gap = true;
+            pieces.push(Piece::Programme(rest));
+            after_time = false;
+            i += 1;
+            continue;
+        }
+        if let Some((time, used)) = read_time(lines, i, table) {
+            pieces.push(Piece::Date {
+                text: time,
+                page: r.page,
+                time: true,
+            });
+            after_time = true;
+            i += used;
+            continue;
+        }
+        if after_time && table.is_room(t) {
+            // The room's name, wrapped over lines, and its number.
+            let mut room = t.to_string();
+            let mut used = 1;
+            while let Some(n) = lines.get(i + used).filter(|n| n.page == r.page) {
+                let j = joined(&room, n);
+                let number =
+                    lone_number().is_match(&n.text) && !room.chars().any(|c| c.is_ascii_digit());
+                if (table.is_room(&j) && !n.gap) || number {
+                    room = j;
+                    used += 1;
+                } else {
+                    break;
+                }
+            }
+            pieces.push(Piece::Room {
+                text: room,
+                page: r.page,
+            });
+            after_time = false;
+            i += used;
+            continue;
+        }
+        after_time = false;
+        pieces.push(Piece::Programme(r.clone()));
+        i += 1;
+    }
+    pieces
+}
+
+/// Joins `t` to the time cell just read when that one wrapped and `t` ends
+/// it ("上午 10 时至 11 时 30" + "分").
+/// (The programme text of the time's row may have come between.)
+fn completes_time(pieces: &mut [Piece], t: &str, table: &Table) -> bool {
+    let last_date = pieces
+        .iter_mut()
+        .rev()
+        .take(3)
+        .find(|p| !matches!(p, Piece::Programme(_)));
+    if let Some(Piece::Date {
+        text, time: true, ..
+    }) = last_date
+    {
+        let j = join(table.language, text, t);
+        if (table.parse_time)(text).is_none() && (table.parse_time)(&j).is_some() {
+            *text = j;
+            return true;
+        }
+    }
+    false
+}
+
+/// The date side's cell of a row whose cells are set apart by spaces: a day
+/// label, a time or a room.
+/// `None` when `left` is programme text.
+fn date_side_cell(left: &str, page: u32, after_time: bool, table: &Table) -> Option<Piece> {
+    let text = left.to_string();
+    if table.parse_day(left).is_some() {
+        Some(Piece::Date {
+            text,
+            page,
+            time: false,
+        })
+    } else if (table.parse_time)(left).is_some()
+        || (table.time_start)(left)
+        || table.starts_like_time(left) && left.chars().count() > 3
+    {
+        Some(Piece::Date {
+            text,
+            page,
+            time: true,
+        })
+    } else if after_time && table.is_room(left) {
+        Some(Piece::Room { text, page })
+    } else {
+        None
+    }
+}
+
+/// A time cell starting at line `i`, joined over the lines it wraps onto:
+/// its text and the lines it took.
+fn read_time(lines: &[Raw], i: usize, table: &Table) -> Option<(String, usize)> {
+    let r = &lines[i];
+    let t = r.text.as_str();
+    let complete = (table.parse_time)(t).is_some();
+    if !complete && !(table.time_start)(t) && !table.starts_like_time(t) {
+        return None;
+    }
+    let mut text = t.to_string();
+    let mut used = 1;
+    // Up to two more lines, short ones, as long as the joined text reads as
+    // a (different) time: "10 heures – 11 h" + "30", "10 ч 00 м. –" + "13 ч 00 м.".
+    while used < 3 {
+        let Some(n) = lines.get(i + used).filter(|n| n.page == r.page) else {
+            break;
+        };
+        let short = n.text.split_whitespace().count() <= 4 && display_width(&n.text) <= 14;
+        if !short || table.parse_day(&n.text).is_some() {
+            break;
+        }
+        let j = join(table.language, &text, &n.text);
+        let now = (table.parse_time)(&text);
+        match (table.parse_time)(&j) {
+            // (The same time with its unit: "10.00 a 11.30" + "horas".)
+            Some(range)
+                if now.as_ref() != Some(&range)
+                    || (n.text.split_whitespace().count() == 1
+                        && !n
+                            .text
+                            .chars()
+                            .any(|c| c.is_ascii_digit() || c.is_uppercase())) =>
+            {
+                text = j;
+                used += 1;
+            }
+            _ if now.is_none() && (table.time_start)(&j) => {
+                text = j;
+                used += 1;
+            }
+            _ => break,
+        }
+    }
+    ((table.parse_time)(&text).is_some() || !complete && used > 1).then_some((text, used))
+}
+
+/// Hangs a mark printed on a line of its own on the programme line after it.
+fn hang_marks(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    let mut mark: Option<Raw> = None;
+    for p in pieces {
+        match p {
+            Piece::Programme(r) if lone_mark(table, &r.text) && mark.is_none() => mark = Some(r),
+            Piece::Programme(mut r) => {
+                if let Some(m) = mark.take() {
+                    r.text = format!("{} {}", m.text, r.text);
+                    r.gap = true;
+                    r.page = m.page;
+                }
+                out.push(Piece::Programme(r));
+            }
+            other => {
+                if let Some(m) = mark.take() {
+                    out.push(Piece::Programme(m));
+                }
+                out.push(other);
+            }
+        }
+    }
+    out.extend(mark.map(Piece::Programme));
+    out
+}
+
+/// Whether a programme line goes on with the text before it: it opens in
+/// lowercase (where the script has case) and with no mark.
+fn opens_lowercase(table: &Table, t: &str) -> bool {
+    !is_structural(table, t)
+        && t.chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_lowercase)
+}
+
+/// Puts back before a slot's time the list entries (bullet questions,
+/// speakers, continued sentences) a tool read after it: text of the slot
+/// before, when the lines after the time only later reach a line that can
+/// open a slot.
+fn reorder(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
+    let mut out = pieces;
+    let mut i = 0;
+    let mut seen_time = false;
+    while i < out.len() {
+        let is_time = matches!(out[i], Piece::Date { time: true, .. });
+        if is_time && seen_time {
+            let mut k = i + 1;
+            while let Some(Piece::Programme(r)) = out.get(k) {
+                if is_list_entry(table, &r.text) || opens_lowercase(table, &r.text) {
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            let opener_follows = matches!(out.get(k), Some(Piece::Programme(_)));
+            if k > i + 1 && opener_follows {
+                let time = out.remove(i);
+                out.insert(k - 1, time);
+                i = k;
+                continue;
+            }
+        }
+        if matches!(out[i], Piece::Date { time: false, .. }) {
+            seen_time = false;
+        }
+        seen_time |= is_time;
+        i += 1;
+    }
+    out
+}
+
+/// A paragraph being read: its shared line, its last line as printed, how
+/// many lines it has and the widest of them but the last.
+struct Open {
+    line: Line,
+    last: Raw,
+    lines: usize,
+    widest: usize,
+}
+
+/// Joins the programme lines into paragraphs, one shared line each.
+fn paragraphs(pieces: &[Piece], table: &Table, column: usize) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::new();
+    let mut open: Option<Open> = None;
+    let close = |open: &mut Option<Open>, out: &mut Vec<Line>| {
+        if let Some(o) = open.take() {
+            out.push(o.line);
+        }
+    };
+    for p in pieces {
+        match p {
+            Piece::Date { text, page, .. } => {
+                close(&mut open, &mut out);
+                let mut l = line(*page, Zone::Table, Column::Date, text);
+                l.para_break = Some(true);
+                out.push(l);
+            }
+            Piece::Room { text, page } => {
+                close(&mut open, &mut out);
+                let mut l = line(*page, Zone::Table, Column::Date, text);
+                l.para_break = Some(false);
+                out.push(l);
+            }
+            Piece::Programme(r) => match open.as_mut() {
+                Some(o) if continues(table, o, r, column) => {
+                    o.line.text = join(table.language, &o.line.text, &r.text);
+                    o.widest = o.widest.max(display_width(&o.last.text));
+                    o.lines += 1;
+                    o.last = r.clone();
+                }
+                _ => {
+                    close(&mut open, &mut out);
+                    let mut l = line(r.page, Zone::Table, Column::Programme, &r.text);
+                    l.para_break = Some(true);
+                    open = Some(Open {
+                        line: l,
+                        last: r.clone(),
+                        lines: 1,
+                        widest: 0,
+                    });
+                }
+            },
+        }
+    }
+    close(&mut open, &mut out);
+    out
+}
+
+/// Whether line `r` continues the paragraph being read.
+fn continues(table: &Table, para: &Open, r: &Raw, column: usize) -> bool {
+    let t = r.text.as_str();
+    let before = para.line.text.trim_end();
+    if is_structural(table, t) || before.ends_with([':', '：']) {
+        return false;
+    }
+    if opens_lowercase(table, t) {
+        return true;
+    }
+    if table.starts_topic(t) {
+        return false;
+    }
+    if para.last.trailing && !r.gap {
+        return true;
+    }
+    // A sentence ended, and a capital opens the next line.
+    if before.ends_with(['.', '?', '!', ';', '؟'])
+        && t.chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
+    {
+        return false;
+    }
+    // The line before had no room left for this line's first word, or ran
+    // (nearly) as wide as the column, or as the paragraph's widest line (a
+    // bullet's text is indented).
+    let last = display_width(&para.last.text);
+    let first_word = t.split_whitespace().next().map_or(0, |w| {
+        if w.chars().next().is_some_and(unprog_extract::script::is_cjk) {
+            2
+        } else {
+            display_width(w)
+        }
+    });
+    let no_room = (last + 1 + first_word) * 100 > column * 95;
+    // A blank line between: only a line with no room left goes on across
+    // it (a tool broke the cell's block at a footnote marker).
+    if r.gap {
+        return no_room && !before.ends_with(['.', '?', '!', ';', '؟', '。', '？', '；']);
+    }
+    let wide = if para.lines <= 1 {
+        last * 4 >= column * 3
+    } else {
+        last * 20 >= para.widest * 17
+    };
+    no_room || wide
+}
+
+fn line(page: u32, zone: Zone, column: Column, text: &str) -> Line {
+    Line {
+        page,
+        zone,
+        column,
+        text: text.trim().to_string(),
+        markers: Vec::new(),
+        para_break: None,
+        full: false,
+        room_after: 0.0,
+        column_width: 0.0,
+        x0: 0.0,
+        x1: 0.0,
+        start: None,
+        first_word_width: None,
+        last_word_width: None,
+        continues_word: false,
+        lead_marker: None,
+        size: 0.0,
+        from_layout: false,
+        loose: true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Language;
+
+    fn table_lines(text: &str, language: Language) -> Vec<(Column, String)> {
+        prepare(text, crate::lang::table(language))
+            .lines
+            .into_iter()
+            .filter(|l| l.zone == Zone::Table)
+            .map(|l| (l.column, l.text))
+            .collect()
+    }
+
+    const HEAD: &str = "A/AC.292/2023/INF/1\n\nAnnex\n\nDate/time\nAgenda item/programme\n\n";
+
+    #[test]
+    fn a_mark_printed_apart_hangs_on_its_text_and_wrapped_lines_join() {
+        let text = format!(
+            "{HEAD}Monday, 6 March\n10 a.m.–1 p.m.\n\nAgenda item 5: Discussion of the substantive issues contained in\n\
+             paragraph 1 of General Assembly resolution 75/240\n\n(b)\nRules of international law\n\n•\n\
+             What are these new and emerging technologies, and how are they being exploited for\nmalicious activities?\n"
+        );
+        let lines = table_lines(&text, Language::En);
+        let texts: Vec<&str> = lines.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Monday, 6 March",
+                "10 a.m.–1 p.m.",
+                "Agenda item 5: Discussion of the substantive issues contained in paragraph 1 of General Assembly resolution 75/240",
+                "(b) Rules of international law",
+                "• What are these new and emerging technologies, and how are they being exploited for malicious activities?",
+            ]
+        );
+        assert_eq!(lines[1].0, Column::Date);
+        assert_eq!(lines[2].0, Column::Programme);
+    }
+
+    #[test]
+    fn list_entries_read_after_the_next_time_go_back_to_their_slot() {
+        let text = format!(
+            "{HEAD}Monday, 6 March\n10 a.m.–1 p.m.\n\nAgenda item 3: Organization of work\n\n3–6 p.m.\n\n\
+             • Is this the first slot's question?\n\nAgenda item 4: General exchange of views\n"
+        );
+        let texts: Vec<String> = table_lines(&text, Language::En)
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Monday, 6 March",
+                "10 a.m.–1 p.m.",
+                "Agenda item 3: Organization of work",
+                "• Is this the first slot's question?",
+                "3–6 p.m.",
+                "Agenda item 4: General exchange of views",
+            ]
+        );
+    }
+
+    #[test]
+    fn wrapped_times_days_and_rooms_are_read_whole() {
+        let text =
+            "Annexe\n\nDate/heure\nPoint de l’ordre du jour/programme\n\nLundi 11\ndécembre\n\n\
+                    10 heures – 11 h\n30\nSalle de\nconférence\n4\n\nOuverture de la session\n";
+        let lines = table_lines(text, Language::Fr);
+        let texts: Vec<&str> = lines.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Lundi 11 décembre",
+                "10 heures – 11 h 30",
+                "Salle de conférence 4",
+                "Ouverture de la session"
+            ]
+        );
+    }
+
+    #[test]
+    fn running_lines_and_the_footnote_at_the_page_foot_are_set_apart() {
+        let text = format!(
+            "{HEAD}Monday, 6 March\n10 a.m.–1 p.m.\n\nAgenda item 5: Discussion of resolution 75/2401\n\n{}\n\
+             1\nStates are strongly encouraged to use their statements under agenda item 5 to focus on the topics.\n\n\
+             23-03456 (E)\n\x0cA/AC.292/2023/INF/1\n\nDate/time\nAgenda item/programme\n\n3–6 p.m.\n\nClosing of the session\n\n2/2\n",
+            "Focused discussion on the threats identified in paragraphs 8 to\n13 of the report:\n".repeat(4)
+        );
+        let prepared = prepare(&text, crate::lang::table(Language::En));
+        let zone = |z: Zone| -> Vec<String> {
+            prepared
+                .lines
+                .iter()
+                .filter(|l| l.zone == z)
+                .map(|l| l.text.clone())
+                .collect()
+        };
+        assert_eq!(
+            zone(Zone::Footnotes),
+            ["1", "States are strongly encouraged to use their statements under agenda item 5 to focus on the topics."]
+        );
+        assert_eq!(
+            zone(Zone::Table),
+            [
+                "Monday, 6 March",
+                "10 a.m.–1 p.m.",
+                "Agenda item 5: Discussion of resolution 75/2401",
+                "Focused discussion on the threats identified in paragraphs 8 to 13 of the report:",
+                "Focused discussion on the threats identified in paragraphs 8 to 13 of the report:",
+                "Focused discussion on the threats identified in paragraphs 8 to 13 of the report:",
+                "Focused discussion on the threats identified in paragraphs 8 to 13 of the report:",
+                "3–6 p.m.",
+                "Closing of the session"
+            ]
+        );
+        assert_eq!(prepared.pages, 2);
+    }
+
+    #[test]
+    fn a_hyphen_a_tool_dropped_comes_back_where_the_document_prints_it() {
+        let mut raws: Vec<Raw> = [
+            "информационно-коммуникационных технологий",
+            "государствами информационнокоммуникационных технологий",
+        ]
+        .iter()
+        .map(|t| Raw {
+            text: t.to_string(),
+            page: 1,
+            gap: false,
+            trailing: false,
+        })
+        .collect();
+        restore_hyphens(&mut raws);
+        assert_eq!(
+            raws[1].text,
+            "государствами информационно-коммуникационных технологий"
+        );
+        assert_eq!(page_of_pages("2/5"), Some((2, 5)));
+        assert_eq!(page_of_pages("75/240"), Some((75, 240)));
+    }
+}
