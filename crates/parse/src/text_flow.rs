@@ -72,17 +72,24 @@ fn page_of_pages(t: &str) -> Option<(u32, u32)> {
 /// does) get it back where the document prints the hyphenated form
 /// elsewhere.
 fn restore_hyphens(raws: &mut [Raw]) {
-    let hyphenated = regex!(r"\b(\w+)-(\w+)\b");
+    let hyphenated = regex!(r"\b\w+(-\w+)+\b");
     let mut forms: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     for r in raws.iter() {
-        for c in hyphenated.captures_iter(&r.text) {
-            forms.insert(format!("{}{}", &c[1], &c[2]), c[0].to_string());
+        for m in hyphenated.find_iter(&r.text) {
+            // The word with any one of its hyphens left out.
+            let whole = m.as_str();
+            for (at, _) in whole.match_indices('-') {
+                forms.insert(
+                    format!("{}{}", &whole[..at], &whole[at + 1..]),
+                    whole.to_string(),
+                );
+            }
         }
     }
     if forms.is_empty() {
         return;
     }
-    let word = regex!(r"\w{4,}");
+    let word = regex!(r"\w{4,}(-\w+)*");
     for r in raws.iter_mut() {
         if word
             .find_iter(&r.text)
@@ -147,16 +154,16 @@ pub(crate) fn prepare(text: &str, table: &Table) -> Prepared {
             .map(|m| m.as_str().to_string())
     });
     let (masthead, table_lines) = split_zones(&raws, table, symbol.as_deref(), out.pages);
-    for r in masthead {
+    for text in rejoin_symbols(masthead.iter().map(|r| r.text.as_str())) {
         out.lines
-            .push(line(r.page, Zone::Masthead, Column::Programme, &r.text));
+            .push(line(1, Zone::Masthead, Column::Programme, &text));
     }
     if table_lines.is_empty() {
         out.warnings.push("no programme table header found".into());
         return out;
     }
     let column = column_width(&table_lines);
-    let (table_lines, footnotes) = split_footnotes(table_lines, column);
+    let (table_lines, footnotes) = split_footnotes(table_lines, column, table);
     let pieces = reorder(hang_marks(classify(&table_lines, table), table), table);
     out.lines.extend(paragraphs(&pieces, table, column));
     for r in footnotes {
@@ -294,6 +301,36 @@ fn split_zones<'a>(
     (masthead, body)
 }
 
+/// Lines with a document symbol broken at a line's end ("… A/AC.292/2" over
+/// "021/1 号文件") joined back: the symbol's end goes up to its start.
+fn rejoin_symbols<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let broken = regex!(r"\b[A-Z]{1,4}/[A-Z0-9./]*[0-9/.]$");
+    let rest = regex!(r"^[0-9][A-Za-z0-9./]*");
+    let mut out: Vec<String> = Vec::new();
+    for t in lines {
+        if let Some(last) = out.last_mut() {
+            // (Only a piece with a slash of its own, or after a symbol
+            // that ends in one: "11 July 2022" under the symbol is a date.)
+            let open_end = last.ends_with(['/', '.']);
+            if broken.is_match(last) {
+                if let Some(m) = rest
+                    .find(t)
+                    .filter(|m| open_end || m.as_str().contains('/'))
+                {
+                    last.push_str(m.as_str());
+                    let left = t[m.end()..].trim();
+                    if !left.is_empty() {
+                        out.push(left.to_string());
+                    }
+                    continue;
+                }
+            }
+        }
+        out.push(t.to_string());
+    }
+    out
+}
+
 /// The programme column's width in characters: most of the table's lines
 /// end at or before it.
 fn column_width(lines: &[Raw]) -> usize {
@@ -309,7 +346,7 @@ fn column_width(lines: &[Raw]) -> usize {
 /// Takes the footnotes from each page's foot: its last blocks, as long as
 /// each is wider than the programme column or opened by a marker (a marker
 /// the tool printed on a line of its own somewhere on the page is put back).
-fn split_footnotes(lines: Vec<Raw>, column: usize) -> (Vec<Raw>, Vec<Raw>) {
+fn split_footnotes(lines: Vec<Raw>, column: usize, table: &Table) -> (Vec<Raw>, Vec<Raw>) {
     let wide = |r: &Raw| display_width(&r.text) * 100 > column * 112;
     let mut body = Vec::new();
     let mut notes = Vec::new();
@@ -336,9 +373,16 @@ fn split_footnotes(lines: Vec<Raw>, column: usize) -> (Vec<Raw>, Vec<Raw>) {
             let end = block_end(&starts, b, page_lines.len());
             let block = &page_lines[s..end];
             let wide_lines = block.iter().filter(|r| wide(r)).count();
-            let opens = wide(&block[0])
-                || lead_number().is_match(&block[0].text)
-                || (lone_number().is_match(&block[0].text) && block.get(1).is_some_and(wide));
+            // (A time or a day with the programme's text on its line is
+            // wide too, and "15 ч 00 м." opens with a number.)
+            let first = &block[0].text;
+            let tokens: Vec<&str> = first.split_whitespace().take(8).collect();
+            let date_side = table.parse_day(first).is_some()
+                || (1..=tokens.len()).any(|k| (table.parse_time)(&tokens[..k].join(" ")).is_some());
+            let opens = !date_side
+                && (wide(&block[0])
+                    || lead_number().is_match(&block[0].text)
+                    || (lone_number().is_match(&block[0].text) && block.get(1).is_some_and(wide)));
             let note = (opens && (block.len() <= 6 || wide_lines * 2 >= block.len()))
                 || (block.len() == 1
                     && lone_number().is_match(&block[0].text)
@@ -387,7 +431,6 @@ fn classify(lines: &[Raw], table: &Table) -> Vec<Piece> {
     while i < lines.len() {
         let r = &lines[i];
         let t = r.text.as_str();
-        let next = lines.get(i + 1).filter(|n| n.page == r.page);
         let joined = |a: &str, b: &Raw| join(table.language, a, &b.text);
         // Cells of a row set apart by two or more spaces (text laid out in
         // part, as `unprog text` prints a row): the date side's cell first.
@@ -424,21 +467,17 @@ fn classify(lines: &[Raw], table: &Table) -> Vec<Piece> {
             i += 1;
             continue;
         }
-        // A day label that wraps ("Monday, 8" over "July").
-        if let Some(n) = next
-            .filter(|n| t.split_whitespace().count() <= 3 && n.text.split_whitespace().count() <= 3)
-        {
-            let j = joined(t, n);
-            if table.parse_day(&j).is_some() {
-                pieces.push(Piece::Date {
-                    text: j,
-                    page: r.page,
-                    time: false,
-                });
-                after_time = false;
-                i += 2;
-                continue;
-            }
+        // A day label that wraps ("Monday, 8" over "July"), or that a tool
+        // printed a run a line ("7" / "月" / "25" / "日，星期一").
+        if let Some((label, used)) = wrapped_day(lines, i, table) {
+            pieces.push(Piece::Date {
+                text: label,
+                page: r.page,
+                time: false,
+            });
+            after_time = false;
+            i += used;
+            continue;
         }
         // A time with the programme's first words after it on one line.
         let tokens: Vec<&str> = t.split_whitespace().collect();
@@ -552,6 +591,32 @@ fn date_side_cell(left: &str, page: u32, after_time: bool, table: &Table) -> Opt
     }
 }
 
+/// A day label over two to five short lines from line `i`: its text and the
+/// lines it took.
+fn wrapped_day(lines: &[Raw], i: usize, table: &Table) -> Option<(String, usize)> {
+    let short = |r: &Raw| r.text.split_whitespace().count() <= 3 && display_width(&r.text) <= 20;
+    let first = &lines[i];
+    // It opens with its weekday, its month or its day's number.
+    let opening = crate::lang::words(&first.text).into_iter().next()?;
+    let opens = opening.starts_with(|c: char| c.is_ascii_digit())
+        || table.weekday(&opening).is_some()
+        || table.month(&opening).is_some();
+    if !short(first) || !opens {
+        return None;
+    }
+    let mut label = first.text.clone();
+    for used in 2..=5 {
+        let n = lines
+            .get(i + used - 1)
+            .filter(|n| n.page == first.page && short(n))?;
+        label = join(table.language, &label, &n.text);
+        if table.parse_day(&label).is_some() {
+            return Some((label, used));
+        }
+    }
+    None
+}
+
 /// A time cell starting at line `i`, joined over the lines it wraps onto:
 /// its text and the lines it took.
 fn read_time(lines: &[Raw], i: usize, table: &Table) -> Option<(String, usize)> {
@@ -613,12 +678,9 @@ fn hang_marks(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
                 }
                 out.push(Piece::Programme(r));
             }
-            other => {
-                if let Some(m) = mark.take() {
-                    out.push(Piece::Programme(m));
-                }
-                out.push(other);
-            }
+            // A mark a tool printed before the next slot's time waits for
+            // its text after it (put back in its slot afterwards).
+            other => out.push(other),
         }
     }
     out.extend(mark.map(Piece::Programme));
@@ -647,7 +709,13 @@ fn reorder(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
         if is_time && seen_time {
             let mut k = i + 1;
             while let Some(Piece::Programme(r)) = out.get(k) {
-                if is_list_entry(table, &r.text) || opens_lowercase(table, &r.text) {
+                // (A line printed with no blank line before it goes on with
+                // the entry before.)
+                let goes_on = k > i + 1
+                    && !r.gap
+                    && !is_structural(table, &r.text)
+                    && !table.starts_topic(&r.text);
+                if is_list_entry(table, &r.text) || opens_lowercase(table, &r.text) || goes_on {
                     k += 1;
                 } else {
                     break;
@@ -762,7 +830,7 @@ fn continues(table: &Table, para: &Open, r: &Raw, column: usize) -> bool {
             display_width(w)
         }
     });
-    let no_room = (last + 1 + first_word) * 100 > column * 95;
+    let no_room = (last + 1 + first_word) * 100 > column * 92;
     // A blank line between: only a line with no room left goes on across
     // it (a tool broke the cell's block at a footnote marker).
     if r.gap {
@@ -939,5 +1007,52 @@ mod tests {
         );
         assert_eq!(page_of_pages("2/5"), Some((2, 5)));
         assert_eq!(page_of_pages("75/240"), Some((75, 240)));
+    }
+
+    #[test]
+    fn a_day_label_printed_a_run_a_line_is_one_label_and_a_question_end_is_not_part_of_it() {
+        let text = "附件\n\n日期/时间\n议程项目/方案\n\n7\n月\n25\n日，星期一\n\n上午 10 时至下午 1 时\n会议开幕\n";
+        let texts: Vec<String> = table_lines(text, Language::Zh)
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
+        assert_eq!(
+            texts,
+            ["7 月 25 日，星期一", "上午 10 时至下午 1 时", "会议开幕"]
+        );
+        let raws: Vec<Raw> = ["состава?", "Вторник,", "5 марта"]
+            .iter()
+            .map(|t| Raw {
+                text: t.to_string(),
+                page: 1,
+                gap: false,
+                trailing: false,
+            })
+            .collect();
+        let ru = crate::lang::table(Language::Ru);
+        assert!(wrapped_day(&raws, 0, ru).is_none());
+        assert_eq!(
+            wrapped_day(&raws, 1, ru),
+            Some(("Вторник, 5 марта".to_string(), 2))
+        );
+    }
+
+    #[test]
+    fn a_symbol_broken_at_a_line_end_is_joined_but_a_date_under_a_symbol_is_not() {
+        let lines = [
+            "附加说明的临时议程载于 A/AC.292/2",
+            "021/1 号文件。",
+            "A/AC.292/2022/INF/2",
+            "11 July 2022",
+        ];
+        assert_eq!(
+            rejoin_symbols(lines.into_iter()),
+            [
+                "附加说明的临时议程载于 A/AC.292/2021/1",
+                "号文件。",
+                "A/AC.292/2022/INF/2",
+                "11 July 2022"
+            ]
+        );
     }
 }
