@@ -21,7 +21,7 @@ use std::time::Instant;
 
 use pdf_extract::{Dictionary, Document, Encoding, Object, ObjectId, Stream};
 
-use crate::cmap::ToUnicode;
+use crate::fonts::cmap::ToUnicode;
 use crate::geometry::Matrix;
 use crate::settings::Settings;
 

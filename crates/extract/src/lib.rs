@@ -24,9 +24,9 @@
 //! ```
 
 mod actual_text;
-mod cmap;
 mod content;
 mod error;
+mod fonts;
 mod geometry;
 mod glyphs;
 mod guard;

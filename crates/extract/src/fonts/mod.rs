@@ -1,0 +1,3 @@
+//! What the extractor knows about fonts: ToUnicode maps ([`cmap`]).
+
+pub(crate) mod cmap;
