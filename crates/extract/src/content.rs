@@ -932,13 +932,22 @@ impl<'a> Walker<'a, '_, '_> {
                         Some(CodeText::Named(t)) => (t.to_string(), true),
                         Some(CodeText::Nothing) => (String::new(), true),
                         Some(CodeText::Standard(c)) => (c.to_string(), false),
+                        // lopdf's reading counts only where it rests on a
+                        // map (a ToUnicode CMap it could parse, a CJK
+                        // CMap): its one-byte tables here are StandardEncoding
+                        // put in for an encoding nobody named (the built-in
+                        // encoding of a CFF or TrueType program), whose
+                        // upper half is mojibake (`¤ ‘ ⁄` for Arabic).
                         Some(CodeText::Unknown) | None => {
-                            let text = font
-                                .encoding
-                                .as_ref()
-                                .and_then(|enc| enc.bytes_to_string(code).ok())
-                                .filter(|t| !t.is_empty())
-                                .unwrap_or_else(|| ascii_guess(code));
+                            let text = match &font.encoding {
+                                Some(
+                                    enc @ (Encoding::UnicodeMapEncoding(_)
+                                    | Encoding::SimpleEncoding(_)),
+                                ) => enc.bytes_to_string(code).ok(),
+                                _ => None,
+                            }
+                            .filter(|t| !t.is_empty())
+                            .unwrap_or_else(|| ascii_guess(code));
                             (text, false)
                         }
                     }
