@@ -21,7 +21,8 @@ use std::time::Instant;
 
 use pdf_extract::{Dictionary, Document, Encoding, Object, ObjectId, Stream};
 
-use crate::cmap::ToUnicode;
+use crate::fonts::cmap::ToUnicode;
+use crate::fonts::encoding::{CodeText, SimpleEncoding};
 use crate::geometry::Matrix;
 use crate::settings::Settings;
 
@@ -58,6 +59,10 @@ pub(crate) struct RawGlyph {
     /// The ActualText span the glyph sits in (index into [`PageScan::spans`]);
     /// a glyph in a span is kept even without text of its own.
     pub span: Option<usize>,
+    /// The text (empty when the code stands for none) was read from the
+    /// font's encoding by glyph name, which is surer than pdf-extract's
+    /// reading of the same code (see [`crate::fonts::encoding`]).
+    pub named: bool,
 }
 
 /// One text-showing step (a `Tj`, or a string of a `TJ`), as pdf-extract
@@ -147,6 +152,8 @@ struct LoadedFont<'a> {
     /// ToUnicode map and widths are complete enough to trust our decoding.
     reliable: bool,
     to_unicode: Option<ToUnicode>,
+    /// A simple font's codes as its encoding names them.
+    names: Option<SimpleEncoding>,
     encoding: Option<Encoding<'a>>,
     code_len: usize,
     widths: HashMap<u32, f64>,
@@ -861,6 +868,11 @@ impl<'a> Walker<'a, '_, '_> {
         } else {
             dict.get_font_encoding(doc).ok()
         };
+        let names = if code_len == 1 {
+            SimpleEncoding::read(doc, dict, to_unicode.is_some())
+        } else {
+            None
+        };
         let has_widths = descendant.is_some() || !widths.is_empty();
         let reliable = subtype != b"Type3"
             && has_widths
@@ -868,6 +880,7 @@ impl<'a> Walker<'a, '_, '_> {
         self.cache.loaded.push(LoadedFont {
             reliable,
             to_unicode,
+            names,
             encoding,
             code_len,
             widths,
@@ -911,16 +924,33 @@ impl<'a> Walker<'a, '_, '_> {
             }
             let cid = code.iter().fold(0u32, |acc, b| (acc << 8) | u32::from(*b));
             let w0 = font.widths.get(&cid).copied().unwrap_or(font.default_width);
-            // Unknown encodings read as Latin-1: better a guess than nothing.
-            let text = match font.to_unicode.as_ref().and_then(|m| m.get(cid)) {
-                Some(t) => t.to_string(),
+            let (text, named) = match font.to_unicode.as_ref().and_then(|m| m.get(cid)) {
+                Some(t) => (t.to_string(), false),
                 None => {
                     self.scan.native_ok = false;
-                    font.encoding
-                        .as_ref()
-                        .and_then(|enc| enc.bytes_to_string(code).ok())
-                        .filter(|t| !t.is_empty())
-                        .unwrap_or_else(|| code.iter().map(|b| char::from(*b)).collect())
+                    match font.names.as_ref().map(|n| n.get(cid)) {
+                        Some(CodeText::Named(t)) => (t.to_string(), true),
+                        Some(CodeText::Nothing) => (String::new(), true),
+                        Some(CodeText::Standard(c)) => (c.to_string(), false),
+                        // lopdf's reading counts only where it rests on a
+                        // map (a ToUnicode CMap it could parse, a CJK
+                        // CMap): its one-byte tables here are StandardEncoding
+                        // put in for an encoding nobody named (the built-in
+                        // encoding of a CFF or TrueType program), whose
+                        // upper half is mojibake (`¤ ‘ ⁄` for Arabic).
+                        Some(CodeText::Unknown) | None => {
+                            let text = match &font.encoding {
+                                Some(
+                                    enc @ (Encoding::UnicodeMapEncoding(_)
+                                    | Encoding::SimpleEncoding(_)),
+                                ) => enc.bytes_to_string(code).ok(),
+                                _ => None,
+                            }
+                            .filter(|t| !t.is_empty())
+                            .unwrap_or_else(|| ascii_guess(code));
+                            (text, false)
+                        }
+                    }
                 }
             };
             let trm = Matrix {
@@ -937,21 +967,22 @@ impl<'a> Walker<'a, '_, '_> {
             let size = (trm.c * trm.c + trm.d * trm.d).sqrt();
             let xscale = (trm.a * trm.a + trm.b * trm.b).sqrt();
             let upright = trm.b.abs() < 1e-6 && trm.a > 0.0 && trm.d > 0.0;
-            if !text.is_empty() || span.is_some() {
-                self.scan.glyphs.push(RawGlyph {
-                    text,
-                    x,
-                    y,
-                    advance: w0 * xscale,
-                    size,
-                    font: fi,
-                    upright,
-                    from_quote: !counted,
-                    show,
-                    nth,
-                    span,
-                });
-            }
+            // Kept without text too: such a glyph is counted as dropped,
+            // and stands for pdf-extract's glyph of the same code.
+            self.scan.glyphs.push(RawGlyph {
+                text,
+                x,
+                y,
+                advance: w0 * xscale,
+                size,
+                font: fi,
+                upright,
+                from_quote: !counted,
+                show,
+                nth,
+                span,
+                named,
+            });
             let mut spacing = t.char_spacing;
             if font.code_len == 1 && cid == 32 {
                 spacing += t.word_spacing;
@@ -959,6 +990,17 @@ impl<'a> Walker<'a, '_, '_> {
             let tx = (w0 * t.size + spacing) * t.hscale;
             *tm = Matrix::translate(tx, 0.0).then(tm);
         }
+    }
+}
+
+/// The text of a one-byte code no encoding explains: printable ASCII and
+/// the whitespace controls (a word break) stand for themselves, as every
+/// standard encoding has them; any other code has no text. Never Latin-1:
+/// a code above 127 read as Latin-1 is mojibake (`È®`), not a guess.
+fn ascii_guess(code: &[u8]) -> String {
+    match code {
+        [b @ (b'\t' | b'\n' | b'\r' | 0x20..=0x7E)] => char::from(*b).to_string(),
+        _ => String::new(),
     }
 }
 

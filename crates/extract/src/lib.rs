@@ -24,9 +24,9 @@
 //! ```
 
 mod actual_text;
-mod cmap;
 mod content;
 mod error;
+mod fonts;
 mod geometry;
 mod glyphs;
 mod guard;
@@ -342,6 +342,7 @@ fn extract_page<'a>(
             }
         }
     };
+    let mut without_text = 0;
     let glyphs = match precise {
         Some((steps, glyphs)) => {
             page.decoder = Decoder::PdfExtract;
@@ -351,17 +352,17 @@ fn extract_page<'a>(
                 // for that text.
                 placed.extend(our_glyphs(&mut scan, true));
             }
-            to_chars(placed, &scan, &frame)
+            to_chars(placed, &scan, &frame, &mut without_text)
         }
         None if native => {
             page.decoder = Decoder::Native;
             let placed = our_glyphs(&mut scan, false);
-            to_chars(placed, &scan, &frame)
+            to_chars(placed, &scan, &frame, &mut without_text)
         }
         None => {
             let had_glyphs = !scan.glyphs.is_empty();
             let placed = our_glyphs(&mut scan, false);
-            let out = to_chars(placed, &scan, &frame);
+            let out = to_chars(placed, &scan, &frame, &mut without_text);
             if out.is_empty() && had_glyphs {
                 page.decoder = Decoder::None;
             } else {
@@ -373,6 +374,14 @@ fn extract_page<'a>(
     };
     if let Some(t) = &scan.truncated {
         problems.push(format!("page content incomplete: {t}"));
+    }
+    if without_text > 0 {
+        problems.push(format!(
+            "{without_text} glyph{s} dropped: no text for {its} code{s} (no ToUnicode \
+             entry, no glyph name the Adobe Glyph List reads, or only control characters)",
+            s = if without_text == 1 { "" } else { "s" },
+            its = if without_text == 1 { "its" } else { "their" },
+        ));
     }
     page.chars = merge_ligature_parts(glyphs);
     let mut dots = Vec::new();
@@ -538,7 +547,8 @@ fn pdf_extract_placed(
         }
     };
     let needs_ours = glyphs.iter().any(|g| g.text.is_empty())
-        || (aligned && scan.shows.iter().any(|s| s.misplaced));
+        || (aligned && scan.shows.iter().any(|s| s.misplaced))
+        || (aligned && scan.glyphs.iter().any(|g| g.named));
     let ours: HashMap<(usize, usize), &content::RawGlyph> = if needs_ours {
         scan.glyphs
             .iter()
@@ -548,34 +558,43 @@ fn pdf_extract_placed(
     } else {
         HashMap::new()
     };
+    let same_place =
+        |r: &content::RawGlyph, p: &Placed| (r.x - p.x).abs() < 1.0 && (r.y - p.y).abs() < 1.0;
     glyphs
         .iter()
-        .filter_map(|g| {
+        .map(|g| {
             let step = step_of(g);
             let raw = ours.get(&(g.show, g.nth)).copied();
             let mut p = Placed::from(g);
             p.font = step.map(|s| s.font);
             p.span = step.and_then(|s| s.span);
-            if step.is_some_and(|s| s.misplaced) {
+            let misplaced = step.is_some_and(|s| s.misplaced);
+            if misplaced {
                 // Our glyph of the same code (same text) has the right place.
-                if let Some(r) = raw.filter(|r| g.text.is_empty() || r.text == g.text) {
+                if let Some(r) = raw.filter(|r| g.text.is_empty() || r.text == g.text || r.named) {
                     p.x = r.x;
                     p.y = r.y;
                     p.advance = r.advance;
                 }
             }
-            if p.text.is_empty() {
+            // Where the font's encoding names the glyph, our reading of the
+            // name is surer than pdf-extract's, which falls back on the raw
+            // code (Latin-1) for names it does not know.
+            let named =
+                raw.filter(|r| r.named && step.is_some() && (misplaced || same_place(r, &p)));
+            if let Some(r) = named {
+                p.text.clone_from(&r.text);
+            } else if p.text.is_empty() {
                 // Where pdf-extract has no Unicode for a glyph, our decoder
                 // may (it reads the ToUnicode map through lopdf): take its
                 // text when the two glyphs sit at the same place. A glyph in
-                // a span stays without: its box is part of the span's.
-                match raw.filter(|r| (r.x - p.x).abs() < 1.0 && (r.y - p.y).abs() < 1.0) {
-                    Some(r) => p.text.clone_from(&r.text),
-                    None if p.span.is_none() => return None,
-                    None => {}
+                // a span stays without: its box is part of the span's; any
+                // other glyph without text is dropped (and counted) later.
+                if let Some(r) = raw.filter(|r| same_place(r, &p)) {
+                    p.text.clone_from(&r.text);
                 }
             }
-            Some(p)
+            p
         })
         .collect()
 }
@@ -591,18 +610,30 @@ fn our_glyphs(scan: &mut PageScan, only_quoted: bool) -> Vec<Placed> {
 }
 
 /// The page's chars from its placed glyphs, the glyphs of each ActualText
-/// span replaced by the span's text.
-fn to_chars(placed: Vec<Placed>, scan: &PageScan, frame: &Frame) -> Vec<Char> {
+/// span replaced by the span's text. Glyphs left without text (codes that
+/// map to none, or only to control characters) are dropped and counted in
+/// `without_text`.
+fn to_chars(
+    placed: Vec<Placed>,
+    scan: &PageScan,
+    frame: &Frame,
+    without_text: &mut usize,
+) -> Vec<Char> {
     actual_text::apply(placed, &scan.spans)
         .into_iter()
         .filter_map(|p| {
             let font = p.font.and_then(|i| scan.fonts.get(i));
-            make_char(p, font, frame)
+            make_char(p, font, frame, without_text)
         })
         .collect()
 }
 
-fn make_char(g: Placed, font: Option<&content::FontInfo>, frame: &Frame) -> Option<Char> {
+fn make_char(
+    g: Placed,
+    font: Option<&content::FontInfo>,
+    frame: &Frame,
+    without_text: &mut usize,
+) -> Option<Char> {
     if !g.size.is_finite() || g.size <= 0.0 || g.size > 5000.0 {
         return None;
     }
@@ -610,6 +641,7 @@ fn make_char(g: Placed, font: Option<&content::FontInfo>, frame: &Frame) -> Opti
     // none left.
     let text = script::normalized(g.text);
     if text.is_empty() {
+        *without_text += 1;
         return None;
     }
     let (ascent, descent) = font.map_or((0.8, -0.2), |f| (f.ascent, f.descent));

@@ -1,9 +1,10 @@
 //! The text a document means, not the glyphs it draws: `/ActualText` spans
 //! replace the glyphs shown inside them, CJK radicals read as ideographs,
-//! control characters never reach a glyph's text, and CID fonts' widths are
-//! read in both `/W` forms, on each decoding path (our native decoder,
-//! pdf-extract, the fallback). Every PDF here is built on the spot with
-//! lopdf.
+//! control characters never reach a glyph's text, glyph names without a
+//! ToUnicode map read by the Adobe Glyph List (a code that maps to nothing
+//! dropped and counted, never Latin-1), and CID fonts' widths are read in
+//! both `/W` forms, on each decoding path (our native decoder, pdf-extract,
+//! the fallback). Every PDF here is built on the spot with lopdf.
 
 use pdf_extract::{Dictionary, Document, Object, Stream};
 use unprog_extract::{extract, Decoder, Layout, Settings};
@@ -547,4 +548,196 @@ fn text_steps_without_glyphs_at_the_end_keep_pdf_extract_aligned() {
     assert_eq!(precise.pages[0].decoder, Decoder::PdfExtract);
     assert!(precise.warnings.is_empty(), "{:?}", precise.warnings);
     assert_eq!(lines(&precise), ["月"]);
+}
+
+/// A simple font without ToUnicode whose `/Differences` name its glyphs
+/// as real Arabic and TeX fonts do, over StandardEncoding (no
+/// `/BaseEncoding`, not embedded): 1 `uni0644.init` (lam, initial form),
+/// 2 `f_f_i` (a ligature), 3 `afii57415.fin` (alef, final form), 4
+/// `g123` (a name meaning nothing); code 0xC0 has no name at all.
+fn named_glyphs_font(doc: &mut Document) -> Object {
+    let descriptor = doc.add_object(dict(vec![
+        ("Type", name("FontDescriptor")),
+        ("FontName", name("TestNamed")),
+        ("Flags", Object::Integer(32)),
+        (
+            "FontBBox",
+            array(vec![0.into(), (-200).into(), 1000.into(), 800.into()]),
+        ),
+        ("ItalicAngle", Object::Integer(0)),
+        ("Ascent", Object::Integer(800)),
+        ("Descent", Object::Integer(-200)),
+        ("CapHeight", Object::Integer(700)),
+        ("StemV", Object::Integer(80)),
+    ]));
+    let encoding = dict(vec![
+        ("Type", name("Encoding")),
+        (
+            "Differences",
+            array(vec![
+                1.into(),
+                name("uni0644.init"),
+                name("f_f_i"),
+                name("afii57415.fin"),
+                name("g123"),
+            ]),
+        ),
+    ]);
+    Object::Reference(doc.add_object(dict(vec![
+        ("Type", name("Font")),
+        ("Subtype", name("Type1")),
+        ("BaseFont", name("TestNamed")),
+        ("FirstChar", Object::Integer(0)),
+        ("LastChar", Object::Integer(255)),
+        ("Widths", array(vec![500.into(); 256])),
+        ("FontDescriptor", Object::Reference(descriptor)),
+        ("Encoding", Object::Dictionary(encoding)),
+    ])))
+}
+
+/// No char holds a control character or a Latin-1 letter or sign: what
+/// an unmapped code read as Latin-1 would give.
+fn no_mojibake(layout: &Layout) {
+    for page in &layout.pages {
+        for c in &page.chars {
+            assert!(
+                !c.text
+                    .chars()
+                    .any(|ch| ch.is_control() || ('\u{80}'..='\u{FF}').contains(&ch)),
+                "{:?} ({:?})",
+                c.text,
+                page.decoder
+            );
+        }
+    }
+}
+
+fn chars_sorted(layout: &Layout) -> Vec<&str> {
+    let mut texts: Vec<&str> = layout.pages[0]
+        .chars
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect();
+    texts.sort_unstable();
+    texts
+}
+
+#[test]
+fn glyph_names_without_to_unicode_read_by_the_adobe_glyph_list() {
+    // Three lines: alef and lam drawn right to left (the word "la"), the
+    // ffi ligature and the
+    // code with no name between two letters of StandardEncoding, and the
+    // glyph whose name means nothing.
+    let content = "BT /F1 12 Tf 72 700 Td <0301> Tj ET \
+                   BT /F1 12 Tf 72 680 Td <6102C062> Tj ET \
+                   BT /F1 12 Tf 72 660 Td <047A> Tj ET";
+    let pdf = one_page(content, |doc| {
+        let font = named_glyphs_font(doc);
+        fonts(vec![("F1", font)])
+    });
+    for layout in both_paths(&pdf) {
+        assert_eq!(layout.pages[0].decoder, Decoder::PdfExtract);
+        no_mojibake(&layout);
+        assert_eq!(chars_sorted(&layout), ["a", "b", "ffi", "z", "ا", "ل"]);
+        let text = lines(&layout);
+        assert_eq!(text.len(), 3, "{text:?}");
+        assert_eq!(text[0], "لا", "logical order");
+        assert_eq!(text[1].replace(' ', ""), "affib");
+        assert_eq!(text[2], "z");
+        // The code without a name and the glyph named g123: dropped and
+        // counted.
+        assert_eq!(
+            layout.warnings,
+            [
+                "page 1: 2 glyphs dropped: no text for their codes (no ToUnicode entry, \
+              no glyph name the Adobe Glyph List reads, or only control characters)"
+            ]
+        );
+    }
+}
+
+#[test]
+fn a_type1_programs_builtin_encoding_names_its_glyphs() {
+    // An embedded Type 1 program (its clear-text part only: no glyph is
+    // drawn from it here) whose /Encoding array names the glyphs; the font
+    // dictionary has no /Encoding and no ToUnicode.
+    let content = "BT /F1 12 Tf 72 700 Td <4241> Tj ET BT /F1 12 Tf 72 680 Td <43C8> Tj ET";
+    let pdf = one_page(content, |doc| {
+        let clear = "%!PS-AdobeFont-1.0: TestBuiltin 001.000\n\
+                     11 dict begin\n/FontName /TestBuiltin def\n/PaintType 0 def\n\
+                     /FontMatrix [0.001 0 0 0.001 0 0] readonly def\n\
+                     /Encoding 256 array\n0 1 255 {1 index exch /.notdef put} for\n\
+                     dup 65 /uni0644.init put\ndup 66 /afii57415.fin put\n\
+                     dup 67 /f_f_i put\nreadonly def\n\
+                     /FontBBox {0 -200 1000 800} readonly def\ncurrentdict end\n\
+                     currentfile eexec\n";
+        let mut program = clear.as_bytes().to_vec();
+        program.extend_from_slice(&[0xD9, 0xD6, 0x6F, 0x63]);
+        let file = doc.add_object(Stream::new(
+            dict(vec![
+                ("Length1", Object::Integer(clear.len() as i64)),
+                ("Length2", Object::Integer(4)),
+                ("Length3", Object::Integer(0)),
+            ]),
+            program,
+        ));
+        let descriptor = doc.add_object(dict(vec![
+            ("Type", name("FontDescriptor")),
+            ("FontName", name("TestBuiltin")),
+            ("Flags", Object::Integer(4)),
+            (
+                "FontBBox",
+                array(vec![0.into(), (-200).into(), 1000.into(), 800.into()]),
+            ),
+            ("ItalicAngle", Object::Integer(0)),
+            ("Ascent", Object::Integer(800)),
+            ("Descent", Object::Integer(-200)),
+            ("CapHeight", Object::Integer(700)),
+            ("StemV", Object::Integer(80)),
+            ("FontFile", Object::Reference(file)),
+        ]));
+        let font = Object::Reference(doc.add_object(dict(vec![
+            ("Type", name("Font")),
+            ("Subtype", name("Type1")),
+            ("BaseFont", name("TestBuiltin")),
+            ("FirstChar", Object::Integer(0)),
+            ("LastChar", Object::Integer(255)),
+            ("Widths", array(vec![500.into(); 256])),
+            ("FontDescriptor", Object::Reference(descriptor)),
+        ])));
+        fonts(vec![("F1", font)])
+    });
+    for layout in both_paths(&pdf) {
+        no_mojibake(&layout);
+        assert_eq!(lines(&layout), ["لا", "ffi"], "{:?}", layout.warnings);
+        assert!(
+            layout
+                .warnings
+                .iter()
+                .any(|w| w.contains("1 glyph dropped")),
+            "{:?}",
+            layout.warnings
+        );
+    }
+}
+
+#[test]
+fn an_unknown_encoding_is_never_read_as_latin1() {
+    // pdf-extract gives up on the encoding name; our fallback decoder keeps
+    // the ASCII letters and drops the byte above 127 (Latin-1 would make it
+    // "È"), counting it.
+    let pdf = one_page(r"BT /F1 12 Tf 72 700 Td (A\310B) Tj ET", |doc| {
+        let font = helvetica(doc, "NoSuchEncoding");
+        fonts(vec![("F1", font)])
+    });
+    let layout = extract(&pdf, &Settings::default()).expect("extracts");
+    assert_eq!(layout.pages[0].decoder, Decoder::Fallback);
+    no_mojibake(&layout);
+    // The dropped glyph's room stays: a word break.
+    assert_eq!(lines(&layout), ["A B"]);
+    assert!(
+        layout.warnings[0].contains("1 glyph dropped"),
+        "{:?}",
+        layout.warnings
+    );
 }
