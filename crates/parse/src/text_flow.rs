@@ -512,7 +512,17 @@ fn classify(lines: &[Raw], table: &Table) -> Vec<Piece> {
             i += used;
             continue;
         }
-        if after_time && table.is_room(t) {
+        // A room: under its time, or named in full (with its number)
+        // where a tool read it among the slot's programme.
+        let named_room = table.is_room(t) && t.chars().any(|c| c.is_ascii_digit());
+        let slot_open = matches!(
+            pieces
+                .iter()
+                .rev()
+                .find(|p| !matches!(p, Piece::Programme(_))),
+            Some(Piece::Date { time: true, .. })
+        );
+        if (after_time || (named_room && slot_open)) && table.is_room(t) {
             // The room's name, wrapped over lines, and its number.
             let mut room = t.to_string();
             let mut used = 1;
@@ -556,7 +566,12 @@ fn completes_time(pieces: &mut [Piece], t: &str, table: &Table) -> bool {
     }) = last_date
     {
         let j = join(table.language, text, t);
-        if (table.parse_time)(text).is_none() && (table.parse_time)(&j).is_some() {
+        let now = (table.parse_time)(text);
+        let joined = (table.parse_time)(&j);
+        // A complete time is still ended by a bare "30" under it
+        // ("10 heures-11 h" over "30").
+        let minutes = regex!(r"^\d{2}$").is_match(t.trim());
+        if joined.is_some() && (now.is_none() || (minutes && joined != now)) {
             *text = j;
             return true;
         }
@@ -666,15 +681,32 @@ fn read_time(lines: &[Raw], i: usize, table: &Table) -> Option<(String, usize)> 
 /// Hangs a mark printed on a line of its own on the programme line after it.
 fn hang_marks(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
-    let mut mark: Option<Raw> = None;
+    // Marks waiting for their text, in order: a tool may print the next
+    // row's mark ("(f)") before the text of this one's ("•").
+    let mut marks: std::collections::VecDeque<Raw> = std::collections::VecDeque::new();
+    // Whether the first waiting mark's text has been read (the next mark
+    // then waits for a block of its own).
+    let mut first_taken = false;
     for p in pieces {
         match p {
-            Piece::Programme(r) if lone_mark(table, &r.text) && mark.is_none() => mark = Some(r),
+            Piece::Programme(r) if lone_mark(table, &r.text) => {
+                if marks.is_empty() {
+                    first_taken = false;
+                }
+                marks.push_back(r);
+            }
             Piece::Programme(mut r) => {
-                if let Some(m) = mark.take() {
-                    r.text = format!("{} {}", m.text, r.text);
-                    r.gap = true;
-                    r.page = m.page;
+                let takes = !first_taken || (r.gap && !opens_lowercase(table, &r.text));
+                if takes {
+                    if let Some(m) = marks.pop_front() {
+                        r.text = format!("{} {}", m.text, r.text);
+                        r.gap = true;
+                        r.page = m.page;
+                        first_taken = true;
+                    }
+                }
+                if marks.is_empty() {
+                    first_taken = false;
                 }
                 out.push(Piece::Programme(r));
             }
@@ -683,7 +715,7 @@ fn hang_marks(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
             other => out.push(other),
         }
     }
-    out.extend(mark.map(Piece::Programme));
+    out.extend(marks.into_iter().map(Piece::Programme));
     out
 }
 
@@ -702,6 +734,7 @@ fn opens_lowercase(table: &Table, t: &str) -> bool {
 /// open a slot.
 fn reorder(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
     let mut out = pieces;
+    split_stacked_times(&mut out, table);
     let mut i = 0;
     let mut seen_time = false;
     while i < out.len() {
@@ -736,6 +769,30 @@ fn reorder(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
         i += 1;
     }
     out
+}
+
+/// Two times a tool printed one after the other, their rows' programme
+/// after both: the second time goes before the first agenda item after the
+/// first slot's opening line (the first slot keeps what comes before it).
+fn split_stacked_times(pieces: &mut Vec<Piece>, table: &Table) {
+    let time = |p: Option<&Piece>| matches!(p, Some(Piece::Date { time: true, .. }));
+    let mut i = 0;
+    while i + 2 < pieces.len() {
+        if time(pieces.get(i)) && time(pieces.get(i + 1)) {
+            let item = (i + 3..pieces.len())
+                .take_while(|&k| matches!(pieces[k], Piece::Programme(_)))
+                .find(|&k| {
+                    matches!(&pieces[k], Piece::Programme(r) if table.agenda_item.is_match(&r.text))
+                });
+            if let (Some(k), Piece::Programme(_)) = (item, &pieces[i + 2]) {
+                let second = pieces.remove(i + 1);
+                pieces.insert(k - 1, second);
+                i = k;
+                continue;
+            }
+        }
+        i += 1;
+    }
 }
 
 /// A paragraph being read: its shared line, its last line as printed, how
@@ -811,13 +868,10 @@ fn continues(table: &Table, para: &Open, r: &Raw, column: usize) -> bool {
     if para.last.trailing && !r.gap {
         return true;
     }
-    // A sentence ended, and a capital opens the next line.
-    if before.ends_with(['.', '?', '!', ';', '؟'])
-        && t.chars()
-            .find(|c| c.is_alphabetic())
-            .is_some_and(char::is_uppercase)
-    {
-        return false;
+    // A list entry goes on to the end of its block (a question of several
+    // sentences; a speaker's title that wraps).
+    if !r.gap && is_list_entry(table, &para.line.text) {
+        return true;
     }
     // The line before had no room left for this line's first word, or ran
     // (nearly) as wide as the column, or as the paragraph's widest line (a
@@ -835,6 +889,16 @@ fn continues(table: &Table, para: &Open, r: &Raw, column: usize) -> bool {
     // it (a tool broke the cell's block at a footnote marker).
     if r.gap {
         return no_room && !before.ends_with(['.', '?', '!', ';', '؟', '。', '？', '；']);
+    }
+    // A sentence ended, and a capital opens the next line that would
+    // have fitted on it (or a question opens: "¿").
+    if (!no_room || t.starts_with(['¿', '¡']))
+        && before.ends_with(['.', '?', '!', ';', '؟'])
+        && t.chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
+    {
+        return false;
     }
     let wide = if para.lines <= 1 {
         last * 4 >= column * 3
