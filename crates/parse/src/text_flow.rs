@@ -514,15 +514,7 @@ fn classify(lines: &[Raw], table: &Table) -> Vec<Piece> {
         }
         // A room: under its time, or named in full (with its number)
         // where a tool read it among the slot's programme.
-        let named_room = table.is_room(t) && t.chars().any(|c| c.is_ascii_digit());
-        let slot_open = matches!(
-            pieces
-                .iter()
-                .rev()
-                .find(|p| !matches!(p, Piece::Programme(_))),
-            Some(Piece::Date { time: true, .. })
-        );
-        if (after_time || (named_room && slot_open)) && table.is_room(t) {
+        if table.is_room(t) {
             // The room's name, wrapped over lines, and its number.
             let mut room = t.to_string();
             let mut used = 1;
@@ -537,13 +529,23 @@ fn classify(lines: &[Raw], table: &Table) -> Vec<Piece> {
                     break;
                 }
             }
-            pieces.push(Piece::Room {
-                text: room,
-                page: r.page,
-            });
-            after_time = false;
-            i += used;
-            continue;
+            let named = room.chars().any(|c| c.is_ascii_digit());
+            let slot_open = matches!(
+                pieces
+                    .iter()
+                    .rev()
+                    .find(|p| !matches!(p, Piece::Programme(_))),
+                Some(Piece::Date { time: true, .. })
+            );
+            if after_time || (named && slot_open) {
+                pieces.push(Piece::Room {
+                    text: room,
+                    page: r.page,
+                });
+                after_time = false;
+                i += used;
+                continue;
+            }
         }
         after_time = false;
         pieces.push(Piece::Programme(r.clone()));
@@ -740,11 +742,16 @@ fn reorder(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
     while i < out.len() {
         let is_time = matches!(out[i], Piece::Date { time: true, .. });
         if is_time && seen_time {
-            let mut k = i + 1;
+            // The time and the room under it move together.
+            let mut j = i + 1;
+            while matches!(out.get(j), Some(Piece::Room { .. })) {
+                j += 1;
+            }
+            let mut k = j;
             while let Some(Piece::Programme(r)) = out.get(k) {
                 // (A line printed with no blank line before it goes on with
                 // the entry before.)
-                let goes_on = k > i + 1
+                let goes_on = k > j
                     && !r.gap
                     && !is_structural(table, &r.text)
                     && !table.starts_topic(&r.text);
@@ -755,9 +762,10 @@ fn reorder(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
                 }
             }
             let opener_follows = matches!(out.get(k), Some(Piece::Programme(_)));
-            if k > i + 1 && opener_follows {
-                let time = out.remove(i);
-                out.insert(k - 1, time);
+            if k > j && opener_follows {
+                let cell: Vec<Piece> = out.drain(i..j).collect();
+                let at = k - cell.len();
+                out.splice(at..at, cell);
                 i = k;
                 continue;
             }
