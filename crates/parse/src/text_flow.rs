@@ -383,7 +383,16 @@ fn split_footnotes(lines: Vec<Raw>, column: usize, table: &Table) -> (Vec<Raw>, 
                 && (wide(&block[0])
                     || lead_number().is_match(&block[0].text)
                     || (lone_number().is_match(&block[0].text) && block.get(1).is_some_and(wide)));
-            let note = (opens && (block.len() <= 6 || wide_lines * 2 >= block.len()))
+            // The page's last block, under a marker on a line of its own
+            // that the programme's text carries glued to a word ("报告2").
+            let under_marker = end == page_lines.len()
+                && b > 0
+                && block.len() <= 3
+                && !date_side
+                && starts[b] - starts[b - 1] == 1
+                && glued_marker(&page_lines[starts[b - 1]].text, &lines);
+            let note = under_marker
+                || (opens && (block.len() <= 6 || wide_lines * 2 >= block.len()))
                 || (block.len() == 1
                     && lone_number().is_match(&block[0].text)
                     && cut < page_lines.len());
@@ -416,6 +425,20 @@ fn split_footnotes(lines: Vec<Raw>, column: usize, table: &Table) -> (Vec<Raw>, 
         k = end;
     }
     (body, notes)
+}
+
+/// Whether `t` is a lone number that some line of the text carries glued to
+/// the end of a word, as text shows a footnote marker.
+fn glued_marker(t: &str, lines: &[Raw]) -> bool {
+    lone_number().is_match(t)
+        && lines.iter().any(|r| {
+            r.text.match_indices(t).any(|(at, _)| {
+                let before = r.text[..at].chars().next_back();
+                let after = r.text[at + t.len()..].chars().next();
+                before.is_some_and(|c| c.is_alphabetic())
+                    && !after.is_some_and(|c| c.is_ascii_digit() || c.is_alphabetic())
+            })
+        })
 }
 
 fn block_end(starts: &[usize], b: usize, len: usize) -> usize {
