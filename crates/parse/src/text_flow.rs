@@ -391,8 +391,17 @@ fn split_footnotes(lines: Vec<Raw>, column: usize, table: &Table) -> (Vec<Raw>, 
                 && !date_side
                 && starts[b] - starts[b - 1] == 1
                 && glued_marker(&page_lines[starts[b - 1]].text, &lines);
-            let note = under_marker
-                || (opens && (block.len() <= 6 || wide_lines * 2 >= block.len()))
+            // A footnote's text does not end as a focus topic does.
+            let topic_like = block.last().is_some_and(|r| r.text.ends_with([':', '：']));
+            // The marker on a line of its own, its text under it.
+            let marker_led = end == page_lines.len()
+                && block.len() <= 4
+                && block.len() >= 2
+                && glued_marker(&block[0].text, &lines);
+            let note = !topic_like
+                && (under_marker
+                    || marker_led
+                    || (opens && (block.len() <= 6 || wide_lines * 2 >= block.len())))
                 || (block.len() == 1
                     && lone_number().is_match(&block[0].text)
                     && cut < page_lines.len());
@@ -634,13 +643,21 @@ fn date_side_cell(left: &str, page: u32, after_time: bool, table: &Table) -> Opt
 /// A day label over two to five short lines from line `i`: its text and the
 /// lines it took.
 fn wrapped_day(lines: &[Raw], i: usize, table: &Table) -> Option<(String, usize)> {
-    let short = |r: &Raw| r.text.split_whitespace().count() <= 3 && display_width(&r.text) <= 20;
+    let short = |r: &Raw| r.text.split_whitespace().count() <= 5 && display_width(&r.text) <= 24;
     let first = &lines[i];
     // It opens with its weekday, its month or its day's number.
     let opening = crate::lang::words(&first.text).into_iter().next()?;
+    // (Or the start of one broken at a narrow column's edge: "Понедельни".)
+    let names = table
+        .weekdays
+        .iter()
+        .chain(table.months.iter())
+        .flat_map(|f| f.iter());
+    let lower = opening.to_lowercase();
     let opens = opening.starts_with(|c: char| c.is_ascii_digit())
         || table.weekday(&opening).is_some()
-        || table.month(&opening).is_some();
+        || table.month(&opening).is_some()
+        || (lower.chars().count() >= 4 && names.clone().any(|n| n.starts_with(lower.as_str())));
     if !short(first) || !opens {
         return None;
     }
@@ -649,9 +666,13 @@ fn wrapped_day(lines: &[Raw], i: usize, table: &Table) -> Option<(String, usize)
         let n = lines
             .get(i + used - 1)
             .filter(|n| n.page == first.page && short(n))?;
+        let glued = format!("{label}{}", n.text);
         label = join(table.language, &label, &n.text);
         if table.parse_day(&label).is_some() {
             return Some((label, used));
+        }
+        if table.parse_day(&glued).is_some() {
+            return Some((glued, used));
         }
     }
     None
@@ -944,7 +965,8 @@ fn line(page: u32, zone: Zone, column: Column, text: &str) -> Line {
         page,
         zone,
         column,
-        text: text.trim().to_string(),
+        // (Runs of spaces, where a tool padded runs apart, are one space.)
+        text: text.split_whitespace().collect::<Vec<_>>().join(" "),
         markers: Vec::new(),
         para_break: None,
         full: false,
