@@ -94,9 +94,17 @@ fn fold_stray_superscripts(
     let facts: Vec<Option<(f64, f64, f64, f64)>> = segments
         .iter()
         .map(|seg| {
-            let (ink, size, baseline) = ink_of(chars, seg)?;
-            let x0 = ink.iter().map(|&i| chars[i].x0).fold(f64::MAX, f64::min);
-            let x1 = ink.iter().map(|&i| chars[i].x1).fold(f64::MIN, f64::max);
+            // (As ink_of, without collecting: this runs on every segment.)
+            let ink = || seg.iter().copied().filter(|&i| !is_space(&chars[i]));
+            ink().next()?;
+            let size = -mode(ink().map(|i| -chars[i].size));
+            let baseline = mode(
+                ink()
+                    .filter(|&i| (chars[i].size - size).abs() < 0.05)
+                    .map(|i| chars[i].baseline),
+            );
+            let x0 = ink().map(|i| chars[i].x0).fold(f64::MAX, f64::min);
+            let x1 = ink().map(|i| chars[i].x1).fold(f64::MIN, f64::max);
             Some((size, baseline, x0, x1))
         })
         .collect();

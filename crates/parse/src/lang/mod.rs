@@ -168,6 +168,12 @@ impl Table {
     /// Parses a day label such as "Monday, 6 March": a weekday, a day number
     /// and a month, in any order, and nothing much else.
     pub fn parse_day(&self, text: &str) -> Option<DayLabel> {
+        // A day label is short and has its day's number: the parser runs
+        // on every line of a table, and a programme line is rejected here
+        // cheaply.
+        if text.len() > 96 || !text.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
         if let Some(own) = self.day_parser {
             return own(text, self);
         }
@@ -188,11 +194,11 @@ impl Table {
                 month = Some(m);
             } else {
                 other_words += 1;
+                // Allow a connecting word ("de").
+                if other_words > 1 {
+                    return None;
+                }
             }
-        }
-        // Allow a connecting word ("de").
-        if other_words > 1 {
-            return None;
         }
         Some(DayLabel {
             month: month?,
