@@ -135,3 +135,48 @@ fn report_from_a_dataset_folder_is_written_atomically() {
     assert!(leftovers.is_empty());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_version_without_a_symbol_joins_its_session_and_the_note_names_the_language() {
+    // The quick start's dataset: the fixture PDFs and the Chinese text copied
+    // from a viewer, which prints no symbol but is the fourth session's.
+    let sample = "fixtures/text/oewg-ict-s4-programme-zh.pdftext.txt";
+    let o = unprog(&["compare", "fixtures/expected", sample, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let labels: Vec<&str> = json["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["S3", "S4", "S5", "S6", "S7", "S8"]);
+    // Titles come from the chosen (English) versions only.
+    let titles = json["hours"].to_string();
+    assert!(!titles.contains("进一步制定"), "{titles}");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("English where there is one"), "{err}");
+
+    let o = unprog(&[
+        "compare",
+        "fixtures/expected",
+        "-l",
+        "fr",
+        "--format",
+        "json",
+    ]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("comparing the French version of each document"),
+        "{err}"
+    );
+    assert!(!err.contains("English"), "{err}");
+}
+
+#[test]
+fn one_session_is_nothing_to_compare() {
+    let o = unprog(&["compare", "fixtures/expected/oewg-s4-en.json"]);
+    assert!(o.status.success());
+    assert_eq!(stdout(&o), "");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("nothing to compare"), "{err}");
+}

@@ -350,12 +350,28 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             if !left_out.is_empty() {
                 let shown: Vec<&str> = left_out.iter().take(3).map(String::as_str).collect();
+                let chosen = match language {
+                    Some(l) => format!("the {} version of each document", language_name(l)),
+                    None => "one version per document, English where there is one (-l chooses)"
+                        .to_string(),
+                };
                 eprintln!(
-                    "unprog: comparing one language version per document (English first; -l chooses): {} other version(s) left out ({}{})",
+                    "unprog: comparing {chosen}: {} other version(s) left out ({}{})",
                     left_out.len(),
                     shown.join(", "),
-                    if left_out.len() > shown.len() { ", …" } else { "" }
+                    if left_out.len() > shown.len() {
+                        ", …"
+                    } else {
+                        ""
+                    }
                 );
+            }
+            if programmes.len() < 2 {
+                eprintln!(
+                    "unprog: nothing to compare: the inputs hold one session ({}); give the programmes of two or more",
+                    programmes[0].source.file
+                );
+                return Ok(());
             }
             compare::session_order(&mut programmes);
             let options = compare::CompareOptions { threshold };
@@ -482,4 +498,17 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
     out.flush()?;
     Ok(())
+}
+
+/// A language's English name, for messages.
+fn language_name(language: unprog_parse::Language) -> &'static str {
+    use unprog_parse::Language::*;
+    match language {
+        Ar => "Arabic",
+        Zh => "Chinese",
+        En => "English",
+        Fr => "French",
+        Ru => "Russian",
+        Es => "Spanish",
+    }
 }

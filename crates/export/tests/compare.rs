@@ -271,3 +271,32 @@ fn columns_get_distinct_names() {
     let labels = compare::session_labels(&[load("oewg-s4-en"), again, load("oewg-s5-en")]);
     assert_eq!(labels, ["S4 en", "S4 en #2", "S5"]);
 }
+
+#[test]
+fn a_version_without_a_symbol_is_a_version_of_its_sessions_document() {
+    let mut copied = load("oewg-s4-zh");
+    copied.symbol = None;
+    copied.source.file = "copied.txt".into();
+    let all = vec![load("oewg-s4-en"), copied, load("oewg-s5-en")];
+    assert_eq!(
+        compare::document_keys(&all),
+        [
+            "A/AC.292/2023/INF/1",
+            "A/AC.292/2023/INF/1",
+            "A/AC.292/2023/INF/3"
+        ]
+    );
+    let (kept, left) = compare::choose_versions(all.clone(), None);
+    let files: Vec<&str> = kept.iter().map(|p| p.source.file.as_str()).collect();
+    assert_eq!(files, ["oewg-s4-en.pdf", "oewg-s5-en.pdf"]);
+    assert_eq!(left, ["copied.txt"]);
+    // With a language, one version of each document in it: a second print
+    // of the same document is left out too.
+    let mut again = load("oewg-s4-en");
+    again.source.file = "again.pdf".into();
+    let (kept, left) = compare::choose_versions(
+        vec![load("oewg-s4-en"), again],
+        Some(unprog_parse::Language::En),
+    );
+    assert_eq!((kept.len(), left), (1, vec!["again.pdf".to_string()]));
+}

@@ -252,33 +252,57 @@ pub fn document_key(p: &Programme) -> String {
     }
 }
 
-/// Keeps one language version of each document, so that a folder holding a
-/// programme in six languages gives one session, not six.
+/// The document each programme is a version of, as [`document_key`] gives
+/// it — except that a version without a symbol (text copied from a viewer,
+/// say) belongs to the document with a symbol whose session it shares (the
+/// same number and first day), when there is one.
+pub fn document_keys(programmes: &[Programme]) -> Vec<String> {
+    let session = |p: &Programme| (p.session.ordinal, p.session.start_date.clone());
+    let mut symbols: HashMap<(Option<u32>, Option<String>), String> = HashMap::new();
+    for p in programmes {
+        if let Some(s) = &p.symbol {
+            if p.session.ordinal.is_some() || p.session.start_date.is_some() {
+                symbols.entry(session(p)).or_insert_with(|| s.clone());
+            }
+        }
+    }
+    programmes
+        .iter()
+        .map(|p| match &p.symbol {
+            Some(s) => s.clone(),
+            None => symbols
+                .get(&session(p))
+                .cloned()
+                .unwrap_or_else(|| document_key(p)),
+        })
+        .collect()
+}
+
+/// Keeps one version of each document, so that a folder holding a
+/// programme in six languages (or printed twice) gives one session, not six.
 ///
-/// With `language`, only documents in that language are kept. Without it,
-/// when every document has the same symbol the user is comparing language
-/// versions and all are kept; otherwise, per symbol (or per session, for
-/// documents without one) the English version is kept when there is one,
+/// With `language`, the first version in that language of each document is
+/// kept (documents without one are left out). Without it, when every
+/// programme is a version of the same document the user is comparing
+/// versions and all are kept; otherwise, per document (see
+/// [`document_keys`]) the first English version is kept when there is one,
 /// else the first in the order Arabic, Chinese, English, French, Russian,
 /// Spanish. Returns the kept programmes and the files left out.
 pub fn choose_versions(
     programmes: Vec<Programme>,
     language: Option<Language>,
 ) -> (Vec<Programme>, Vec<String>) {
-    if let Some(lang) = language {
-        let (kept, left): (Vec<Programme>, Vec<Programme>) =
-            programmes.into_iter().partition(|p| p.language == lang);
-        return (kept, left.into_iter().map(|p| p.source.file).collect());
-    }
-    let key = document_key;
-    let first = programmes.first().map(key);
-    if programmes.iter().all(|p| Some(key(p)) == first) {
+    let keys = document_keys(&programmes);
+    if language.is_none() && keys.iter().all(|k| Some(k) == keys.first()) {
         return (programmes, Vec::new());
     }
-    let mut best: HashMap<String, (usize, Language)> = HashMap::new();
+    let mut best: HashMap<&str, (usize, Language)> = HashMap::new();
     for (i, p) in programmes.iter().enumerate() {
+        if language.is_some_and(|l| l != p.language) {
+            continue;
+        }
         let rank = |l: Language| (l != Language::En, l);
-        best.entry(key(p))
+        best.entry(keys[i].as_str())
             .and_modify(|(j, l)| {
                 if rank(p.language) < rank(*l) {
                     *j = i;
@@ -287,10 +311,13 @@ pub fn choose_versions(
             })
             .or_insert((i, p.language));
     }
+    let chosen: Vec<bool> = (0..programmes.len())
+        .map(|i| best.get(keys[i].as_str()).is_some_and(|(j, _)| *j == i))
+        .collect();
     let mut kept = Vec::new();
     let mut left = Vec::new();
-    for (i, p) in programmes.into_iter().enumerate() {
-        if best.get(&key(&p)).is_some_and(|(j, _)| *j == i) {
+    for (p, chosen) in programmes.into_iter().zip(chosen) {
+        if chosen {
             kept.push(p);
         } else {
             left.push(p.source.file);

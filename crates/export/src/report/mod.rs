@@ -13,7 +13,7 @@ mod colours;
 mod grid;
 mod html;
 
-use crate::compare::{choose_versions, document_key, session_labels, session_order};
+use crate::compare::{choose_versions, document_keys, session_labels, session_order};
 use html::escape;
 use unprog_parse::Programme;
 
@@ -66,7 +66,7 @@ pub fn html(programmes: &[Programme]) -> String {
     out.push_str(&format!("<h1>{}</h1>\n", escape(&title)));
 
     let (sessions, _) = choose_versions(ordered.clone(), None);
-    let mut keys: Vec<String> = sessions.iter().map(document_key).collect();
+    let mut keys: Vec<String> = document_keys(&sessions);
     keys.dedup();
     if keys.len() >= 2 {
         let refs: Vec<&Programme> = sessions.iter().collect();
