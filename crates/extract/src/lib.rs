@@ -24,6 +24,7 @@
 //! ```
 
 mod actual_text;
+mod bidi;
 mod content;
 mod error;
 mod fonts;
