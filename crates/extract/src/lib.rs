@@ -36,6 +36,7 @@ pub mod model;
 mod recovery;
 pub mod script;
 mod settings;
+mod text_columns;
 mod textlines;
 
 use std::collections::HashMap;

@@ -22,6 +22,7 @@ use crate::bidi::{self, BOUNDARY, SUP_CLOSE, SUP_OPEN};
 use crate::model::{Char, Edge, Superscript, TextLine, Word};
 use crate::script::{is_cjk, is_combining_mark, is_ltr, is_rtl};
 use crate::settings::Settings;
+use crate::text_columns;
 
 /// Removes the superscript delimiters from a line, returning the text and
 /// the byte ranges of the superscripts in it. After right-to-left reordering
@@ -791,27 +792,58 @@ fn group_rows(lines: &[&TextLine], settings: &Settings) -> Vec<Vec<usize>> {
     rows
 }
 
-/// Sorts lines top to bottom; lines of one row go left to right, or right to
-/// left when most of them are right-to-left.
+/// Sorts lines into reading order: block by block where the page has
+/// columns of running text (see [`text_columns`]), each block top to bottom;
+/// lines of one row go left to right, or right to left when most of them are
+/// right-to-left.
 fn order_lines(lines: &mut Vec<TextLine>, settings: &Settings) {
     let refs: Vec<&TextLine> = lines.iter().collect();
-    let rows = group_rows(&refs, settings);
-    let mut taken: Vec<Option<TextLine>> = lines.drain(..).map(Some).collect();
-    for row in rows {
-        let mut row: Vec<TextLine> = row.into_iter().filter_map(|i| taken[i].take()).collect();
-        let rtl = row.iter().filter(|l| l.rtl).count() * 2 > row.len();
-        if rtl {
-            row.sort_by(|a, b| b.x1.total_cmp(&a.x1));
-        } else {
-            row.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    let page_rtl = refs.iter().filter(|l| l.rtl).count() * 2 > refs.len();
+    let groups = text_columns::blocks(&refs, page_rtl);
+    let groups = groups.unwrap_or_else(|| vec![(0..refs.len()).collect()]);
+    let mut order: Vec<usize> = Vec::with_capacity(refs.len());
+    for group in groups {
+        let sub: Vec<&TextLine> = group.iter().map(|&i| refs[i]).collect();
+        for row in group_rows(&sub, settings) {
+            let mut row: Vec<usize> = row.into_iter().map(|k| group[k]).collect();
+            let rtl = row.iter().filter(|&&i| refs[i].rtl).count() * 2 > row.len();
+            if rtl {
+                row.sort_by(|&a, &b| refs[b].x1.total_cmp(&refs[a].x1));
+            } else {
+                row.sort_by(|&a, &b| refs[a].x0.total_cmp(&refs[b].x0));
+            }
+            order.extend(row);
         }
-        lines.append(&mut row);
     }
+    let mut taken: Vec<Option<TextLine>> = lines.drain(..).map(Some).collect();
+    lines.extend(order.into_iter().filter_map(|i| taken[i].take()));
 }
 
 /// Groups lines into printed rows (as `pdftotext -layout` prints them); the
-/// lines must be in the order [`build_lines`] gives.
+/// lines must be in the order [`build_lines`] gives. A column of text (a line
+/// that goes back up the page by more than two lines' height starts one) has
+/// rows of its own.
 pub(crate) fn rows<'a>(lines: &'a [TextLine], settings: &Settings) -> Vec<Vec<&'a TextLine>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut deepest = f64::MIN;
+    for k in 0..=lines.len() {
+        let back_up = lines
+            .get(k)
+            .is_some_and(|l| l.baseline < deepest - 2.0 * l.size.max(1.0));
+        if k == lines.len() || back_up {
+            out.extend(section_rows(&lines[start..k], settings));
+            start = k;
+            deepest = f64::MIN;
+        }
+        if let Some(l) = lines.get(k) {
+            deepest = deepest.max(l.baseline);
+        }
+    }
+    out
+}
+
+fn section_rows<'a>(lines: &'a [TextLine], settings: &Settings) -> Vec<Vec<&'a TextLine>> {
     let refs: Vec<&TextLine> = lines.iter().collect();
     let mut rows: Vec<Vec<&TextLine>> = group_rows(&refs, settings)
         .into_iter()
@@ -1112,6 +1144,32 @@ mod tests {
         assert!(!lines[0].rtl);
         let word = lines[0].words.iter().find(|w| w.rtl).expect("an rtl word");
         assert_eq!(word.text, "كتاب");
+    }
+
+    #[test]
+    fn a_two_column_page_is_read_column_by_column() {
+        // A heading over two columns of ten lines each.
+        let mut chars = run("Heading", 250.0, 60.0, 14.0, 7.0);
+        for k in 0..10 {
+            let y = 100.0 + 12.0 * k as f64;
+            chars.extend(run(&format!("left{k:02} text here"), 72.0, y, 10.0, 5.0));
+            chars.extend(run(&format!("right{k:02} text here"), 320.0, y, 10.0, 5.0));
+        }
+        let lines = build_lines(&mut chars, &[], &Settings::default());
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts.len(), 21);
+        assert_eq!(texts[0], "Heading");
+        assert_eq!(texts[1], "left00 text here");
+        assert_eq!(texts[10], "left09 text here");
+        assert_eq!(texts[11], "right00 text here");
+        // The page's text too: the left column's rows, then the right's.
+        let printed: Vec<Vec<&str>> = rows(&lines, &Settings::default())
+            .iter()
+            .map(|row| row.iter().map(|l| l.text.as_str()).collect())
+            .collect();
+        assert_eq!(printed.len(), 21);
+        assert_eq!(printed[1], ["left00 text here"]);
+        assert_eq!(printed[11], ["right00 text here"]);
     }
 
     #[test]
