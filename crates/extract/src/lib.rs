@@ -24,6 +24,7 @@
 //! ```
 
 mod actual_text;
+mod bidi;
 mod content;
 mod error;
 mod fonts;
@@ -35,6 +36,7 @@ pub mod model;
 mod recovery;
 pub mod script;
 mod settings;
+mod text_columns;
 mod textlines;
 
 use std::collections::HashMap;

@@ -8,20 +8,21 @@
 //! 4. Lines are cut into words at spaces and gaps (`x_tolerance`). A space is
 //!    put between words except between two CJK characters, and never before a
 //!    superscript.
-//! 5. Right-to-left lines are put from visual into logical order with the
-//!    Unicode bidirectional algorithm.
+//! 5. Combining marks (Arabic harakat, Latin and Cyrillic accents drawn as
+//!    glyphs of their own) take no part in the clustering: each rides on its
+//!    base glyph, found by drawing order or else by position, whichever line
+//!    that glyph is on.
+//! 6. Each line gets its own direction (its letters', else the page's) and is
+//!    put from visual into logical order by the Unicode bidirectional
+//!    algorithm run in reverse (`bidi.rs`).
 
+use unicode_normalization::UnicodeNormalization;
+
+use crate::bidi::{self, BOUNDARY, SUP_CLOSE, SUP_OPEN};
 use crate::model::{Char, Edge, Superscript, TextLine, Word};
 use crate::script::{is_cjk, is_combining_mark, is_ltr, is_rtl};
 use crate::settings::Settings;
-
-/// Marks a boundary between a superscript and the text it hangs on while a
-/// line is reordered, so that the bidi algorithm never merges the digits of a
-/// footnote marker with a neighbouring number.
-const BOUNDARY: char = '\u{FFFC}';
-/// Delimit a superscript while a line is built (private-use characters).
-const SUP_OPEN: char = '\u{E000}';
-const SUP_CLOSE: char = '\u{E001}';
+use crate::text_columns;
 
 /// Removes the superscript delimiters from a line, returning the text and
 /// the byte ranges of the superscripts in it. After right-to-left reordering
@@ -56,7 +57,12 @@ pub(crate) fn build_lines(
     edges: &[Edge],
     settings: &Settings,
 ) -> Vec<TextLine> {
-    let clusters = cluster_by_baseline(chars, settings);
+    // Combining marks sit off the baseline (above a tall letter, below one):
+    // they are placed on their base glyphs once the lines are known.
+    let (marks, glyphs): (Vec<usize>, Vec<usize>) = (0..chars.len())
+        .filter(|&i| chars[i].upright || !is_space(&chars[i]))
+        .partition(|&i| is_mark(&chars[i]));
+    let clusters = cluster_by_baseline(chars, glyphs, settings);
     let (rtl, ltr) = chars.iter().fold((0usize, 0usize), |(r, l), c| {
         (
             r + c.text.chars().filter(|&ch| is_rtl(ch)).count(),
@@ -73,6 +79,11 @@ pub(crate) fn build_lines(
         segments.extend(split_columns(chars, &cluster, size, &verticals, settings));
     }
     fold_stray_superscripts(chars, &mut segments, settings);
+    let orphans = attach_marks(chars, &mut segments, &marks);
+    if !orphans.is_empty() {
+        // Marks with no glyph near them: lines of their own, not lost.
+        segments.extend(cluster_by_baseline(chars, orphans, settings));
+    }
     let mut lines: Vec<TextLine> = segments
         .iter()
         .filter_map(|segment| make_line(chars, segment, page_rtl, settings))
@@ -153,13 +164,14 @@ fn is_space(c: &Char) -> bool {
     c.text.chars().all(char::is_whitespace)
 }
 
-/// Clusters upright glyphs by baseline, then folds raised small clusters
+/// Clusters the glyphs `order` by baseline, then folds raised small clusters
 /// (superscripts) into the line they hang on. Returns glyph indices per
 /// cluster, each sorted left to right.
-fn cluster_by_baseline(chars: &[Char], settings: &Settings) -> Vec<Vec<usize>> {
-    let mut order: Vec<usize> = (0..chars.len())
-        .filter(|&i| chars[i].upright || !is_space(&chars[i]))
-        .collect();
+fn cluster_by_baseline(
+    chars: &[Char],
+    mut order: Vec<usize>,
+    settings: &Settings,
+) -> Vec<Vec<usize>> {
     order.sort_by(|&a, &b| {
         chars[a]
             .baseline
@@ -342,6 +354,73 @@ fn split_trailing_spaces(chars: &[Char], mut v: Vec<usize>) -> (Vec<usize>, Vec<
     (v, tail)
 }
 
+/// Puts each combining mark of `marks` into the segment of its base glyph:
+/// the letter drawn next to it (see [`base_in_drawing_order`]) where that
+/// letter is near, else the glyph whose box holds or is nearest to the
+/// mark's centre among those on a baseline within a font size of the mark's
+/// (a mark may sit a few points above or below its letter's baseline).
+/// Returns the marks with no glyph near them.
+fn attach_marks(chars: &[Char], segments: &mut [Vec<usize>], marks: &[usize]) -> Vec<usize> {
+    if marks.is_empty() {
+        return Vec::new();
+    }
+    const NONE: usize = usize::MAX;
+    let mut seg_of = vec![NONE; chars.len()];
+    for (k, seg) in segments.iter().enumerate() {
+        for &i in seg {
+            seg_of[i] = k;
+        }
+    }
+    let letter = |i: usize| seg_of[i] != NONE && !is_space(&chars[i]) && !is_mark(&chars[i]);
+    // The glyphs by left edge, for the search by position.
+    let mut by_x: Vec<usize> = (0..chars.len()).filter(|&i| letter(i)).collect();
+    by_x.sort_by(|&a, &b| chars[a].x0.total_cmp(&chars[b].x0));
+    let widest = by_x
+        .iter()
+        .map(|&i| chars[i].x1 - chars[i].x0)
+        .fold(0.0, f64::max);
+    let near = |b: usize, m: &Char| {
+        let base = &chars[b];
+        let reach = base.size.max(1.0);
+        distance_to(base, (m.x0 + m.x1) / 2.0) < reach
+            && (base.baseline - m.baseline).abs() <= reach
+    };
+    let mut touched = vec![false; segments.len()];
+    let mut orphans = Vec::new();
+    for &m in marks {
+        let mc = &chars[m];
+        let centre = (mc.x0 + mc.x1) / 2.0;
+        let by_order = base_in_drawing_order(chars, m, letter).filter(|&b| near(b, mc));
+        let base = by_order.or_else(|| {
+            let reach = mc.size.max(1.0);
+            let from = by_x.partition_point(|&i| chars[i].x0 < centre - reach - widest);
+            let to = by_x.partition_point(|&i| chars[i].x0 <= centre + reach);
+            by_x[from..to.max(from)]
+                .iter()
+                .copied()
+                .filter(|&b| near(b, mc))
+                .min_by(|&a, &b| {
+                    let score = |i: usize| {
+                        distance_to(&chars[i], centre)
+                            + 0.5 * (chars[i].baseline - mc.baseline).abs()
+                    };
+                    score(a).total_cmp(&score(b))
+                })
+        });
+        match base {
+            Some(b) => {
+                segments[seg_of[b]].push(m);
+                touched[seg_of[b]] = true;
+            }
+            None => orphans.push(m),
+        }
+    }
+    for (seg, _) in segments.iter_mut().zip(&touched).filter(|(_, &t)| t) {
+        seg.sort_by(|&a, &b| chars[a].x0.total_cmp(&chars[b].x0));
+    }
+    orphans
+}
+
 /// The base letter of the mark `m` by the order the glyphs were drawn in:
 /// a shaping engine draws a mark next to its letter. Text drawn in logical
 /// order puts the mark after its letter; right-to-left text drawn in visual
@@ -349,8 +428,11 @@ fn split_trailing_spaces(chars: &[Char], mut v: Vec<usize>) -> (Vec<usize>, Vec<
 /// before. A mark's own position is less telling: a zero-width mark may sit
 /// over the neighbouring letter's box. `None` when the drawing order says
 /// nothing (no letter drawn next to it on the line).
-fn base_in_drawing_order(chars: &[Char], m: usize, bases: &[usize]) -> Option<usize> {
-    let letter = |i: usize| bases.contains(&i) && !is_space(&chars[i]) && !is_mark(&chars[i]);
+fn base_in_drawing_order(
+    chars: &[Char],
+    m: usize,
+    letter: impl Fn(usize) -> bool,
+) -> Option<usize> {
     let prev = (m.saturating_sub(3)..m).rev().find(|&i| letter(i));
     let next = (m + 1..(m + 4).min(chars.len())).find(|&i| letter(i));
     let rtl = |i: usize| chars[i].text.chars().any(is_rtl);
@@ -403,7 +485,26 @@ fn make_line(
             l + t.chars().filter(|&c| is_ltr(c)).count(),
         )
     });
-    let rtl = rtl_count > ltr_count || page_rtl;
+    // The letters at the line's two ends (the segment runs left to right).
+    let strong = |i: &usize| {
+        let t = &chars[*i].text;
+        if t.chars().any(is_rtl) {
+            Some(true)
+        } else if t.chars().any(is_ltr) {
+            Some(false)
+        } else {
+            None
+        }
+    };
+    let leftmost_ltr = ink.iter().find_map(strong) == Some(false);
+    let rightmost_rtl = ink.iter().rev().find_map(strong) == Some(true);
+    let mut rtl = bidi::line_direction(rtl_count, ltr_count, leftmost_ltr, rightmost_rtl, page_rtl);
+    if !rtl && rtl_count == 0 && page_rtl {
+        // A Latin line on an Arabic page may yet end an Arabic sentence.
+        let drawn: Vec<char> = ink.iter().flat_map(|&i| chars[i].text.chars()).collect();
+        rtl =
+            drawn.iter().any(|&c| bidi::is_bracket(c)) && bidi::brackets_read_right_to_left(&drawn);
+    }
     // Numbers on a line without letters of its own continue the paragraph's
     // Arabic text (they were laid out as Arabic numbers).
     let arabic_context = rtl_count > 0 || (page_rtl && ltr_count == 0);
@@ -430,7 +531,8 @@ fn make_line(
     for &m in seg.iter().filter(|&&i| is_mark(&chars[i])) {
         let mc = &chars[m];
         let centre = (mc.x0 + mc.x1) / 2.0;
-        let by_order = base_in_drawing_order(chars, m, &bases)
+        let is_base = |i: usize| bases.contains(&i) && !is_space(&chars[i]) && !is_mark(&chars[i]);
+        let by_order = base_in_drawing_order(chars, m, is_base)
             .filter(|&b| distance_to(&chars[b], centre) < chars[b].size.max(1.0));
         let best = match by_order {
             Some(b) => marks_of.iter_mut().find(|(x, _)| *x == b),
@@ -494,13 +596,19 @@ fn make_line(
         for &i in g {
             let attached = marks(i);
             if attached.is_empty() {
-                push_visual(out, &chars[i].text, rtl);
+                push_visual(out, &chars[i].text);
             } else {
                 let mut unit = chars[i].text.clone();
                 for &m in attached {
                     unit.push_str(&chars[m].text);
                 }
-                push_visual(out, &unit, rtl);
+                if unit.chars().any(is_rtl) {
+                    push_visual(out, &unit);
+                } else {
+                    // A Latin or Cyrillic letter and its accents: the
+                    // precomposed character where there is one.
+                    out.extend(unit.nfc());
+                }
             }
         }
     };
@@ -511,18 +619,6 @@ fn make_line(
             let mut visual = String::new();
             glyph_text(g, &mut visual);
             visual
-        })
-        .collect();
-    let mut words: Vec<Word> = groups
-        .iter()
-        .zip(&group_texts)
-        .map(|((g, _), visual)| {
-            let text = if rtl {
-                visual_to_logical(visual, arabic_context)
-            } else {
-                visual.clone()
-            };
-            make_word(chars, g, text)
         })
         .collect();
     // Visual text: words joined with the spaces the script wants, each
@@ -549,22 +645,45 @@ fn make_line(
             visual.push(SUP_CLOSE);
         }
     }
-    let logical = if rtl {
-        visual_to_logical(&visual, arabic_context).replace(BOUNDARY, "")
+    let any_rtl = rtl_count > 0;
+    let (logical, arabic_context) = if rtl || any_rtl {
+        let (text, context) = bidi::line_to_logical(&visual, rtl, arabic_context);
+        (text.replace(BOUNDARY, ""), context)
     } else {
-        visual
+        (visual, arabic_context)
     };
+    let mut words: Vec<Word> = groups
+        .iter()
+        .zip(group_texts)
+        .map(|((g, _), visual)| {
+            let text = if rtl || visual.chars().any(is_rtl) {
+                bidi::visual_to_logical(&visual, rtl, arabic_context)
+            } else {
+                visual
+            };
+            make_word(chars, g, text)
+        })
+        .collect();
     let (text, superscripts) = take_superscripts(&logical);
     for w in &mut words {
         w.rtl = w.text.chars().any(is_rtl);
     }
     let x0 = ink.iter().map(|&i| chars[i].x0).fold(f64::MAX, f64::min);
     let x1 = ink.iter().map(|&i| chars[i].x1).fold(f64::MIN, f64::max);
-    let top = ink.iter().map(|&i| chars[i].top).fold(f64::MAX, f64::min);
-    let bottom = ink
-        .iter()
-        .map(|&i| chars[i].bottom)
-        .fold(f64::MIN, f64::max);
+    // The line's height is its letters' (a mark may sit above or below).
+    let letters = || ink.iter().filter(|&&i| !is_mark(&chars[i]));
+    let top = letters().map(|&i| chars[i].top).fold(f64::MAX, f64::min);
+    let bottom = letters().map(|&i| chars[i].bottom).fold(f64::MIN, f64::max);
+    let (top, bottom) = if top <= bottom {
+        (top, bottom)
+    } else {
+        let top = ink.iter().map(|&i| chars[i].top).fold(f64::MAX, f64::min);
+        let bottom = ink
+            .iter()
+            .map(|&i| chars[i].bottom)
+            .fold(f64::MIN, f64::max);
+        (top, bottom)
+    };
     Some(TextLine {
         text,
         superscripts,
@@ -614,12 +733,11 @@ fn needs_space(
     !matches!((end, start), (Some(a), Some(b)) if is_cjk(a) && is_cjk(b))
 }
 
-fn push_visual(out: &mut String, glyph: &str, rtl: bool) {
-    // A glyph that stands for several letters (lam-alef, a letter and its
-    // marks) holds them in logical order; in a visual string they must run
-    // the other way.
-    if rtl && glyph.chars().count() > 1 && glyph.chars().any(|c| is_rtl(c) || is_combining_mark(c))
-    {
+fn push_visual(out: &mut String, glyph: &str) {
+    // A right-to-left glyph that stands for several letters (lam-alef, a
+    // letter and its marks) holds them in logical order; in a visual string
+    // they must run the other way.
+    if glyph.chars().nth(1).is_some() && glyph.chars().any(is_rtl) {
         out.extend(glyph.chars().rev());
     } else {
         out.push_str(glyph);
@@ -643,94 +761,6 @@ fn make_word(chars: &[Char], g: &[usize], text: String) -> Word {
         superscript: g.iter().all(|&i| chars[i].superscript),
         rtl: false,
     }
-}
-
-/// Turns a right-to-left line written in visual order (left to right on the
-/// page) into logical order.
-///
-/// The line is reversed, which puts the right-to-left text in order; then
-/// each left-to-right island is turned back: a run of Latin letters, digits
-/// and the punctuation inside them (`A/77/275`, `2021-2025`), and a phrase of
-/// Latin words with the spaces and punctuation between them
-/// (`Original: English`). Bracket glyphs are not mirrored: PDF writers map a
-/// mirrored bracket to its logical character already.
-pub(crate) fn visual_to_logical(visual: &str, arabic_context: bool) -> String {
-    let mut chars: Vec<char> = visual.chars().rev().collect();
-    let in_island = |c: char| {
-        !c.is_whitespace()
-            && !is_rtl(c)
-            && !is_combining_mark(c)
-            && !matches!(c, BOUNDARY | SUP_OPEN | SUP_CLOSE)
-    };
-    // Islands: maximal runs of island characters, trimmed to alphanumerics.
-    let mut islands: Vec<(usize, usize, bool)> = Vec::new();
-    let mut k = 0;
-    while k < chars.len() {
-        if !in_island(chars[k]) {
-            k += 1;
-            continue;
-        }
-        let start = k;
-        while k < chars.len() && in_island(chars[k]) {
-            k += 1;
-        }
-        let run = &chars[start..k];
-        if let (Some(a), Some(b)) = (
-            run.iter().position(|c| c.is_alphanumeric()),
-            run.iter().rposition(|c| c.is_alphanumeric()),
-        ) {
-            let (a, b) = (start + a, start + b + 1);
-            let latin = chars[a..b].iter().any(|&c| is_ltr(c));
-            let after_arabic = match chars[..a].iter().rev().find(|&&c| is_rtl(c) || is_ltr(c)) {
-                Some(&c) => is_rtl(c),
-                // Nothing strong before it on this line: the line continues an
-                // Arabic paragraph (or not).
-                None => arabic_context,
-            };
-            if !latin && after_arabic {
-                // Numbers after Arabic letters are Arabic numbers: a "-" or
-                // "+" between two of them does not join them, so each part
-                // was laid out on its own ("2021-2025" is painted
-                // "2025-2021").
-                let mut part = a;
-                for (j, &c) in chars.iter().enumerate().take(b).skip(a) {
-                    if matches!(c, '-' | '+' | '\u{2013}') {
-                        if part < j {
-                            islands.push((part, j, false));
-                        }
-                        part = j + 1;
-                    }
-                }
-                if part < b {
-                    islands.push((part, b, false));
-                }
-            } else {
-                islands.push((a, b, latin));
-            }
-        }
-    }
-    // Latin islands separated only by neutral characters form one phrase.
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    for (s, e, latin) in islands {
-        if let Some(last) = spans.last_mut() {
-            let between = &chars[last.1..s];
-            let prev_latin = chars[last.0..last.1].iter().any(|&c| is_ltr(c));
-            if latin
-                && prev_latin
-                && between
-                    .iter()
-                    .all(|&c| !is_rtl(c) && c != BOUNDARY && !c.is_alphanumeric())
-            {
-                last.1 = e;
-                continue;
-            }
-        }
-        spans.push((s, e));
-    }
-    for (s, e) in spans {
-        chars[s..e].reverse();
-    }
-    chars.into_iter().collect()
 }
 
 /// Whether `line` is printed on the same row as `first`, the first line of a
@@ -770,27 +800,58 @@ fn group_rows(lines: &[&TextLine], settings: &Settings) -> Vec<Vec<usize>> {
     rows
 }
 
-/// Sorts lines top to bottom; lines of one row go left to right, or right to
-/// left when most of them are right-to-left.
+/// Sorts lines into reading order: block by block where the page has
+/// columns of running text (see [`text_columns`]), each block top to bottom;
+/// lines of one row go left to right, or right to left when most of them are
+/// right-to-left.
 fn order_lines(lines: &mut Vec<TextLine>, settings: &Settings) {
     let refs: Vec<&TextLine> = lines.iter().collect();
-    let rows = group_rows(&refs, settings);
-    let mut taken: Vec<Option<TextLine>> = lines.drain(..).map(Some).collect();
-    for row in rows {
-        let mut row: Vec<TextLine> = row.into_iter().filter_map(|i| taken[i].take()).collect();
-        let rtl = row.iter().filter(|l| l.rtl).count() * 2 > row.len();
-        if rtl {
-            row.sort_by(|a, b| b.x1.total_cmp(&a.x1));
-        } else {
-            row.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    let page_rtl = refs.iter().filter(|l| l.rtl).count() * 2 > refs.len();
+    let groups = text_columns::blocks(&refs, page_rtl);
+    let groups = groups.unwrap_or_else(|| vec![(0..refs.len()).collect()]);
+    let mut order: Vec<usize> = Vec::with_capacity(refs.len());
+    for group in groups {
+        let sub: Vec<&TextLine> = group.iter().map(|&i| refs[i]).collect();
+        for row in group_rows(&sub, settings) {
+            let mut row: Vec<usize> = row.into_iter().map(|k| group[k]).collect();
+            let rtl = row.iter().filter(|&&i| refs[i].rtl).count() * 2 > row.len();
+            if rtl {
+                row.sort_by(|&a, &b| refs[b].x1.total_cmp(&refs[a].x1));
+            } else {
+                row.sort_by(|&a, &b| refs[a].x0.total_cmp(&refs[b].x0));
+            }
+            order.extend(row);
         }
-        lines.append(&mut row);
     }
+    let mut taken: Vec<Option<TextLine>> = lines.drain(..).map(Some).collect();
+    lines.extend(order.into_iter().filter_map(|i| taken[i].take()));
 }
 
 /// Groups lines into printed rows (as `pdftotext -layout` prints them); the
-/// lines must be in the order [`build_lines`] gives.
+/// lines must be in the order [`build_lines`] gives. A column of text (a line
+/// that goes back up the page by more than two lines' height starts one) has
+/// rows of its own.
 pub(crate) fn rows<'a>(lines: &'a [TextLine], settings: &Settings) -> Vec<Vec<&'a TextLine>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut deepest = f64::MIN;
+    for k in 0..=lines.len() {
+        let back_up = lines
+            .get(k)
+            .is_some_and(|l| l.baseline < deepest - 2.0 * l.size.max(1.0));
+        if k == lines.len() || back_up {
+            out.extend(section_rows(&lines[start..k], settings));
+            start = k;
+            deepest = f64::MIN;
+        }
+        if let Some(l) = lines.get(k) {
+            deepest = deepest.max(l.baseline);
+        }
+    }
+    out
+}
+
+fn section_rows<'a>(lines: &'a [TextLine], settings: &Settings) -> Vec<Vec<&'a TextLine>> {
     let refs: Vec<&TextLine> = lines.iter().collect();
     let mut rows: Vec<Vec<&TextLine>> = group_rows(&refs, settings)
         .into_iter()
@@ -944,33 +1005,6 @@ mod tests {
     }
 
     #[test]
-    fn numbers_and_brackets_in_arabic_come_out_in_logical_order() {
-        // Logical "لعام 2022 (A/77/275):" is painted as ":)A/77/275( 2022 ماعل"
-        // (a mirrored bracket keeps its logical code).
-        assert_eq!(
-            visual_to_logical(":)A/77/275( 2022 ماعل", false),
-            "لعام 2022 (A/77/275):"
-        );
-        assert_eq!(visual_to_logical(")A( 23-03456", false), "23-03456 (A)");
-        assert_eq!(
-            visual_to_logical("Original: English", false),
-            "Original: English"
-        );
-        assert_eq!(
-            visual_to_logical(".A/AC.292/2021/1 ةقيثولا", false),
-            "الوثيقة A/AC.292/2021/1."
-        );
-        // A range after Arabic letters: "للفترة 2021-2025" is painted "2025-2021 ةرتفلل".
-        assert_eq!(
-            visual_to_logical("2025-2021 ةرتفلل", false),
-            "للفترة 2021-2025"
-        );
-        // The same range alone on the next line of an Arabic paragraph.
-        assert_eq!(visual_to_logical("2025-2021", true), "2021-2025");
-        assert_eq!(visual_to_logical("2021-2025", false), "2021-2025");
-    }
-
-    #[test]
     fn a_footnote_marker_does_not_merge_with_the_number_it_follows() {
         // "... العامة 75/240" with superscript "1", painted as "1" then "75/240".
         let mut chars = vec![ch("1", 100.0, 3.0, 196.0, 6.0)];
@@ -1019,5 +1053,141 @@ mod tests {
         ];
         let lines = build_lines(&mut chars, &[], &Settings::default());
         assert_eq!(lines[0].text, "لاب");
+    }
+
+    #[test]
+    fn a_mark_far_above_a_tall_letter_rides_on_it() {
+        // "لَ" with the fatha drawn 4.5 pt above the baseline (over the lam's
+        // stem): beyond the baseline tolerance, yet no line of its own.
+        let mut chars = vec![
+            ch("ب", 100.0, 5.0, 200.0, 10.0),
+            ch("ل", 105.0, 3.0, 200.0, 10.0),
+            ch("\u{064E}", 105.5, 2.0, 195.5, 10.0),
+        ];
+        let lines = build_lines(&mut chars, &[], &Settings::default());
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].text, "لَب");
+        // The line is as high as its letters.
+        assert_eq!(lines[0].top, 192.0);
+    }
+
+    #[test]
+    fn a_mark_below_its_letter_rides_on_it() {
+        // "بِ": the kasra drawn 4 pt below the beh's baseline.
+        let mut chars = vec![
+            ch("\u{0650}", 101.0, 2.0, 204.0, 10.0),
+            ch("ب", 100.0, 5.0, 200.0, 10.0),
+        ];
+        let lines = build_lines(&mut chars, &[], &Settings::default());
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].text, "بِ");
+    }
+
+    #[test]
+    fn a_mark_nearer_another_line_goes_with_the_letter_it_was_drawn_with() {
+        // Two lines 12 pt apart; the damma of the second line's teh sits 7 pt
+        // above its baseline, 5 pt under the first line's.
+        let mut chars = run("دنبلا", 100.0, 200.0, 10.0, 5.0);
+        chars.push(ch("ب", 100.0, 5.0, 212.0, 10.0));
+        chars.push(ch("\u{064F}", 106.0, 2.0, 205.0, 10.0));
+        chars.push(ch("ت", 105.0, 5.0, 212.0, 10.0));
+        let lines = build_lines(&mut chars, &[], &Settings::default());
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["البند", "تُب"]);
+    }
+
+    #[test]
+    fn a_mark_without_a_drawing_neighbour_takes_the_glyph_under_its_centre() {
+        // Marks drawn after the whole line (as some writers do): each goes to
+        // the letter whose box holds its centre.
+        let mut chars = run("بتث", 100.0, 200.0, 10.0, 5.0);
+        chars.extend(run("ABCDEFGH", 200.0, 200.0, 10.0, 5.0));
+        chars.push(ch("\u{064E}", 101.0, 2.0, 196.0, 10.0));
+        chars.push(ch("\u{0650}", 111.0, 2.0, 204.0, 10.0));
+        let lines = build_lines(&mut chars, &[], &Settings::default());
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["ثِتبَ", "ABCDEFGH"]);
+    }
+
+    #[test]
+    fn latin_and_cyrillic_accents_drawn_apart_compose() {
+        // "café" and "й" with the accents drawn as glyphs of their own, raised
+        // above the letters (TeX and some writers do so).
+        let mut chars = run("cafe", 100.0, 200.0, 10.0, 5.0);
+        chars.push(ch("\u{0301}", 115.5, 2.0, 197.0, 10.0));
+        chars.extend(run("и", 125.0, 200.0, 10.0, 5.0));
+        chars.push(ch("\u{0306}", 126.5, 2.0, 196.0, 10.0));
+        // A mark with no composed form stays combining, after its letter.
+        chars.extend(run("q", 135.0, 200.0, 10.0, 5.0));
+        chars.push(ch("\u{0301}", 136.5, 2.0, 197.0, 10.0));
+        let lines = build_lines(&mut chars, &[], &Settings::default());
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].text, "caf\u{e9} \u{439} q\u{301}");
+    }
+
+    #[test]
+    fn a_latin_line_on_an_arabic_page_reads_left_to_right() {
+        let mut chars = run("البند الخامس", 100.0, 200.0, 10.0, 5.0);
+        chars.reverse();
+        for (k, c) in chars.iter_mut().enumerate() {
+            c.x0 = 100.0 + 5.0 * k as f64;
+            c.x1 = c.x0 + 5.0;
+        }
+        chars.extend(run("[quransurah*]113-114", 100.0, 215.0, 10.0, 5.0));
+        let lines = build_lines(&mut chars, &[], &Settings::default());
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["البند الخامس", "[quransurah*]113-114"]);
+        assert!(lines[0].rtl);
+        assert!(!lines[1].rtl);
+    }
+
+    #[test]
+    fn an_arabic_run_in_a_latin_line_comes_out_in_logical_order() {
+        // "The word كتاب means book", the Arabic word drawn left to right.
+        let mut chars = run("The word ", 100.0, 200.0, 10.0, 5.0);
+        chars.extend(run("باتك", 145.0, 200.0, 10.0, 5.0));
+        chars.extend(run(" means book", 165.0, 200.0, 10.0, 5.0));
+        let lines = build_lines(&mut chars, &[], &Settings::default());
+        assert_eq!(lines[0].text, "The word كتاب means book");
+        assert!(!lines[0].rtl);
+        let word = lines[0].words.iter().find(|w| w.rtl).expect("an rtl word");
+        assert_eq!(word.text, "كتاب");
+    }
+
+    #[test]
+    fn a_two_column_page_is_read_column_by_column() {
+        // A heading over two columns of ten lines each.
+        let mut chars = run("Heading", 250.0, 60.0, 14.0, 7.0);
+        for k in 0..10 {
+            let y = 100.0 + 12.0 * k as f64;
+            chars.extend(run(&format!("left{k:02} text here"), 72.0, y, 10.0, 5.0));
+            chars.extend(run(&format!("right{k:02} text here"), 320.0, y, 10.0, 5.0));
+        }
+        let lines = build_lines(&mut chars, &[], &Settings::default());
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts.len(), 21);
+        assert_eq!(texts[0], "Heading");
+        assert_eq!(texts[1], "left00 text here");
+        assert_eq!(texts[10], "left09 text here");
+        assert_eq!(texts[11], "right00 text here");
+        // The page's text too: the left column's rows, then the right's.
+        let printed: Vec<Vec<&str>> = rows(&lines, &Settings::default())
+            .iter()
+            .map(|row| row.iter().map(|l| l.text.as_str()).collect())
+            .collect();
+        assert_eq!(printed.len(), 21);
+        assert_eq!(printed[1], ["left00 text here"]);
+        assert_eq!(printed[11], ["right00 text here"]);
+    }
+
+    #[test]
+    fn a_latin_line_that_ends_an_arabic_sentence_reads_right_to_left() {
+        // "... لعام 2022 (A/77/275):" wrapped: the second line, drawn
+        // ":)A/77/275( 2022", has Latin letters only.
+        let mut chars = run("دنبلا", 100.0, 200.0, 10.0, 5.0);
+        chars.extend(run(":)A/77/275( 2022", 100.0, 215.0, 10.0, 5.0));
+        let lines = build_lines(&mut chars, &[], &Settings::default());
+        assert_eq!(lines[1].text, "2022 (A/77/275):");
+        assert!(lines[1].rtl);
     }
 }
