@@ -468,7 +468,13 @@ fn ink_of(chars: &[Char], seg: &[usize]) -> Option<(Vec<usize>, f64, f64)> {
 }
 
 fn is_mark(c: &Char) -> bool {
-    !c.text.is_empty() && c.text.chars().all(is_combining_mark)
+    // Combining marks start at U+0300 (UTF-8 lead byte 0xCC): a glyph whose
+    // text starts below (ASCII, Latin-1, Latin Extended — most glyphs) is
+    // told on one byte; this runs several times per glyph.
+    match c.text.as_bytes().first() {
+        Some(&b) if b >= 0xCC => c.text.chars().all(is_combining_mark),
+        _ => false,
+    }
 }
 
 fn make_line(
