@@ -341,7 +341,13 @@ fn finish(
         entry,
         skeleton: Some(Skeleton::of(p)),
         jsonl: Some(jsonl.unwrap_or_else(|| unprog_export::to_json(p, false))),
-        csv: Some(unprog_export::csv::rows(p)),
+        csv: Some(unprog_export::csv::rows(
+            p,
+            &unprog_export::csv::Origin {
+                file: &input.relative,
+                json: &input.output_name,
+            },
+        )),
     }
 }
 

@@ -15,6 +15,10 @@ pub struct Input {
     pub path: PathBuf,
     /// The path as shown in messages and the manifest.
     pub display: String,
+    /// The path below the folder argument it was found in (the path as
+    /// given for a file argument, and wherever two folder arguments would
+    /// give the same one): `slots.csv`'s `file`.
+    pub relative: String,
     /// File name (without folders).
     pub file_name: String,
     /// Read as plain text (`.txt`) rather than as a PDF.
@@ -33,13 +37,23 @@ pub fn collect(
     unmatched: &mut Vec<String>,
 ) -> Result<Vec<Input>> {
     let mut paths: Vec<PathBuf> = Vec::new();
+    // Each walked file's path below its folder argument.
+    let mut below: HashMap<PathBuf, String> = HashMap::new();
     for arg in args {
         let meta = match std::fs::metadata(arg) {
             Ok(m) => m,
             Err(e) => bail!("{}: {}", arg.display(), io_reason(&e)),
         };
         if meta.is_dir() {
+            let first = paths.len();
             walk(arg, &wanted, &mut paths);
+            for p in &paths[first..] {
+                if let Ok(rel) = p.strip_prefix(arg) {
+                    below
+                        .entry(p.clone())
+                        .or_insert_with(|| rel.display().to_string());
+                }
+            }
         } else {
             paths.push(arg.clone());
         }
@@ -61,6 +75,18 @@ pub fn collect(
     }
     paths.sort();
     paths.dedup();
+    // Relative paths that two inputs would share fall back to the paths
+    // themselves (which are unique).
+    let candidate = |p: &PathBuf| {
+        below
+            .get(p)
+            .cloned()
+            .unwrap_or_else(|| p.display().to_string())
+    };
+    let mut relative_used: HashMap<String, usize> = HashMap::new();
+    for p in &paths {
+        *relative_used.entry(candidate(p)).or_insert(0) += 1;
+    }
     // Output names: the file stem, made unique in path order.
     let mut used: HashMap<String, usize> = HashMap::new();
     let mut out = Vec::with_capacity(paths.len());
@@ -79,8 +105,13 @@ pub fn collect(
         let is_text = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+        let display = path.display().to_string();
+        let relative = Some(candidate(&path))
+            .filter(|rel| relative_used.get(rel).is_some_and(|n| *n == 1))
+            .unwrap_or_else(|| display.clone());
         out.push(Input {
-            display: path.display().to_string(),
+            display,
+            relative,
             file_name: path
                 .file_name()
                 .map(|f| f.to_string_lossy().into_owned())
@@ -258,6 +289,27 @@ mod tests {
         assert!(!glob_match("*-zh.pdf", "oewg-s4-en.pdf"));
         assert!(glob_match("oewg-s?-*", "oewg-s4-en.pdf"));
         assert!(glob_match("*", ""));
+    }
+
+    #[test]
+    fn files_are_named_below_their_folder_and_told_apart() {
+        let root = std::env::temp_dir().join(format!("unprog-inputs-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        for sub in ["a", "b"] {
+            std::fs::create_dir_all(root.join(sub)).expect("dir");
+            std::fs::write(root.join(sub).join("x.pdf"), "%PDF").expect("write");
+        }
+        let found = collect(std::slice::from_ref(&root), &[], &mut Vec::new()).expect("found");
+        let names: Vec<(&str, &str)> = found
+            .iter()
+            .map(|i| (i.relative.as_str(), i.output_name.as_str()))
+            .collect();
+        assert_eq!(names, [("a/x.pdf", "x.json"), ("b/x.pdf", "x-2.json")]);
+        // Two folder arguments giving the same relative path: the paths.
+        let found =
+            collect(&[root.join("a"), root.join("b")], &[], &mut Vec::new()).expect("found");
+        assert!(found.iter().all(|i| i.relative == i.display));
+        let _ = std::fs::remove_dir_all(&root);
     }
 
     #[test]
