@@ -161,7 +161,7 @@ fn a_folder_converts_to_a_dataset_and_bad_files_are_reported() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("file,symbol,language,session_ordinal,date,weekday,start,end,minutes,room,agenda_items,sub_items,continued,events,topic")
+        Some("file,json,symbol,language,session_ordinal,date,weekday,start,end,minutes,room,agenda_items,sub_items,continued,events,topics")
     );
     assert_eq!(lines.count(), slots);
 

@@ -120,15 +120,23 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
     };
     for chunk in inputs.chunks(CHUNK) {
         let results: Vec<Done> = match workers.as_mut() {
-            Some(w) => w.convert(chunk, previous.as_ref(), &|input: &Input| {
-                progress.tick(&input.display)
+            Some(w) => w.convert(chunk, previous.as_ref(), &|input: &Input, done: &Done| {
+                progress.tick(
+                    &input.display,
+                    done.entry.status == Status::Failed,
+                    done.entry.warnings,
+                )
             }),
             None => pool.install(|| {
                 chunk
                     .par_iter()
                     .map(|input| {
                         let done = convert_one(input, opts, previous.as_ref());
-                        progress.tick(&input.display);
+                        progress.tick(
+                            &input.display,
+                            done.entry.status == Status::Failed,
+                            done.entry.warnings,
+                        );
                         done
                     })
                     .collect()
@@ -146,14 +154,14 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
                 }
             } else if opts.verbose {
                 progress.println(&format!(
-                    "unprog: {}: {} ({} pages, {} warnings, {} ms)",
+                    "unprog: {}: {} ({}, {}, {} ms)",
                     done.entry.input,
                     match done.entry.status {
                         Status::Ok => "ok",
                         _ => "ok with warnings",
                     },
-                    done.entry.pages.unwrap_or(0),
-                    done.entry.warnings,
+                    crate::progress::count(u64::from(done.entry.pages.unwrap_or(0)), "page"),
+                    crate::progress::count(done.entry.warnings as u64, "warning"),
                     done.entry.elapsed_ms
                 ));
             }
@@ -182,12 +190,12 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
     if !opts.quiet {
         let s = &summary;
         eprintln!(
-            "unprog: {} inputs: {} ok, {} with warnings, {} failed; {} pages{}",
-            s.inputs,
+            "unprog: {}: {} ok, {} with warnings, {} failed; {}{}",
+            crate::progress::count(s.inputs as u64, "input"),
             s.ok,
             s.warnings,
             s.failed,
-            s.pages,
+            crate::progress::count(s.pages, "page"),
             if s.inconsistent_groups > 0 {
                 format!(
                     "; {} documents disagree across languages (see manifest.json)",
@@ -217,16 +225,21 @@ pub(crate) fn convert_one(
     let started = Instant::now();
     let mut entry = blank_entry(input);
     let failed = |entry: Entry, error: String| Done::failed(entry, error, started.elapsed());
-    // A named pipe or a device would block the read for ever.
-    if fs::metadata(&input.path).is_ok_and(|m| !m.is_file()) {
-        return failed(
-            entry,
-            "not a regular file (a pipe, device or socket): copy it to a file first".into(),
-        );
-    }
-    let bytes = match fs::read(&input.path) {
+    // (A named pipe or a device would block the read for ever: refused.)
+    let bytes = match crate::inputs::read(&input.path) {
         Ok(b) => b,
-        Err(e) => return failed(entry, format!("cannot read: {e}")),
+        Err(crate::inputs::ReadError::Missing(why)) => {
+            return failed(entry, format!("cannot read: {why}"))
+        }
+        Err(e) => {
+            // An empty file or an archive still has a hash, for the record.
+            entry.sha256 = fs::metadata(&input.path)
+                .is_ok_and(|m| m.is_file())
+                .then(|| fs::read(&input.path).ok())
+                .flatten()
+                .map(|b| unprog_parse::sha256_hex(&b));
+            return failed(entry, e.to_string());
+        }
     };
     let sha = unprog_parse::sha256_hex(&bytes);
     entry.sha256 = Some(sha.clone());
@@ -261,12 +274,20 @@ pub(crate) fn convert_one(
     // isolated worker the batch itself watches (and kills) the process.
     let hard_limit = hard_limit(opts.timeout);
     let (file_name, is_text) = (input.file_name.clone(), input.is_text);
-    let work =
-        move || unprog_parse::parse_bytes_hashed(&bytes, &sha, &file_name, is_text, &options);
+    // For the tests: `UNPROG_FAULT=panic:NAME` makes the work on the input
+    // named NAME panic, standing in for a bug in the parser.
+    let injected_panic = std::env::var("UNPROG_FAULT")
+        .is_ok_and(|f| f.strip_prefix("panic:") == Some(input.file_name.as_str()));
+    let work = move || {
+        if injected_panic {
+            let _: u32 = "not a number".parse().unwrap();
+        }
+        unprog_parse::parse_bytes_hashed(&bytes, &sha, &file_name, is_text, &options)
+    };
     let parsed = if opts.isolate {
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)) {
             Ok(r) => Outcome::Done(r),
-            Err(_) => Outcome::Panicked,
+            Err(_) => Outcome::Panicked(crate::panics::take_here()),
         }
     } else {
         watchdog::run(hard_limit, work)
@@ -274,11 +295,8 @@ pub(crate) fn convert_one(
     let programme = match parsed {
         Outcome::Done(Ok(p)) => p,
         Outcome::Done(Err(e)) => return failed(entry, e.to_string()),
-        Outcome::Panicked => {
-            return failed(
-                entry,
-                "internal error (a bug: please report it with the file)".into(),
-            )
+        Outcome::Panicked(place) => {
+            return failed(entry, crate::panics::message(place.as_deref()))
         }
         Outcome::Overran => {
             return failed(
@@ -323,7 +341,13 @@ fn finish(
         entry,
         skeleton: Some(Skeleton::of(p)),
         jsonl: Some(jsonl.unwrap_or_else(|| unprog_export::to_json(p, false))),
-        csv: Some(unprog_export::csv::rows(p)),
+        csv: Some(unprog_export::csv::rows(
+            p,
+            &unprog_export::csv::Origin {
+                file: &input.relative,
+                json: &input.output_name,
+            },
+        )),
     }
 }
 
@@ -350,13 +374,21 @@ impl TempFile {
         })
     }
 
+    /// Opens the temporary file; an error names the file it stands for.
     fn file(&self) -> Result<File> {
-        File::create(&self.tmp).with_context(|| format!("cannot write {}", self.tmp.display()))
+        File::create(&self.tmp).map_err(|e| self.cannot_write(&e))
+    }
+
+    fn cannot_write(&self, e: &std::io::Error) -> anyhow::Error {
+        anyhow::anyhow!(
+            "cannot write {}: {}",
+            self.dest.display(),
+            crate::inputs::io_reason(e)
+        )
     }
 
     fn persist(mut self) -> Result<()> {
-        fs::rename(&self.tmp, &self.dest)
-            .with_context(|| format!("cannot write {}", self.dest.display()))?;
+        fs::rename(&self.tmp, &self.dest).map_err(|e| self.cannot_write(&e))?;
         self.persisted = true;
         Ok(())
     }
@@ -376,11 +408,7 @@ pub fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> Result<()> {
     let mut f = tmp.file()?;
     // Renamed only once complete: a run that is killed leaves whole files.
     // (No fsync: that guards against power loss, at a large cost per file.)
-    f.write_all(bytes)?;
+    f.write_all(bytes).map_err(|e| tmp.cannot_write(&e))?;
     drop(f);
-    let dest = dir.join(name);
-    fs::rename(&tmp.tmp, &dest).with_context(|| format!("cannot write {}", dest.display()))?;
-    let mut tmp = tmp;
-    tmp.persisted = true;
-    Ok(())
+    tmp.persist()
 }

@@ -1,6 +1,8 @@
 //! Finding the inputs of a batch: files as given, folders searched
 //! recursively for `.pdf` and `.txt`, sorted by path, with output names that
-//! never collide.
+//! never collide; and reading one input file, with a message that says what
+//! it is when it cannot be read or is not a document (a folder, an empty
+//! file, a ZIP archive).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -13,6 +15,10 @@ pub struct Input {
     pub path: PathBuf,
     /// The path as shown in messages and the manifest.
     pub display: String,
+    /// The path below the folder argument it was found in (the path as
+    /// given for a file argument, and wherever two folder arguments would
+    /// give the same one): `slots.csv`'s `file`.
+    pub relative: String,
     /// File name (without folders).
     pub file_name: String,
     /// Read as plain text (`.txt`) rather than as a PDF.
@@ -22,31 +28,65 @@ pub struct Input {
 }
 
 /// Collects the inputs: files as given (whatever their extension), folders
-/// walked for `.pdf` / `.txt` files matching `glob` (when given).
-pub fn collect(args: &[PathBuf], glob: Option<&str>) -> Result<Vec<Input>> {
+/// walked for `.pdf` / `.txt` files matching any of `globs` (all of them
+/// when there is none). A pattern that matched no file is named in
+/// `unmatched`, for a warning.
+pub fn collect(
+    args: &[PathBuf],
+    globs: &[String],
+    unmatched: &mut Vec<String>,
+) -> Result<Vec<Input>> {
     let mut paths: Vec<PathBuf> = Vec::new();
+    // Each walked file's path below its folder argument.
+    let mut below: HashMap<PathBuf, String> = HashMap::new();
     for arg in args {
         let meta = match std::fs::metadata(arg) {
             Ok(m) => m,
-            Err(e) => bail!("{}: {e}", arg.display()),
+            Err(e) => bail!("{}: {}", arg.display(), io_reason(&e)),
         };
         if meta.is_dir() {
+            let first = paths.len();
             walk(arg, &wanted, &mut paths);
+            for p in &paths[first..] {
+                if let Ok(rel) = p.strip_prefix(arg) {
+                    below
+                        .entry(p.clone())
+                        .or_insert_with(|| rel.display().to_string());
+                }
+            }
         } else {
             paths.push(arg.clone());
         }
     }
-    if let Some(g) = glob {
-        paths.retain(|p| {
+    if !globs.is_empty() {
+        let matches = |g: &str, p: &Path| {
             let name = p
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
             glob_match(g, &name) || glob_match(g, &p.to_string_lossy())
-        });
+        };
+        for g in globs {
+            if !paths.iter().any(|p| matches(g, p)) {
+                unmatched.push(g.clone());
+            }
+        }
+        paths.retain(|p| globs.iter().any(|g| matches(g, p)));
     }
     paths.sort();
     paths.dedup();
+    // Relative paths that two inputs would share fall back to the paths
+    // themselves (which are unique).
+    let candidate = |p: &PathBuf| {
+        below
+            .get(p)
+            .cloned()
+            .unwrap_or_else(|| p.display().to_string())
+    };
+    let mut relative_used: HashMap<String, usize> = HashMap::new();
+    for p in &paths {
+        *relative_used.entry(candidate(p)).or_insert(0) += 1;
+    }
     // Output names: the file stem, made unique in path order.
     let mut used: HashMap<String, usize> = HashMap::new();
     let mut out = Vec::with_capacity(paths.len());
@@ -65,8 +105,13 @@ pub fn collect(args: &[PathBuf], glob: Option<&str>) -> Result<Vec<Input>> {
         let is_text = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+        let display = path.display().to_string();
+        let relative = Some(candidate(&path))
+            .filter(|rel| relative_used.get(rel).is_some_and(|n| *n == 1))
+            .unwrap_or_else(|| display.clone());
         out.push(Input {
-            display: path.display().to_string(),
+            display,
+            relative,
             file_name: path
                 .file_name()
                 .map(|f| f.to_string_lossy().into_owned())
@@ -113,6 +158,98 @@ fn wanted(p: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("pdf") || e.eq_ignore_ascii_case("txt"))
 }
 
+/// Why one input file cannot be converted, before any parsing.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The path names nothing: a usage error (exit code 2).
+    Missing(String),
+    /// A folder where a file was expected: a usage error too.
+    Folder,
+    /// Anything else (unreadable, not a regular file, empty, a ZIP file):
+    /// that input fails.
+    Unusable(String),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Missing(why) | ReadError::Unusable(why) => f.write_str(why),
+            ReadError::Folder => f.write_str("a folder, not a file"),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// Reads one input file whole. Anything but a regular file is refused (a
+/// named pipe or a device would block the read for ever), and so are files
+/// that cannot be documents: empty ones and ZIP archives (a `.docx` or
+/// `.odt` renamed).
+pub fn read(path: &Path) -> std::result::Result<Vec<u8>, ReadError> {
+    read_check(path)?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| ReadError::Unusable(format!("cannot read: {}", io_reason(&e))))?;
+    match not_a_document(&bytes) {
+        Some(why) => Err(ReadError::Unusable(why)),
+        None => Ok(bytes),
+    }
+}
+
+/// Whether `path` names a regular file (without reading it).
+pub fn read_check(path: &Path) -> std::result::Result<(), ReadError> {
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => ReadError::Missing(io_reason(&e)),
+        _ => ReadError::Unusable(format!("cannot read: {}", io_reason(&e))),
+    })?;
+    if meta.is_dir() {
+        return Err(ReadError::Folder);
+    }
+    if !meta.is_file() {
+        return Err(ReadError::Unusable(
+            "not a regular file (a pipe, device or socket): copy it to a file first".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// What a file's bytes are when they can be no document at all: empty, or
+/// a ZIP archive (Word's `.docx` and OpenDocument's `.odt` are ZIP files;
+/// one renamed `.pdf` is a common mistake).
+pub fn not_a_document(bytes: &[u8]) -> Option<String> {
+    if bytes.is_empty() {
+        Some("empty file (0 bytes)".into())
+    } else if bytes.starts_with(b"PK\x03\x04") {
+        Some(
+            "a ZIP file (a Word .docx, an OpenDocument .odt or another archive), not a PDF: convert it to PDF first"
+                .into(),
+        )
+    } else {
+        None
+    }
+}
+
+/// An I/O error as a short reason, without the "(os error N)" tail.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "no such file or folder".into(),
+        PermissionDenied => "permission denied".into(),
+        AlreadyExists => "already exists".into(),
+        _ => {
+            let s = e.to_string();
+            let s = match s.find(" (os error") {
+                Some(i) => &s[..i],
+                None => &s,
+            };
+            let mut chars = s.chars();
+            match chars.next() {
+                Some(c) => c.to_lowercase().chain(chars).collect(),
+                None => String::new(),
+            }
+        }
+    }
+}
+
 /// Shell-style matching: `*` (any run), `?` (one character); the rest is
 /// literal.
 pub fn glob_match(pattern: &str, text: &str) -> bool {
@@ -152,5 +289,34 @@ mod tests {
         assert!(!glob_match("*-zh.pdf", "oewg-s4-en.pdf"));
         assert!(glob_match("oewg-s?-*", "oewg-s4-en.pdf"));
         assert!(glob_match("*", ""));
+    }
+
+    #[test]
+    fn files_are_named_below_their_folder_and_told_apart() {
+        let root = std::env::temp_dir().join(format!("unprog-inputs-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        for sub in ["a", "b"] {
+            std::fs::create_dir_all(root.join(sub)).expect("dir");
+            std::fs::write(root.join(sub).join("x.pdf"), "%PDF").expect("write");
+        }
+        let found = collect(std::slice::from_ref(&root), &[], &mut Vec::new()).expect("found");
+        let names: Vec<(&str, &str)> = found
+            .iter()
+            .map(|i| (i.relative.as_str(), i.output_name.as_str()))
+            .collect();
+        assert_eq!(names, [("a/x.pdf", "x.json"), ("b/x.pdf", "x-2.json")]);
+        // Two folder arguments giving the same relative path: the paths.
+        let found =
+            collect(&[root.join("a"), root.join("b")], &[], &mut Vec::new()).expect("found");
+        assert!(found.iter().all(|i| i.relative == i.display));
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    #[test]
+    fn empty_files_and_zip_archives_are_no_documents() {
+        assert_eq!(not_a_document(b"").as_deref(), Some("empty file (0 bytes)"));
+        assert!(not_a_document(b"PK\x03\x04rest")
+            .is_some_and(|m| m.contains("ZIP") && m.contains("convert it to PDF first")));
+        assert_eq!(not_a_document(b"%PDF-1.7"), None);
     }
 }

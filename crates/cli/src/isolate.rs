@@ -17,7 +17,8 @@ use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
@@ -59,6 +60,34 @@ struct Worker {
     child: Child,
     stdin: BufWriter<ChildStdin>,
     answers: Receiver<String>,
+    /// What the worker wrote on standard error: not shown (Rust's runtime
+    /// writes there before it aborts, "memory allocation of N bytes failed"
+    /// and a stack backtrace), but read to tell why a worker died.
+    stderr: Arc<Mutex<Stderr>>,
+    stderr_reader: Option<JoinHandle<()>>,
+}
+
+/// What a worker's standard error told.
+#[derive(Default)]
+struct Stderr {
+    /// The runtime said an allocation failed.
+    out_of_memory: bool,
+    /// The runtime said a thread overflowed its stack.
+    stack_overflow: bool,
+    /// The last of unprog's own messages ("unprog: …"), without the prefix.
+    last_own: Option<String>,
+}
+
+impl Stderr {
+    fn read(&mut self, line: &str) {
+        if line.starts_with("memory allocation of") {
+            self.out_of_memory = true;
+        } else if line.contains("has overflowed its stack") {
+            self.stack_overflow = true;
+        } else if let Some(own) = line.strip_prefix("unprog: ") {
+            self.last_own = Some(own.to_string());
+        }
+    }
 }
 
 impl Worker {
@@ -71,12 +100,28 @@ impl Worker {
             .env("MIMALLOC_ARENA_RESERVE", "64MiB")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
+            .stderr(Stdio::piped())
             .spawn()?;
-        let (Some(stdin), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {
+        let (Some(stdin), Some(stdout), Some(stderr)) =
+            (child.stdin.take(), child.stdout.take(), child.stderr.take())
+        else {
             let _ = child.kill();
             return Err(std::io::Error::other("no pipes to the worker"));
         };
+        let told = Arc::new(Mutex::new(Stderr::default()));
+        let telling = Arc::clone(&told);
+        let echo = std::env::var_os("UNPROG_DEBUG_PANICS").is_some_and(|v| v != "0");
+        let stderr_reader = std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines() {
+                let Ok(line) = line else { break };
+                if echo {
+                    eprintln!("{line}");
+                }
+                if let Ok(mut t) = telling.lock() {
+                    t.read(&line);
+                }
+            }
+        });
         let (tx, answers) = mpsc::channel();
         std::thread::spawn(move || {
             for line in BufReader::new(stdout).lines() {
@@ -90,12 +135,50 @@ impl Worker {
             child,
             stdin: BufWriter::new(stdin),
             answers,
+            stderr: told,
+            stderr_reader: Some(stderr_reader),
         })
     }
 
     fn kill(mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+
+    /// Kills the worker (if it still runs) and says how it ended, from its
+    /// exit status and what it wrote on standard error.
+    fn post_mortem(mut self, max_memory_mb: u64) -> String {
+        let _ = self.child.kill();
+        let status = self.child.wait().map(|s| s.to_string()).unwrap_or_default();
+        // Its standard error is closed now: read to the end.
+        if let Some(reader) = self.stderr_reader.take() {
+            let _ = reader.join();
+        }
+        let told = self
+            .stderr
+            .lock()
+            .map(|t| death(&status, &t, max_memory_mb));
+        told.unwrap_or_else(|_| format!("the worker process died while converting it ({status})"))
+    }
+}
+
+/// Why a worker died, for the manifest: out of memory, a stack overflow,
+/// or a crash, with its exit status; never the runtime's own words.
+fn death(status: &str, stderr: &Stderr, max_memory_mb: u64) -> String {
+    if stderr.out_of_memory {
+        format!(
+            "out of memory: converting it needed more than --max-memory {max_memory_mb} MB; its worker process was stopped and the batch went on"
+        )
+    } else if stderr.stack_overflow {
+        format!(
+            "the worker process died while converting it ({status}; a stack overflow: a bug, please report it with the file)"
+        )
+    } else if let Some(ours) = &stderr.last_own {
+        format!("the worker process died while converting it ({status}; {ours})")
+    } else {
+        format!(
+            "the worker process died while converting it ({status}; a crash in a library, or out of memory)"
+        )
     }
 }
 
@@ -105,6 +188,7 @@ pub struct Workers {
     exe: PathBuf,
     args: Vec<String>,
     hard_limit: Duration,
+    max_memory_mb: u64,
 }
 
 impl Workers {
@@ -128,6 +212,7 @@ impl Workers {
             exe,
             args,
             hard_limit: crate::batch::hard_limit(opts.timeout),
+            max_memory_mb: opts.max_memory_mb,
         })
     }
 
@@ -137,12 +222,12 @@ impl Workers {
         &mut self,
         chunk: &[Input],
         previous: Option<&HashMap<String, Entry>>,
-        tick: &(dyn Fn(&Input) + Sync),
+        tick: &(dyn Fn(&Input, &Done) + Sync),
     ) -> Vec<Done> {
         let next = AtomicUsize::new(0);
         let results: Mutex<Vec<Option<Done>>> =
             Mutex::new((0..chunk.len()).map(|_| None).collect());
-        let (exe, args, limit) = (&self.exe, &self.args, self.hard_limit);
+        let (exe, args, limit, mb) = (&self.exe, &self.args, self.hard_limit, self.max_memory_mb);
         std::thread::scope(|scope| {
             for slot in self.slots.iter_mut() {
                 let (next, results) = (&next, &results);
@@ -150,11 +235,11 @@ impl Workers {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(input) = chunk.get(i) else { break };
                     let prev = previous.and_then(|m| m.get(&input.display)).cloned();
-                    let done = run_one(slot, exe, args, limit, input, prev);
+                    let done = run_one(slot, exe, args, (limit, mb), input, prev);
+                    tick(input, &done);
                     if let Ok(mut r) = results.lock() {
                         r[i] = Some(done);
                     }
-                    tick(input);
                 });
             }
         });
@@ -185,14 +270,17 @@ impl Workers {
     }
 }
 
+/// Converts one input in the slot's worker (started when there is none);
+/// `limits` are the hard time limit and the worker's memory limit (MB).
 fn run_one(
     slot: &mut Option<Worker>,
     exe: &PathBuf,
     args: &[String],
-    limit: Duration,
+    limits: (Duration, u64),
     input: &Input,
     previous: Option<Entry>,
 ) -> Done {
+    let (limit, max_memory_mb) = limits;
     let started = Instant::now();
     if slot.is_none() {
         match Worker::spawn(exe, args) {
@@ -252,18 +340,11 @@ fn run_one(
             )
         }
         Err(RecvTimeoutError::Disconnected) => {
-            let status = slot.take().map(|mut w| {
-                let _ = w.child.kill();
-                w.child.wait().map(|s| s.to_string()).unwrap_or_default()
-            });
-            failure(
-                input,
-                format!(
-                    "the worker process died while converting it ({}; a crash in a library, or out of memory)",
-                    status.unwrap_or_default()
-                ),
-                started.elapsed(),
-            )
+            let why = slot
+                .take()
+                .map(|w| w.post_mortem(max_memory_mb))
+                .unwrap_or_else(|| "the worker process died while converting it".into());
+            failure(input, why, started.elapsed())
         }
     }
 }
@@ -283,9 +364,10 @@ fn failure(input: &Input, error: String, elapsed: Duration) -> Done {
 /// The worker's side: read jobs on standard input, answer each with one
 /// line of JSON on standard output, until the input closes.
 ///
-/// For the tests, `UNPROG_WORKER_FAULT=hang:NAME` or `abort:NAME` makes the
-/// worker hang or abort on the input whose file name is NAME, standing in
-/// for a library that loops or crashes.
+/// For the tests, `UNPROG_WORKER_FAULT=hang:NAME`, `abort:NAME` or
+/// `oom:NAME` makes the worker hang, abort or run out of memory on the input
+/// whose file name is NAME, standing in for a library that loops, crashes or
+/// allocates without bound.
 pub fn serve(opts: &BatchOptions) -> Result<()> {
     let fault = std::env::var("UNPROG_WORKER_FAULT").ok();
     let stdin = std::io::stdin();
@@ -301,6 +383,12 @@ pub fn serve(opts: &BatchOptions) -> Result<()> {
                 std::thread::sleep(Duration::from_secs(1));
             },
             Some(("abort", name)) if name == job.input.file_name => std::process::abort(),
+            Some(("oom", name)) if name == job.input.file_name => {
+                // More than any --max-memory: the allocation fails and the
+                // runtime aborts, as it would in a library.
+                let hog = vec![1u8; 1 << 46];
+                std::hint::black_box(&hog);
+            }
             _ => {}
         }
         let previous: Option<HashMap<String, Entry>> =

@@ -5,8 +5,6 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
-
 mod batch;
 
 /// The parser allocates many small strings; mimalloc handles that pattern
@@ -16,6 +14,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod inputs;
 mod isolate;
+mod panics;
 mod programmes;
 mod progress;
 mod watchdog;
@@ -62,6 +61,19 @@ enum Command {
     /// programme model: one JSON per document, programmes.jsonl, slots.csv
     /// and manifest.json in the output folder; `-o -` prints the JSON of a
     /// single input.
+    #[command(after_help = "Examples:
+  # a folder (searched recursively) to a dataset
+  unprog convert programmes/ -o out
+  # again later: skip what the earlier run converted
+  unprog convert programmes/ -o out --resume
+  # only the English and French versions
+  unprog convert archive/ -o out --glob '*-en.pdf' --glob '*-fr.pdf'
+  # files of unknown provenance: worker processes, killed or replaced on trouble
+  unprog convert untrusted/ -o out --isolate --max-memory 2048
+  # one document's JSON on standard output
+  unprog convert oewg-s4-en.pdf -o -
+
+Exit codes: 0 every input converted (some may carry warnings); 1 some inputs failed (each reported on standard error and in manifest.json); 2 usage error (bad arguments, a missing input, a folder where a file is expected, nothing to convert).")]
     Convert {
         /// Files and folders (searched recursively for .pdf and .txt).
         #[arg(required = true)]
@@ -69,11 +81,12 @@ enum Command {
         /// Output folder, or `-` for standard output (one input only).
         #[arg(short, long)]
         output: PathBuf,
-        /// Only files whose name (or path) matches this pattern (`*`, `?`).
-        #[arg(long)]
-        glob: Option<String>,
-        /// Parallel jobs (default: all cores).
-        #[arg(short, long)]
+        /// Only files whose name (or path) matches this pattern (`*`, `?`);
+        /// may be given several times (a file matching any is taken).
+        #[arg(long, value_name = "PATTERN")]
+        glob: Vec<String>,
+        /// Parallel jobs, at least 1 (default: all cores).
+        #[arg(short, long, value_parser = parse_jobs)]
         jobs: Option<usize>,
         /// Write each document's JSON on one line.
         #[arg(long)]
@@ -95,7 +108,7 @@ enum Command {
         #[arg(long, default_value_t = 4096, requires = "isolate")]
         max_memory: u64,
         /// Print nothing but errors that stop the run.
-        #[arg(short, long)]
+        #[arg(short, long, conflicts_with = "verbose")]
         quiet: bool,
         /// Print a line for every input.
         #[arg(short, long)]
@@ -103,6 +116,13 @@ enum Command {
     },
     /// Compare sessions: hours per agenda item and sub-item, days and slots
     /// added or removed, topics and questions new, dropped or carried over.
+    #[command(after_help = "Examples:
+  # a dataset folder from `unprog convert`: one language version per session
+  unprog compare out
+  # the French versions, as Markdown tables
+  unprog compare out -l fr --format md
+  # two programmes, as one tidy CSV table
+  unprog compare s4.json s5.json --format csv -o changes.csv")]
     Compare {
         /// Programmes: JSON files or dataset folders from `convert`, or PDFs
         /// and texts (converted first). Put in session order by date.
@@ -127,6 +147,11 @@ enum Command {
     /// Write one self-contained HTML page: each programme as a timetable grid
     /// (days as columns, time as rows, slots coloured by sub-item) and, for
     /// several sessions, a bar chart of hours per sub-item per session.
+    #[command(after_help = "Examples:
+  # a dataset folder from `unprog convert`
+  unprog report out -o report.html
+  # the Arabic versions only, on standard output
+  unprog report s5.json s6.json -l ar -o -")]
     Report {
         /// Programmes: JSON files or dataset folders from `convert`, or PDFs
         /// and texts (converted first).
@@ -158,6 +183,10 @@ enum Command {
     },
     /// Print PDFs' text in reading order, pages ended by form feeds (with
     /// several files, each is headed by `==> FILE <==`).
+    #[command(after_help = "Examples:
+  unprog text oewg-s4-en.pdf | less
+  # several files, each headed by ==> FILE <==
+  unprog text *.pdf > all.txt")]
     Text {
         /// The PDF files.
         #[arg(required = true)]
@@ -172,8 +201,33 @@ enum Command {
         file: PathBuf,
     },
     /// Print a PDF's positioned layout (chars, words, text lines, rules,
-    /// rectangles, links) as JSON; the format is documented in the
-    /// unprog-extract crate (`model` module).
+    /// rectangles, links) as JSON.
+    #[command(
+        long_about = "Print a PDF's positioned layout (chars, words, text lines, rules, rectangles, links) as JSON.
+
+Every box is four numbers, x0 and x1 (left and right edges), top and bottom, in points (1/72 inch) from the page's top-left corner, as pdfplumber gives them. The object:
+
+info: page_count, pdf_version, encrypted; title, author, subject,
+  creator, producer, creation_date, mod_date, lang (null when absent)
+pages[]: number, width, height, rotate;
+  decoder: which decoder read the page (native, pdf-extract, fallback, none)
+  error: why the page could not be read (null when it could)
+  chars[]: each glyph: text, box, baseline, size (points), font,
+    superscript, upright
+  text_lines[]: in reading order: text (logical order; words joined by
+    spaces, none between CJK characters), box, baseline, size, rtl,
+    superscripts[] (text, start and end byte offsets in text),
+    words[] (text, box, baseline, size, font, superscript, rtl;
+    left to right)
+  lines[]: drawn rules: box, width (of the stroke)
+  rects[]: drawn rectangles: box, fill
+  links[]: link areas: box, uri
+warnings[]: what could not be read (a page, glyphs without Unicode)",
+        after_help = "Examples:
+  unprog layout oewg-s4-en.pdf --no-chars > layout.json
+  # every text line of page 1
+  unprog layout oewg-s4-en.pdf --compact | jq -r '.pages[0].text_lines[].text'"
+    )]
     Layout {
         /// The PDF file.
         file: PathBuf,
@@ -217,8 +271,14 @@ fn disable_transparent_huge_pages() {
 
 fn main() -> ExitCode {
     disable_transparent_huge_pages();
+    panics::install();
     let cli = Cli::parse();
-    match run(cli) {
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cli)))
+        .unwrap_or_else(|_| {
+            let place = panics::take_here().or_else(panics::take_anywhere);
+            Err(anyhow::anyhow!(panics::message(place.as_deref())))
+        });
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) if e.is::<SomeFailed>() => ExitCode::from(1),
@@ -230,6 +290,43 @@ fn main() -> ExitCode {
             eprintln!("unprog: {e:#}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// Reads one file named on the command line: a missing file or a folder is
+/// a usage error (exit code 2), anything else that stops it an error naming
+/// it (exit code 1).
+fn read_arg(path: &std::path::Path, folder_hint: &str) -> anyhow::Result<Vec<u8>> {
+    inputs::read(path).map_err(|e| match e {
+        inputs::ReadError::Missing(why) => Usage(format!("{}: {why}", path.display())).into(),
+        inputs::ReadError::Folder => Usage(format!(
+            "{}: a folder, not a file{folder_hint}",
+            path.display()
+        ))
+        .into(),
+        inputs::ReadError::Unusable(why) => anyhow::anyhow!("{}: {why}", path.display()),
+    })
+}
+
+/// A file's name (for the programme's `source.file`) and whether it is read
+/// as text.
+fn name_and_kind(path: &std::path::Path) -> (String, bool) {
+    let name = path
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let is_text = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+    (name, is_text)
+}
+
+/// `-j N`: a whole number of jobs, at least 1.
+fn parse_jobs(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("at least 1 job is needed (leave -j out to use all cores)".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("{s:?} is not a whole number of jobs")),
     }
 }
 
@@ -296,13 +393,29 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 let [input] = inputs.as_slice() else {
                     return Err(Usage("-o - takes exactly one input file".into()).into());
                 };
+                let bytes = read_arg(
+                    input,
+                    " (-o - converts one file; give -o FOLDER to convert a folder)",
+                )?;
+                let (name, is_text) = name_and_kind(input);
                 let options = unprog_parse::Options::default();
-                let programme = unprog_parse::parse_path(input, &options)
-                    .with_context(|| input.display().to_string())?;
+                let programme = unprog_parse::parse_bytes(&bytes, &name, is_text, &options)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", input.display()))?;
                 out.write_all(unprog_export::to_json(&programme, !compact).as_bytes())?;
             } else {
-                let found =
-                    inputs::collect(&inputs, glob.as_deref()).map_err(|e| Usage(e.to_string()))?;
+                if output.exists() && !output.is_dir() {
+                    return Err(Usage(format!(
+                        "-o {}: a file, not a folder (convert writes a dataset folder; -o - prints one document's JSON)",
+                        output.display()
+                    ))
+                    .into());
+                }
+                let mut unmatched = Vec::new();
+                let found = inputs::collect(&inputs, &glob, &mut unmatched)
+                    .map_err(|e| Usage(e.to_string()))?;
+                for g in &unmatched {
+                    eprintln!("unprog: warning: --glob {g:?} matched no file");
+                }
                 if found.is_empty() {
                     return Err(Usage("no .pdf or .txt inputs found".into()).into());
                 }
@@ -314,11 +427,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 let opts = batch::BatchOptions {
                     out_dir: output,
                     pretty: !compact,
-                    jobs: jobs
-                        .unwrap_or_else(|| {
-                            std::thread::available_parallelism().map_or(1, |n| n.get())
-                        })
-                        .max(1),
+                    jobs: jobs.unwrap_or_else(|| {
+                        std::thread::available_parallelism().map_or(1, |n| n.get())
+                    }),
                     resume,
                     quiet,
                     verbose,
@@ -424,12 +535,26 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             isolate::serve(&opts)?;
         }
         Command::Text { files } => {
+            // Missing files and folders are usage errors, found before any
+            // output.
+            for file in &files {
+                if let Err(e @ (inputs::ReadError::Missing(_) | inputs::ReadError::Folder)) =
+                    inputs::read_check(file)
+                {
+                    return Err(Usage(format!("{}: {e}", file.display())).into());
+                }
+            }
             let mut failed = 0;
             for file in &files {
                 if files.len() > 1 {
                     writeln!(out, "==> {} <==", file.display())?;
                 }
-                match unprog_extract::extract_path(file, &settings) {
+                let layout = inputs::read(file)
+                    .map_err(|e| e.to_string())
+                    .and_then(|bytes| {
+                        unprog_extract::extract(&bytes, &settings).map_err(|e| e.to_string())
+                    });
+                match layout {
                     Ok(layout) => {
                         for w in &layout.warnings {
                             eprintln!("unprog: {}: {w}", file.display());
@@ -451,8 +576,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 extract: settings.clone(),
                 language: None,
             };
+            read_arg(&file, "")?;
             let (_, lines) = unprog_parse::parse_path_traced(&file, &options)
-                .with_context(|| file.display().to_string())?;
+                .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
             for l in lines {
                 let brk = match l.paragraph_break {
                     Some(true) => "¶",
@@ -481,8 +607,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             no_chars,
             compact,
         } => {
-            let mut layout = unprog_extract::extract_path(&file, &settings)
-                .with_context(|| file.display().to_string())?;
+            let bytes = read_arg(&file, "")?;
+            let mut layout = unprog_extract::extract(&bytes, &settings)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
             if no_chars {
                 for p in &mut layout.pages {
                     p.chars.clear();

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context, Result};
+use anyhow::{anyhow, bail, Context, Result};
 use rayon::prelude::*;
 use unprog_parse::Programme;
 
@@ -21,6 +21,14 @@ use crate::inputs;
 /// Fails on the first input that cannot be read, naming it: a comparison with
 /// a session silently missing would mislead.
 pub fn load(args: &[PathBuf]) -> Result<Vec<Programme>> {
+    // A missing input is a usage error (exit code 2), found before any work.
+    for arg in args {
+        if let Err(e) = std::fs::metadata(arg) {
+            return Err(
+                crate::Usage(format!("{}: {}", arg.display(), inputs::io_reason(&e))).into(),
+            );
+        }
+    }
     let mut out = Vec::new();
     for arg in args {
         if arg.is_dir() {
@@ -65,9 +73,13 @@ fn extension(p: &Path) -> String {
         .unwrap_or_default()
 }
 
+fn read_text(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path)
+        .map_err(|e| anyhow!("cannot read {}: {}", path.display(), inputs::io_reason(&e)))
+}
+
 fn read_json(path: &Path) -> Result<Programme> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text = read_text(path)?;
     serde_json::from_str(&text).with_context(|| {
         format!(
             "{}: not a programme written by `unprog convert`",
@@ -77,8 +89,7 @@ fn read_json(path: &Path) -> Result<Programme> {
 }
 
 fn read_jsonl(path: &Path) -> Result<Vec<Programme>> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text = read_text(path)?;
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
@@ -95,12 +106,14 @@ fn read_jsonl(path: &Path) -> Result<Vec<Programme>> {
 }
 
 fn convert(args: &[PathBuf]) -> Result<Vec<Programme>> {
-    let found = inputs::collect(args, None)?;
+    let found = inputs::collect(args, &[], &mut Vec::new())?;
     let options = unprog_parse::Options::default();
     found
         .par_iter()
         .map(|input| {
-            unprog_parse::parse_path(&input.path, &options).with_context(|| input.display.clone())
+            let bytes = inputs::read(&input.path).map_err(|e| anyhow!("{}: {e}", input.display))?;
+            unprog_parse::parse_bytes(&bytes, &input.file_name, input.is_text, &options)
+                .map_err(|e| anyhow!("{}: {e}", input.display))
         })
         .collect()
 }

@@ -46,8 +46,8 @@ fn spawn_helper() -> Option<Helper> {
 pub enum Outcome<R> {
     /// The work finished (its own result, which may be an error).
     Done(R),
-    /// The work panicked (the panic hook has printed where).
-    Panicked,
+    /// The work panicked; where, when the panic hook (`crate::panics`) told.
+    Panicked(Option<String>),
     /// Still running at the limit: abandoned.
     Overran,
 }
@@ -58,8 +58,10 @@ pub fn run<R: Send + 'static>(
     work: impl FnOnce() -> R + Send + 'static,
 ) -> Outcome<R> {
     let job: Job = Box::new(move || {
-        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
-        Box::new(r.ok()) as Box<dyn Any + Send>
+        // Taken on the thread that ran the work, where the hook recorded it.
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
+            .map_err(|_| crate::panics::take_here());
+        Box::new(r) as Box<dyn Any + Send>
     });
     HELPER.with(|cell| {
         let mut slot = cell.borrow_mut();
@@ -83,17 +85,21 @@ pub fn run<R: Send + 'static>(
             }
             Err(RecvTimeoutError::Disconnected) => {
                 *slot = None;
-                Outcome::Panicked
+                Outcome::Panicked(None)
             }
         }
     })
 }
 
-/// A job's boxed result: `Some` when it returned, `None` when it panicked.
+/// A job's boxed result: `Ok` when it returned, `Err(where)` when it
+/// panicked.
 fn unpack<R: 'static>(any: Box<dyn Any + Send>) -> Outcome<R> {
-    match any.downcast::<Option<R>>() {
-        Ok(r) => r.map_or(Outcome::Panicked, Outcome::Done),
-        Err(_) => Outcome::Panicked,
+    match any.downcast::<Result<R, Option<String>>>() {
+        Ok(r) => match *r {
+            Ok(r) => Outcome::Done(r),
+            Err(place) => Outcome::Panicked(place),
+        },
+        Err(_) => Outcome::Panicked(None),
     }
 }
 
@@ -117,7 +123,7 @@ mod tests {
         std::panic::set_hook(Box::new(|_| {}));
         assert!(matches!(
             run(Duration::from_secs(5), || -> u8 { panic!("boom") }),
-            Outcome::Panicked
+            Outcome::Panicked(_)
         ));
         std::panic::set_hook(quiet);
         assert!(matches!(

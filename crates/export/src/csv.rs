@@ -1,9 +1,29 @@
 //! `slots.csv`: one row per time slot, flat, for spreadsheets and pandas.
+//!
+//! Columns: `file` (the input's path below the folder it was found in),
+//! `json` (the document's JSON file in the dataset), then the programme's
+//! and the slot's facts. Booleans are `true`/`false`; a cell holding a list
+//! (agenda items, sub-items, events, topics) joins its entries with
+//! [`SEPARATOR`], the same in every column.
 
-use unprog_parse::{Programme, Slot, Topic};
+use unprog_parse::{Programme, Slot};
 
 /// The header row.
-pub const HEADER: &str = "file,symbol,language,session_ordinal,date,weekday,start,end,minutes,room,agenda_items,sub_items,continued,events,topic\n";
+pub const HEADER: &str = "file,json,symbol,language,session_ordinal,date,weekday,start,end,minutes,room,agenda_items,sub_items,continued,events,topics\n";
+
+/// What joins the entries of a list in one cell (split on it to get them
+/// back: `df.topics.str.split(" | ")`).
+pub const SEPARATOR: &str = " | ";
+
+/// Where a programme's rows come from, in the dataset.
+#[derive(Debug, Clone, Copy)]
+pub struct Origin<'a> {
+    /// The input's path, relative to the folder it was found in (two files
+    /// of one name in different folders are told apart).
+    pub file: &'a str,
+    /// The name of the document's JSON file in the dataset folder.
+    pub json: &'a str,
+}
 
 /// Quotes a field as RFC 4180 wants (when it holds a comma, quote or line break).
 pub fn field(s: &str) -> String {
@@ -21,26 +41,37 @@ pub fn minutes(start: Option<&str>, end: Option<&str>) -> Option<i64> {
     (d >= 0).then_some(d)
 }
 
-fn first_topic(slot: &Slot) -> Option<&Topic> {
-    let mut items: Vec<(u32, Option<&Topic>)> = Vec::new();
+/// Every topic of a slot, in the programme's order: agenda items and events
+/// by position; within an item, its own topics, then its sub-items'.
+fn topics(slot: &Slot) -> Vec<&str> {
+    let mut parts: Vec<(u32, Vec<&str>)> = Vec::new();
     for a in &slot.agenda_items {
-        let t = a
-            .sub_items
+        let texts = a
+            .topics
             .iter()
-            .flat_map(|s| s.topics.first())
-            .next()
-            .or(a.topics.first());
-        items.push((a.position, t));
+            .chain(a.sub_items.iter().flat_map(|s| s.topics.iter()))
+            .map(|t| t.text.as_str())
+            .collect();
+        parts.push((a.position, texts));
     }
     for e in &slot.events {
-        items.push((e.position, e.topics.first()));
+        parts.push((
+            e.position,
+            e.topics.iter().map(|t| t.text.as_str()).collect(),
+        ));
     }
-    items.sort_by_key(|(p, _)| *p);
-    items.into_iter().find_map(|(_, t)| t)
+    parts.sort_by_key(|(p, _)| *p);
+    parts.into_iter().flat_map(|(_, t)| t).collect()
+}
+
+/// A list as one cell.
+fn list<S: AsRef<str>>(items: &[S]) -> String {
+    let joined: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
+    field(&joined.join(SEPARATOR))
 }
 
 /// The rows of one programme, each ending with a newline.
-pub fn rows(p: &Programme) -> String {
+pub fn rows(p: &Programme, origin: &Origin) -> String {
     let mut out = String::new();
     for day in &p.days {
         for slot in &day.slots {
@@ -64,7 +95,8 @@ pub fn rows(p: &Programme) -> String {
                 .any(|a| a.continued || a.sub_items.iter().any(|s| s.continued));
             let events: Vec<&str> = slot.events.iter().map(|e| e.text.as_str()).collect();
             let cols = [
-                field(&p.source.file),
+                field(origin.file),
+                field(origin.json),
                 field(p.symbol.as_deref().unwrap_or("")),
                 p.language.code().to_string(),
                 p.session.ordinal.map(|o| o.to_string()).unwrap_or_default(),
@@ -79,11 +111,11 @@ pub fn rows(p: &Programme) -> String {
                     .map(|m| m.to_string())
                     .unwrap_or_default(),
                 field(slot.room.as_deref().unwrap_or("")),
-                field(&agenda.join(";")),
-                field(&subs.join(";")),
-                if continued { "yes" } else { "no" }.to_string(),
-                field(&events.join("; ")),
-                field(first_topic(slot).map(|t| t.text.as_str()).unwrap_or("")),
+                list(&agenda),
+                list(&subs),
+                continued.to_string(),
+                list(&events),
+                list(&topics(slot)),
             ];
             out.push_str(&cols.join(","));
             out.push('\n');
@@ -101,6 +133,45 @@ mod tests {
         assert_eq!(field("plain"), "plain");
         assert_eq!(field("a, b"), "\"a, b\"");
         assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
+
+    fn programme(name: &str) -> Programme {
+        let path = format!(
+            "{}/../../fixtures/expected/{name}.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let text = std::fs::read_to_string(&path).expect("fixture");
+        serde_json::from_str(&text).expect("programme")
+    }
+
+    #[test]
+    fn every_topic_one_separator_and_true_false() {
+        let mut p = programme("oewg-s4-en");
+        let slot = &mut p.days[0].slots[0];
+        assert_eq!(slot.agenda_items.len(), 2);
+        let mut extra = slot.agenda_items[1].sub_items[0].topics[0].clone();
+        extra.text = "An earlier topic, on item 3".into();
+        slot.agenda_items[0].topics.push(extra);
+        let origin = Origin {
+            file: "sessions/4/oewg-s4-en.pdf",
+            json: "oewg-s4-en.json",
+        };
+        let rows = rows(&p, &origin);
+        let first = rows.lines().next().expect("a row");
+        assert!(
+            first.starts_with("sessions/4/oewg-s4-en.pdf,oewg-s4-en.json,A/AC.292/"),
+            "{first}"
+        );
+        assert!(first.contains(",3 | 5,"), "{first}");
+        assert!(first.contains(",false,"), "{first}");
+        let original = &p.days[0].slots[0].agenda_items[1].sub_items[0].topics[0].text;
+        assert!(
+            first.ends_with(&format!(",\"An earlier topic, on item 3 | {original}\"")),
+            "{first}"
+        );
+        for row in rows.lines() {
+            assert!(row.contains(",true,") || row.contains(",false,"), "{row}");
+        }
     }
 
     #[test]
