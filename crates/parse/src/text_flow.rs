@@ -695,7 +695,7 @@ fn read_time(lines: &[Raw], i: usize, table: &Table) -> Option<(String, usize)> 
         let Some(n) = lines.get(i + used).filter(|n| n.page == r.page) else {
             break;
         };
-        let short = n.text.split_whitespace().count() <= 4 && display_width(&n.text) <= 14;
+        let short = n.text.split_whitespace().count() <= 6 && display_width(&n.text) <= 16;
         if !short || table.parse_day(&n.text).is_some() {
             break;
         }
