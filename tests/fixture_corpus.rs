@@ -72,6 +72,49 @@ fn every_expected_json_is_valid_and_describes_its_pdf() {
 }
 
 #[test]
+fn the_schema_refuses_a_date_or_time_not_in_iso_form() {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("schema/programme.schema.json")).expect("schema"),
+    )
+    .expect("schema is JSON");
+    assert_eq!(schema["$id"], "urn:unprog:programme:schema-version-1");
+    assert!(
+        !schema.to_string().contains("uint"),
+        "only standard formats"
+    );
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let good: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("fixtures/expected/oewg-s4-en.json")).expect("read"),
+    )
+    .expect("JSON");
+    assert!(validator.is_valid(&good));
+    let broken = |path: &[&str], value: &str| {
+        let mut v = good.clone();
+        let mut at = &mut v;
+        for key in path {
+            at = match key.parse::<usize>() {
+                Ok(i) => &mut at[i],
+                Err(_) => &mut at[*key],
+            };
+        }
+        *at = value.into();
+        v
+    };
+    for (path, value) in [
+        (&["days", "0", "date"][..], "6 March 2023"),
+        (&["days", "0", "date"][..], "2023-13-06"),
+        (&["session", "start_date"][..], "2023-3-6"),
+        (&["days", "0", "slots", "0", "start"][..], "10.00"),
+        (&["days", "0", "slots", "0", "end"][..], "25:00"),
+    ] {
+        assert!(
+            !validator.is_valid(&broken(path, value)),
+            "{path:?} = {value:?} passed"
+        );
+    }
+}
+
+#[test]
 fn the_corpus_has_six_programmes_three_producers_and_the_six_languages() {
     let fixtures = common::corpus::fixtures();
     let mut per_programme: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();

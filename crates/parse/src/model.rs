@@ -117,8 +117,10 @@ pub struct Session {
     /// The session's name as printed.
     pub name: Option<String>,
     /// First day, ISO date.
+    #[schemars(extend("format" = "date", "pattern" = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"))]
     pub start_date: Option<String>,
     /// Last day, ISO date.
+    #[schemars(extend("format" = "date", "pattern" = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"))]
     pub end_date: Option<String>,
     /// Where it meets, as printed ("New York").
     pub venue: Option<String>,
@@ -143,6 +145,7 @@ pub enum Weekday {
 #[serde(deny_unknown_fields)]
 pub struct Day {
     /// ISO date, the year taken from the masthead.
+    #[schemars(extend("format" = "date", "pattern" = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"))]
     pub date: Option<String>,
     /// The weekday as printed, normalised.
     pub weekday: Option<Weekday>,
@@ -157,8 +160,10 @@ pub struct Day {
 #[serde(deny_unknown_fields)]
 pub struct Slot {
     /// Start time, 24-hour `HH:MM`.
+    #[schemars(extend("pattern" = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"))]
     pub start: Option<String>,
     /// End time, 24-hour `HH:MM`.
+    #[schemars(extend("pattern" = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"))]
     pub end: Option<String>,
     /// The time as printed (a wrapped time cell joined).
     pub label: String,
@@ -257,8 +262,34 @@ pub struct Reference {
 
 /// The JSON Schema of [`Programme`], pretty-printed.
 pub fn json_schema() -> String {
-    let schema = schemars::schema_for!(Programme);
+    let mut schema = schemars::schema_for!(Programme);
+    // An identifier that names the model and its version (no web address is
+    // promised).
+    schema.insert("$id".into(), "urn:unprog:programme:schema-version-1".into());
+    if let Some(map) = schema.as_object_mut() {
+        map.values_mut().for_each(drop_nonstandard_formats);
+    }
     let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
     s.push('\n');
     s
+}
+
+/// Removes the `format`s that JSON Schema does not define (schemars writes
+/// `uint32` and the like for integer widths; `minimum` says what matters).
+fn drop_nonstandard_formats(value: &mut serde_json::Value) {
+    const STANDARD: &[&str] = &["date", "time", "date-time", "uri", "email", "duration"];
+    match value {
+        serde_json::Value::Object(map) => {
+            if map
+                .get("format")
+                .and_then(|f| f.as_str())
+                .is_some_and(|f| !STANDARD.contains(&f))
+            {
+                map.remove("format");
+            }
+            map.values_mut().for_each(drop_nonstandard_formats);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(drop_nonstandard_formats),
+        _ => {}
+    }
 }
