@@ -282,7 +282,11 @@ mod tests {
         // which simplified Chinese means as 户 (make_radicals.py's SIMPLIFIED).
         for c in '\u{2F00}'..='\u{2FD5}' {
             let nfkc: String = c.nfkc().collect();
-            let want = if c == '\u{2F3E}' { "户".to_string() } else { nfkc };
+            let want = if c == '\u{2F3E}' {
+                "户".to_string()
+            } else {
+                nfkc
+            };
             assert_eq!(want, unify_radical(c).to_string(), "U+{:04X}", c as u32);
         }
     }

@@ -98,6 +98,14 @@ pub(crate) fn is_structural(table: &Table, text: &str) -> bool {
     classify(table, text).0 != Kind::Plain
 }
 
+/// Whether `text` opens a question ("¿") right after one that ended.
+fn opens_question(pending: &Option<Paragraph>, text: &str) -> bool {
+    text.starts_with('¿')
+        && pending
+            .as_ref()
+            .is_some_and(|p| p.text.trim_end().ends_with('?'))
+}
+
 /// Whether a line is an entry of a list: a bullet question or a dash (a
 /// speaker), never the first thing of a slot.
 pub(crate) fn is_list_entry(table: &Table, text: &str) -> bool {
@@ -211,7 +219,14 @@ pub(crate) fn parse(
                         // A vertical gap starts a paragraph; so does a line
                         // whose first word would have fitted on the line
                         // before (that one ended its paragraph).
-                        (Some(gap), _) => gap || fits_before || leaves_indent,
+                        // (Text laid out in characters: a focus line ends
+                        // with its colon, a question before "¿" with its
+                        // mark — where positions are too rough to tell.)
+                        (Some(gap), _) => {
+                            gap || fits_before
+                                || leaves_indent
+                                || (line.loose && (closed || opens_question(&pending, &text)))
+                        }
                         // First line of a page: it continues the paragraph
                         // that ended the last page unless that one closed, or
                         // this line's first word would have fitted on it.
