@@ -166,13 +166,18 @@ pub(crate) fn layout(text: &str) -> Layout {
 /// Per page, the footnote block at its foot, if any: (page index, the
 /// markers that open its footnotes, index of its first line).
 fn footnote_blocks(pages: &[Vec<String>], rtl: bool) -> Vec<(usize, Vec<String>, usize)> {
+    let browser = regex!(r"^(\d{1,2}/\d{1,2}/\d{2,4},|file:)");
     let mut out = Vec::new();
     for (p, lines) in pages.iter().enumerate() {
         // The page's left margin: where its body lines start (a browser's
         // own header and footer may start further out).
+        // (A browser's stamp and file footer, at the paper's edge, are not
+        // body lines.)
         let mut starts: Vec<usize> = lines
             .iter()
-            .filter_map(|l| tokens(l).first().map(|t| t.start))
+            .filter_map(|l| tokens(l).first().map(|t| (t.start, t.text.clone())))
+            .filter(|(_, first)| !browser.is_match(first))
+            .map(|(start, _)| start)
             .collect();
         starts.sort_unstable();
         let margin = starts.get(starts.len() / 4).copied().unwrap_or(0);
