@@ -337,8 +337,10 @@ fn text_matches_pdftotext_line_by_line() {
     }
 }
 
-/// The native decoder (used where every font has a ToUnicode map and widths)
-/// gives the same glyphs, in the same places, as pdf-extract.
+/// The native decoder (used where every font has its widths and says what
+/// each code means: a ToUnicode map, an encoding that names the glyph, an
+/// ActualText span) gives the same glyphs, in the same places, as
+/// pdf-extract.
 #[test]
 fn the_native_decoder_agrees_with_pdf_extract() {
     for pdf in all_fixture_pdfs() {
@@ -351,16 +353,15 @@ fn the_native_decoder_agrees_with_pdf_extract() {
             },
         )
         .expect("extracts");
-        // LibreOffice's fonts from ODT all carry ToUnicode maps and widths:
-        // every page is ours to decode. (Chromium's Type 3 fonts and the
-        // symbol fonts of Word documents go to pdf-extract.)
-        if made_from_odt(&pdf) {
-            assert!(
-                native.pages.iter().all(|p| p.decoder == Decoder::Native),
-                "{}",
-                pdf.display()
-            );
-        }
+        // Every producer's fonts are ours to decode: LibreOffice's TrueType
+        // fonts with ToUnicode maps (glyphs without an entry sit in
+        // ActualText spans), Chromium's CID fonts and its Type 3 fonts (with
+        // ToUnicode maps and widths in a 0.001 font matrix).
+        assert!(
+            native.pages.iter().all(|p| p.decoder == Decoder::Native),
+            "{}",
+            pdf.display()
+        );
         assert!(reference
             .pages
             .iter()

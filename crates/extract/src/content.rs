@@ -124,8 +124,9 @@ pub(crate) struct PageScan {
     pub quote_ops: usize,
     /// A limit stopped the walk early.
     pub truncated: Option<String>,
-    /// Every glyph shown was decoded through a ToUnicode map of a font with
-    /// known widths: our glyphs are as good as pdf-extract's.
+    /// Every glyph shown is of a font with known widths and code length,
+    /// and its text is sure (a ToUnicode map, an encoding that names the
+    /// code, an ActualText span): our glyphs are as good as pdf-extract's.
     pub native_ok: bool,
 }
 
@@ -149,7 +150,10 @@ struct GState {
 
 /// A font as the fallback decoder uses it.
 struct LoadedFont<'a> {
-    /// ToUnicode map and widths are complete enough to trust our decoding.
+    /// Widths and code length are known as pdf-extract knows them (a simple
+    /// font with `/Widths`, a CID font with `Identity-H` and a two-byte
+    /// ToUnicode map): our glyphs are placed as exactly as its, and where
+    /// the text of each code is sure too (see `show`), as well decoded.
     reliable: bool,
     to_unicode: Option<ToUnicode>,
     /// A simple font's codes as its encoding names them.
@@ -804,7 +808,7 @@ impl<'a> Walker<'a, '_, '_> {
 
         // Fallback decoding data.
         let mut widths = HashMap::new();
-        let mut default_width = 0.5;
+        let default_width;
         let mut range_widths = false;
         let mut glyph_scale = 0.001;
         let code_len = if subtype == b"Type0" { 2 } else { 1 };
@@ -840,12 +844,16 @@ impl<'a> Walker<'a, '_, '_> {
                     }
                 }
             }
-            if let Some(mw) = descriptor
+            // A code outside /FirstChar../LastChar has the descriptor's
+            // /MissingWidth, else none (ISO 32000-1, 9.6.2); without any
+            // /Widths (a standard font) half an em is a better guess.
+            let unknown = if widths.is_empty() { 0.5 } else { 0.0 };
+            default_width = descriptor
                 .and_then(|d| d.get(b"MissingWidth").ok())
+                .and_then(|o| deref(doc, o))
                 .and_then(number)
-            {
-                default_width = mw * glyph_scale;
-            }
+                .filter(|v| v.is_finite())
+                .map_or(unknown, |mw| mw * glyph_scale);
         }
         let to_unicode = dict
             .get(b"ToUnicode")
@@ -873,10 +881,19 @@ impl<'a> Walker<'a, '_, '_> {
         } else {
             None
         };
-        let has_widths = descendant.is_some() || !widths.is_empty();
-        let reliable = subtype != b"Type3"
-            && has_widths
-            && to_unicode.as_ref().is_some_and(|m| m.code_len == code_len);
+        let reliable = if descendant.is_some() {
+            // Two-byte codes, laid out horizontally, and a ToUnicode map
+            // for them: pdf-extract reads such a font as we do (another
+            // CMap it refuses; a code the map lacks has no text for it).
+            let identity = dict.get(b"Encoding").and_then(Object::as_name).ok()
+                == Some(b"Identity-H".as_slice());
+            identity && to_unicode.as_ref().is_some_and(|m| m.code_len == 2)
+        } else {
+            // A simple font with its widths: each code's text comes from
+            // the ToUnicode map or the encoding (checked glyph by glyph in
+            // `show`, see `sure_text`).
+            !widths.is_empty() && to_unicode.as_ref().is_none_or(|m| m.code_len == 1)
+        };
         self.cache.loaded.push(LoadedFont {
             reliable,
             to_unicode,
@@ -927,7 +944,23 @@ impl<'a> Walker<'a, '_, '_> {
             let (text, named) = match font.to_unicode.as_ref().and_then(|m| m.get(cid)) {
                 Some(t) => (t.to_string(), false),
                 None => {
-                    self.scan.native_ok = false;
+                    // Where the encoding says what the code means, our
+                    // text is what the page gets on either path (pdf-extract
+                    // reads a standard encoding alike, and its text of a
+                    // named code is replaced by ours); a glyph in an
+                    // ActualText span has the span's text; a CID font's code
+                    // that its ToUnicode map lacks has none in pdf-extract,
+                    // whose empty glyphs take ours. Anything else is
+                    // pdf-extract's reading.
+                    let sure = span.is_some()
+                        || font.code_len == 2
+                        || font
+                            .names
+                            .as_ref()
+                            .is_some_and(|n| !matches!(n.get(cid), CodeText::Unknown));
+                    if !sure {
+                        self.scan.native_ok = false;
+                    }
                     match font.names.as_ref().map(|n| n.get(cid)) {
                         Some(CodeText::Named(t)) => (t.to_string(), true),
                         Some(CodeText::Nothing) => (String::new(), true),

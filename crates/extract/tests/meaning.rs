@@ -309,6 +309,23 @@ fn text_both_ways(pdf: &[u8]) -> (Vec<String>, [Decoder; 2]) {
     )
 }
 
+/// The same chars (text, box, size) on both layouts' first pages.
+fn assert_same_chars(a: &Layout, b: &Layout) {
+    let (a, b) = (&a.pages[0].chars, &b.pages[0].chars);
+    assert_eq!(a.len(), b.len(), "{a:?}\n{b:?}");
+    for (x, y) in a.iter().zip(b) {
+        assert_eq!(x.text, y.text);
+        for (p, q) in [
+            (x.x0, y.x0),
+            (x.x1, y.x1),
+            (x.baseline, y.baseline),
+            (x.size, y.size),
+        ] {
+            assert!((p - q).abs() < 0.01, "{x:?} vs {y:?}");
+        }
+    }
+}
+
 #[test]
 fn an_actual_text_span_gives_its_text_for_the_glyph_inside_on_both_paths() {
     // As Chromium writes 月: a glyph mapped to the radical, in a span.
@@ -477,17 +494,17 @@ fn a_span_a_form_leaves_open_ends_with_the_form() {
 
 #[test]
 fn a_glyph_without_unicode_takes_the_text_of_its_span() {
-    // Code 5 is not in the ToUnicode map: pdf-extract decodes the page (our
-    // decoder does not trust it), and the span supplies the text.
+    // Code 5 is not in the ToUnicode map: the span supplies the text, so
+    // our decoder reads the page as pdf-extract does.
     let content = format!(
         "BT /F1 10 Tf 72 700 Td <0003> Tj /Span <</ActualText {sun}>> BDC <0005> Tj EMC \
          <0004> Tj ET",
         sun = utf16("日")
     );
     let pdf = one_page(&content, cid_resources);
-    let layout = extract(&pdf, &Settings::default()).expect("extracts");
-    assert_eq!(layout.pages[0].decoder, Decoder::PdfExtract);
-    assert_eq!(lines(&layout), ["A日B"]);
+    let (text, decoders) = text_both_ways(&pdf);
+    assert_eq!(decoders, [Decoder::Native, Decoder::PdfExtract]);
+    assert_eq!(text, ["A日B"]);
 }
 
 #[test]
@@ -635,8 +652,14 @@ fn glyph_names_without_to_unicode_read_by_the_adobe_glyph_list() {
         let font = named_glyphs_font(doc);
         fonts(vec![("F1", font)])
     });
-    for layout in both_paths(&pdf) {
-        assert_eq!(layout.pages[0].decoder, Decoder::PdfExtract);
+    let layouts = both_paths(&pdf);
+    // Every code's text is the encoding's: our decoder reads the page.
+    assert_eq!(
+        layouts.each_ref().map(|l| l.pages[0].decoder),
+        [Decoder::Native, Decoder::PdfExtract]
+    );
+    assert_same_chars(&layouts[0], &layouts[1]);
+    for layout in layouts {
         no_mojibake(&layout);
         assert_eq!(chars_sorted(&layout), ["a", "b", "ffi", "z", "ا", "ل"]);
         let text = lines(&layout);
@@ -707,7 +730,13 @@ fn a_type1_programs_builtin_encoding_names_its_glyphs() {
         ])));
         fonts(vec![("F1", font)])
     });
-    for layout in both_paths(&pdf) {
+    let layouts = both_paths(&pdf);
+    assert_eq!(
+        layouts.each_ref().map(|l| l.pages[0].decoder),
+        [Decoder::Native, Decoder::PdfExtract]
+    );
+    assert_same_chars(&layouts[0], &layouts[1]);
+    for layout in layouts {
         no_mojibake(&layout);
         assert_eq!(lines(&layout), ["لا", "ffi"], "{:?}", layout.warnings);
         assert!(
