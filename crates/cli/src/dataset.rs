@@ -10,7 +10,7 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use unprog_export::manifest::{Entry, Manifest};
 
 use crate::inputs::Input;
@@ -57,10 +57,11 @@ impl Lock {
                 .create(true)
                 .truncate(false)
                 .open(&path)
-                .with_context(|| {
-                    format!(
-                        "cannot write {}: cannot create the lock file",
-                        path.display()
+                .map_err(|e| {
+                    anyhow::anyhow!(
+                        "cannot write to the output folder {}: {}",
+                        dir.display(),
+                        crate::inputs::io_reason(&e)
                     )
                 })?;
             let mut text = String::new();
