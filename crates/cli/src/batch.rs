@@ -13,11 +13,12 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use unprog_export::manifest::{Entry, Manifest, ManifestWriter, Status};
 use unprog_export::skeleton::Skeleton;
 use unprog_parse::{Options, Programme};
 
+use crate::dataset;
 use crate::inputs::Input;
 use crate::watchdog::{self, Outcome};
 
@@ -27,6 +28,8 @@ pub struct BatchOptions {
     pub pretty: bool,
     pub jobs: usize,
     pub resume: bool,
+    /// Start the folder afresh: the earlier dataset's files are removed.
+    pub replace: bool,
     pub quiet: bool,
     pub verbose: bool,
     pub timeout: Duration,
@@ -72,6 +75,7 @@ impl Done {
 pub fn blank_entry(input: &Input) -> Entry {
     Entry {
         input: input.display.clone(),
+        file: Some(input.relative.clone()),
         output: None,
         sha256: None,
         status: Status::Failed,
@@ -86,15 +90,56 @@ pub fn blank_entry(input: &Input) -> Entry {
 }
 
 /// Runs the batch; returns whether any input failed.
+///
+/// The folder is locked for the run (a second run into it is refused), the
+/// temporary files of killed runs are removed, and the earlier manifest's
+/// entries are kept for inputs this run does not convert (`--replace`
+/// removes the earlier dataset first): `manifest.json`, `programmes.jsonl`
+/// and `slots.csv` always hold every document of the folder, once.
 pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
     fs::create_dir_all(&opts.out_dir)
         .with_context(|| format!("cannot create the output folder {}", opts.out_dir.display()))?;
-    // --resume: the earlier run's entries, by input path.
-    let previous: Option<HashMap<String, Entry>> = opts.resume.then(|| {
-        read_manifest(&opts.out_dir)
-            .map(|m| m.inputs.into_iter().map(|e| (e.input.clone(), e)).collect())
-            .unwrap_or_default()
-    });
+    let (_lock, stale_lock) = dataset::Lock::acquire(&opts.out_dir)?;
+    let removed = dataset::remove_stale_temporaries(&opts.out_dir);
+    if (stale_lock.is_some() || removed > 0) && !opts.quiet {
+        eprintln!(
+            "unprog: note: an earlier run into {} did not finish (killed?); {} it left removed",
+            opts.out_dir.display(),
+            crate::progress::count(removed as u64, "temporary file")
+        );
+    }
+    let old = if opts.replace {
+        let old = dataset::read_manifest(&opts.out_dir).ok().flatten();
+        dataset::remove_dataset(
+            &opts.out_dir,
+            old.as_ref().unwrap_or(&Manifest {
+                tool_version: String::new(),
+                inputs: Vec::new(),
+                groups: Vec::new(),
+                summary: Default::default(),
+            }),
+        )?;
+        None
+    } else {
+        dataset::read_manifest(&opts.out_dir)?
+    };
+    // The earlier run's entries, by input path.
+    let previous: HashMap<String, Entry> = old
+        .map(|m| m.inputs.into_iter().map(|e| (e.input.clone(), e)).collect())
+        .unwrap_or_default();
+    let mut inputs = inputs.to_vec();
+    dataset::assign_output_names(&mut inputs, &previous);
+    // Entries whose inputs this run does not see: kept, in path order.
+    let this_run: HashSet<&str> = inputs.iter().map(|i| i.display.as_str()).collect();
+    let mut kept: Vec<Entry> = previous
+        .values()
+        .filter(|e| !this_run.contains(e.input.as_str()))
+        .cloned()
+        .collect();
+    kept.sort_by(|a, b| dataset::path_order(&a.input, &b.input));
+    let mut kept = kept.into_iter().peekable();
+    let resume_from = opts.resume.then_some(&previous);
+
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs)
         .build()
@@ -103,24 +148,45 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
 
     let jsonl_tmp = TempFile::create(&opts.out_dir, "programmes.jsonl")?;
     let csv_tmp = TempFile::create(&opts.out_dir, "slots.csv")?;
-    let mut jsonl = BufWriter::new(jsonl_tmp.file()?);
-    let mut csv = BufWriter::new(csv_tmp.file()?);
-    csv.write_all(unprog_export::csv::HEADER.as_bytes())?;
-
     let manifest_tmp = TempFile::create(&opts.out_dir, "manifest.json")?;
-    let mut manifest = ManifestWriter::new(
-        BufWriter::new(manifest_tmp.file()?),
-        env!("CARGO_PKG_VERSION"),
-    )?;
+    let mut out = Collections {
+        jsonl: BufWriter::new(jsonl_tmp.file()?),
+        csv: BufWriter::new(csv_tmp.file()?),
+        manifest: ManifestWriter::new(
+            BufWriter::new(manifest_tmp.file()?),
+            env!("CARGO_PKG_VERSION"),
+        )?,
+    };
+    out.csv.write_all(unprog_export::csv::HEADER.as_bytes())?;
     let mut any_failed = false;
     let mut workers = if opts.isolate {
         Some(crate::isolate::Workers::new(opts)?)
     } else {
         None
     };
+    let mut keep_before = |until: Option<&str>, out: &mut Collections| -> Result<bool> {
+        let mut failed = false;
+        while let Some(e) =
+            kept.next_if(|e| until.is_none_or(|u| dataset::path_order(&e.input, u).is_lt()))
+        {
+            let (done, broken) = kept_done(e, &opts.out_dir);
+            if broken {
+                failed = true;
+                if !opts.quiet {
+                    progress.println(&format!(
+                        "unprog: {}: {}",
+                        done.entry.input,
+                        done.entry.error.as_deref().unwrap_or("failed")
+                    ));
+                }
+            }
+            out.push(done, true)?;
+        }
+        Ok(failed)
+    };
     for chunk in inputs.chunks(CHUNK) {
         let results: Vec<Done> = match workers.as_mut() {
-            Some(w) => w.convert(chunk, previous.as_ref(), &|input: &Input, done: &Done| {
+            Some(w) => w.convert(chunk, resume_from, &|input: &Input, done: &Done| {
                 progress.tick(
                     &input.display,
                     done.entry.status == Status::Failed,
@@ -131,7 +197,7 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
                 chunk
                     .par_iter()
                     .map(|input| {
-                        let done = convert_one(input, opts, previous.as_ref());
+                        let done = convert_one(input, opts, resume_from);
                         progress.tick(
                             &input.display,
                             done.entry.status == Status::Failed,
@@ -143,6 +209,7 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
             }),
         };
         for done in results {
+            any_failed |= keep_before(Some(&done.entry.input), &mut out)?;
             if done.entry.status == Status::Failed {
                 any_failed = true;
                 if !opts.quiet {
@@ -165,19 +232,19 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
                     done.entry.elapsed_ms
                 ));
             }
-            if let Some(line) = &done.jsonl {
-                jsonl.write_all(line.as_bytes())?;
-            }
-            if let Some(rows) = &done.csv {
-                csv.write_all(rows.as_bytes())?;
-            }
-            manifest.push(&done.entry, done.skeleton)?;
+            out.push(done, false)?;
         }
     }
+    any_failed |= keep_before(None, &mut out)?;
     progress.finish();
     if let Some(w) = workers {
         w.shutdown();
     }
+    let Collections {
+        mut jsonl,
+        mut csv,
+        manifest,
+    } = out;
     jsonl.flush()?;
     csv.flush()?;
     drop(jsonl);
@@ -189,24 +256,116 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
     manifest_tmp.persist()?;
     if !opts.quiet {
         let s = &summary;
-        eprintln!(
-            "unprog: {}: {} ok, {} with warnings, {} failed; {}{}",
+        let mut line = format!(
+            "unprog: {}: {} ok, {} with warnings, {} failed; {}",
             crate::progress::count(s.inputs as u64, "input"),
             s.ok,
             s.warnings,
             s.failed,
             crate::progress::count(s.pages, "page"),
-            if s.inconsistent_groups > 0 {
-                format!(
-                    "; {} documents disagree across languages (see manifest.json)",
-                    s.inconsistent_groups
-                )
-            } else {
-                String::new()
-            }
         );
+        if opts.resume {
+            line.push_str(&format!("; {} skipped by --resume (unchanged)", s.resumed));
+        }
+        if s.kept > 0 {
+            line.push_str(&format!(
+                "; {} kept from earlier runs (not among these inputs)",
+                s.kept
+            ));
+        }
+        if s.inconsistent_groups > 0 {
+            line.push_str(&format!(
+                "; {} documents disagree across languages (see manifest.json)",
+                s.inconsistent_groups
+            ));
+        }
+        eprintln!("{line}");
     }
     Ok(any_failed)
+}
+
+/// The three collection files being written.
+struct Collections {
+    jsonl: BufWriter<File>,
+    csv: BufWriter<File>,
+    manifest: ManifestWriter<BufWriter<File>>,
+}
+
+impl Collections {
+    /// Adds one document (or failed input) to all three.
+    fn push(&mut self, done: Done, kept: bool) -> Result<()> {
+        if let Some(line) = &done.jsonl {
+            self.jsonl.write_all(line.as_bytes())?;
+        }
+        if let Some(rows) = &done.csv {
+            self.csv.write_all(rows.as_bytes())?;
+        }
+        if kept {
+            self.manifest.push_kept(&done.entry, done.skeleton)?;
+        } else {
+            self.manifest.push(&done.entry, done.skeleton)?;
+        }
+        Ok(())
+    }
+}
+
+/// An entry kept from an earlier run: its document read back from its JSON
+/// file for the collection files (not skipped by this run: `resumed` is
+/// cleared). One whose file is gone or damaged is turned failed, saying so
+/// (the `bool`).
+fn kept_done(mut entry: Entry, dir: &Path) -> (Done, bool) {
+    entry.resumed = false;
+    let Some(output) = entry
+        .output
+        .clone()
+        .filter(|_| entry.status != Status::Failed)
+    else {
+        let done = Done {
+            entry,
+            skeleton: None,
+            jsonl: None,
+            csv: None,
+        };
+        return (done, false);
+    };
+    let programme = dataset::inside(dir, &output)
+        .ok_or_else(|| "not a file name in the folder".to_string())
+        .and_then(|path| fs::read_to_string(&path).map_err(|e| crate::inputs::io_reason(&e)))
+        .and_then(|text| {
+            serde_json::from_str::<Programme>(&text).map_err(|e| format!("not a programme ({e})"))
+        });
+    match programme {
+        Ok(p) => {
+            let file = entry.file.clone().unwrap_or_else(|| entry.input.clone());
+            let done = Done {
+                skeleton: Some(Skeleton::of(&p)),
+                jsonl: Some(unprog_export::to_json(&p, false)),
+                csv: Some(unprog_export::csv::rows(
+                    &p,
+                    &unprog_export::csv::Origin {
+                        file: &file,
+                        json: &output,
+                    },
+                )),
+                entry,
+            };
+            (done, false)
+        }
+        Err(why) => {
+            entry.status = Status::Failed;
+            entry.output = None;
+            entry.error = Some(format!(
+                "kept from an earlier run, but its JSON file {output} cannot be read: {why}; convert the input again"
+            ));
+            let done = Done {
+                entry,
+                skeleton: None,
+                jsonl: None,
+                csv: None,
+            };
+            (done, true)
+        }
+    }
 }
 
 /// The hard limit on one document's work: twice its budget and 2 s more
@@ -349,11 +508,6 @@ fn finish(
             },
         )),
     }
-}
-
-fn read_manifest(dir: &Path) -> Option<Manifest> {
-    let text = fs::read_to_string(dir.join("manifest.json")).ok()?;
-    serde_json::from_str(&text).ok()
 }
 
 /// A file written under a temporary name in the output folder, renamed into

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod batch;
+mod dataset;
 
 /// The parser allocates many small strings; mimalloc handles that pattern
 /// markedly faster than the system allocator (see README, performance).
@@ -66,6 +67,10 @@ enum Command {
   unprog convert programmes/ -o out
   # again later: skip what the earlier run converted
   unprog convert programmes/ -o out --resume
+  # add two files to the dataset (the others' entries are kept)
+  unprog convert new/a.pdf new/b.pdf -o out
+  # start the dataset afresh
+  unprog convert programmes/ -o out --replace
   # only the English and French versions
   unprog convert archive/ -o out --glob '*-en.pdf' --glob '*-fr.pdf'
   # files of unknown provenance: worker processes, killed or replaced on trouble
@@ -95,6 +100,11 @@ Exit codes: 0 every input converted (some may carry warnings); 1 some inputs fai
         /// output folder's manifest.json, output present).
         #[arg(long)]
         resume: bool,
+        /// Start the output folder afresh: the earlier dataset's files (those
+        /// its manifest.json names) are removed first. Without it, a run adds
+        /// to the dataset: entries of inputs not given again are kept.
+        #[arg(long, conflicts_with = "resume")]
+        replace: bool,
         /// Time budget per document, in seconds.
         #[arg(long, default_value_t = 10.0)]
         timeout: f64,
@@ -282,7 +292,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) if e.is::<SomeFailed>() => ExitCode::from(1),
-        Err(e) if e.is::<Usage>() => {
+        Err(e) if e.is::<Usage>() || e.is::<dataset::Busy>() => {
             eprintln!("unprog: {e}");
             ExitCode::from(2)
         }
@@ -383,6 +393,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             jobs,
             compact,
             resume,
+            replace,
             timeout,
             isolate,
             max_memory,
@@ -431,6 +442,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                         std::thread::available_parallelism().map_or(1, |n| n.get())
                     }),
                     resume,
+                    replace,
                     quiet,
                     verbose,
                     timeout: std::time::Duration::from_secs_f64(timeout),
@@ -526,6 +538,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 pretty: !compact,
                 jobs: 1,
                 resume: false,
+                replace: false,
                 quiet: true,
                 verbose: false,
                 timeout: std::time::Duration::from_secs_f64(timeout.max(0.001)),

@@ -24,6 +24,10 @@ pub enum Status {
 pub struct Entry {
     /// The input path as given (or found under a given folder).
     pub input: String,
+    /// The input's path below the folder it was found in (`slots.csv`'s
+    /// `file`); absent in manifests of earlier versions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
     /// The document's JSON file in the output folder (null when failed).
     pub output: Option<String>,
     /// SHA-256 of the input's bytes (null when it could not be read).
@@ -74,6 +78,14 @@ pub struct Summary {
     pub pages: u64,
     /// Groups whose language versions disagree.
     pub inconsistent_groups: usize,
+    /// Inputs of this run skipped by `--resume` (unchanged since the run
+    /// that converted them; counted in `ok`/`warnings` too).
+    #[serde(default)]
+    pub resumed: usize,
+    /// Entries kept from earlier runs into the folder whose inputs were not
+    /// among this run's (counted in `inputs` and the statuses too).
+    #[serde(default)]
+    pub kept: usize,
 }
 
 /// The whole manifest.
@@ -133,6 +145,9 @@ impl<W: Write> ManifestWriter<W> {
         self.inputs += 1;
 
         self.summary.inputs += 1;
+        if entry.resumed {
+            self.summary.resumed += 1;
+        }
         match entry.status {
             Status::Ok => self.summary.ok += 1,
             Status::Warnings => self.summary.warnings += 1,
@@ -165,6 +180,14 @@ impl<W: Write> ManifestWriter<W> {
             }
             group.members.push(member);
         }
+        Ok(())
+    }
+
+    /// Adds an entry kept from an earlier run (its input is not among this
+    /// run's), counted in the summary's `kept`.
+    pub fn push_kept(&mut self, entry: &Entry, skeleton: Option<Skeleton>) -> std::io::Result<()> {
+        self.push(entry, skeleton)?;
+        self.summary.kept += 1;
         Ok(())
     }
 
@@ -224,6 +247,7 @@ mod tests {
     fn entry(input: &str, status: Status, symbol: Option<&str>, language: &str) -> Entry {
         Entry {
             input: input.into(),
+            file: Some(input.into()),
             output: (status != Status::Failed).then(|| format!("{input}.json")),
             sha256: Some("ab".repeat(32)),
             status,
@@ -290,6 +314,8 @@ mod tests {
                 failed: 1,
                 pages: 12,
                 inconsistent_groups: 1,
+                resumed: 0,
+                kept: 0,
             },
         };
         let mut pretty = serde_json::to_string_pretty(&expected).unwrap();
