@@ -45,8 +45,11 @@ def python_concatenation(source, variable):
 def read(path):
     source = pathlib.Path(path).read_text(encoding="utf-8")
     agl = python_string(source, "_aglText")
-    header = [l for l in agl.splitlines() if l.startswith("#")]
-    version = next((l.split(":", 1)[1].strip() for l in header if l.startswith("# Table version")), "?")
+    header = [line for line in agl.splitlines() if line.startswith("#")]
+    version = next(
+        (line.split(":", 1)[1].strip() for line in header if line.startswith("# Table version")),
+        "?",
+    )
     entries = []
     for line in agl.splitlines():
         if not line or line.startswith("#"):
