@@ -102,9 +102,7 @@ pub fn collect(
         } else {
             format!("{stem}-{n}.json")
         };
-        let is_text = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+        let (file_name, is_text) = unprog_parse::name_and_kind(&path);
         let display = path.display().to_string();
         let relative = Some(candidate(&path))
             .filter(|rel| relative_used.get(rel).is_some_and(|n| *n == 1))
@@ -112,10 +110,7 @@ pub fn collect(
         out.push(Input {
             display,
             relative,
-            file_name: path
-                .file_name()
-                .map(|f| f.to_string_lossy().into_owned())
-                .unwrap_or_default(),
+            file_name,
             is_text,
             output_name,
             path,

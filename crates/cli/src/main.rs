@@ -318,19 +318,6 @@ fn read_arg(path: &std::path::Path, folder_hint: &str) -> anyhow::Result<Vec<u8>
     })
 }
 
-/// A file's name (for the programme's `source.file`) and whether it is read
-/// as text.
-fn name_and_kind(path: &std::path::Path) -> (String, bool) {
-    let name = path
-        .file_name()
-        .map(|f| f.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let is_text = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
-    (name, is_text)
-}
-
 /// `-j N`: a whole number of jobs, at least 1.
 fn parse_jobs(s: &str) -> Result<usize, String> {
     match s.parse::<usize>() {
@@ -408,7 +395,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     input,
                     " (-o - converts one file; give -o FOLDER to convert a folder)",
                 )?;
-                let (name, is_text) = name_and_kind(input);
+                let (name, is_text) = unprog_parse::name_and_kind(input);
                 let options = unprog_parse::Options::default();
                 let programme = unprog_parse::parse_bytes(&bytes, &name, is_text, &options)
                     .map_err(|e| anyhow::anyhow!("{}: {e}", input.display()))?;

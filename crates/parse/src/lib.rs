@@ -93,14 +93,21 @@ fn read_document(path: &Path) -> Result<(Vec<u8>, String, bool), ParseError> {
         path: path.display().to_string(),
         source,
     })?;
-    let file = path
+    let (file, is_text) = name_and_kind(path);
+    Ok((bytes, file, is_text))
+}
+
+/// A document's file name (as the programme's `source.file` records it) and
+/// whether it is read as text (a `.txt` file) rather than as a PDF.
+pub fn name_and_kind(path: &Path) -> (String, bool) {
+    let name = path
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_default();
     let is_text = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
-    Ok((bytes, file, is_text))
+    (name, is_text)
 }
 
 /// Reads a document held in memory; `file` names it in the output (and its
