@@ -8,7 +8,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{all_fixture_pdfs, root, scratch};
+use common::{all_fixture_pdfs, files, root, scratch};
 
 fn unprog() -> Command {
     Command::new(env!("CARGO_BIN_EXE_unprog"))
@@ -37,15 +37,6 @@ fn input_folder() -> PathBuf {
     std::fs::write(dir.join("truncated.pdf"), &pdf[..pdf.len() / 3]).expect("write");
     std::fs::write(dir.join("notes.md"), "ignored").expect("write");
     dir
-}
-
-fn files(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(dir)
-        .expect("read dir")
-        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
-        .collect();
-    v.sort();
-    v
 }
 
 /// The manifest with the timings taken out (the only thing that may differ

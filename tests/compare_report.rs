@@ -18,6 +18,16 @@ fn stdout(o: &std::process::Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
 }
 
+/// The session labels of `compare --format json` output.
+fn session_labels(json: &serde_json::Value) -> Vec<&str> {
+    json["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["label"].as_str().unwrap())
+        .collect()
+}
+
 #[test]
 fn compare_two_converted_sessions_as_csv() {
     let out = stdout(&unprog(&[
@@ -38,12 +48,7 @@ fn compare_two_converted_sessions_as_csv() {
 fn compare_a_folder_of_six_languages_keeps_one_per_session() {
     let o = unprog(&["compare", "fixtures/expected", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    let labels: Vec<&str> = json["sessions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["label"].as_str().unwrap())
-        .collect();
+    let labels = session_labels(&json);
     assert_eq!(labels, ["S3", "S4", "S5", "S6", "S7", "S8"]);
     assert!(json["sessions"]
         .as_array()
@@ -143,12 +148,7 @@ fn a_version_without_a_symbol_joins_its_session_and_the_note_names_the_language(
     let sample = "fixtures/text/oewg-ict-s4-programme-zh.pdftext.txt";
     let o = unprog(&["compare", "fixtures/expected", sample, "--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    let labels: Vec<&str> = json["sessions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["label"].as_str().unwrap())
-        .collect();
+    let labels = session_labels(&json);
     assert_eq!(labels, ["S3", "S4", "S5", "S6", "S7", "S8"]);
     // Titles come from the chosen (English) versions only.
     let titles = json["hours"].to_string();

@@ -12,20 +12,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{fixture_pdf, root, scratch};
+use common::{files, fixture_pdf, root, scratch};
 
 fn unprog() -> Command {
     Command::new(env!("CARGO_BIN_EXE_unprog"))
-}
-
-/// Every name in a folder, dot files included, sorted.
-fn files(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(dir)
-        .expect("read dir")
-        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
-        .collect();
-    v.sort();
-    v
 }
 
 fn manifest(dir: &Path) -> serde_json::Value {
