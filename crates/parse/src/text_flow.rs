@@ -272,17 +272,21 @@ fn split_zones<'a>(
         })
         .collect();
     let mut body = Vec::new();
+    // The index of the first line of the line's page (lines come in page order).
+    let mut page_start = (0..=first)
+        .rev()
+        .take_while(|&k| raws[k].page == raws[first].page)
+        .last()
+        .unwrap_or(first);
     for (i, r) in raws.iter().enumerate().skip(first) {
+        if i == 0 || raws[i - 1].page != r.page {
+            page_start = i;
+        }
         if headers[i] {
             continue;
         }
         let t = r.text.as_str();
         // Above the header row a later page repeats: its running head.
-        let page_start = (0..=i)
-            .rev()
-            .take_while(|&k| raws[k].page == r.page)
-            .last()
-            .unwrap_or(i);
         let header_follows = (i + 1..raws.len())
             .take_while(|&k| raws[k].page == r.page && k <= page_start + 4)
             .any(|k| headers[k]);
@@ -511,16 +515,19 @@ fn classify(lines: &[Raw], table: &Table) -> Vec<Piece> {
             i += used;
             continue;
         }
-        // A time with the programme's first words after it on one line.
+        // A time with the programme's first words after it on one line
+        // (not a whole line that is a time).
         let tokens: Vec<&str> = t.split_whitespace().collect();
-        if let Some(k) = (1..tokens.len()).rev().find(|&k| {
-            let rest = tokens[k..].join(" ");
-            (table.parse_time)(&tokens[..k].join(" ")).is_some()
-                && display_width(&rest) >= 4
-                && !rest.starts_with(|c: char| c.is_ascii_digit())
-                && !(table.time_start)(&rest)
-                && (table.parse_time)(t).is_none()
-        }) {
+        let time_then_text = (table.parse_time)(t).is_none().then(|| {
+            (1..tokens.len()).rev().find(|&k| {
+                let rest = tokens[k..].join(" ");
+                (table.parse_time)(&tokens[..k].join(" ")).is_some()
+                    && display_width(&rest) >= 4
+                    && !rest.starts_with(|c: char| c.is_ascii_digit())
+                    && !(table.time_start)(&rest)
+            })
+        });
+        if let Some(k) = time_then_text.flatten() {
             pieces.push(Piece::Date {
                 text: tokens[..k].join(" "),
                 page: r.page,
