@@ -306,10 +306,18 @@ fn prepare_text(
     } else {
         text_flow::prepare(text, table)
     };
-    let prepared = Prepared {
+    let mut prepared = Prepared {
         glued_markers: true,
         ..prepared
     };
+    // A text tool measures spaces from glyph positions and misses some
+    // between Han characters and digits: where the document sets them
+    // apart, it does so everywhere.
+    if joining::sets_apart_throughout(language, prepared.lines.iter().map(|l| l.text.as_str())) {
+        for l in &mut prepared.lines {
+            l.text = joining::set_apart(&l.text);
+        }
+    }
     let src = Source {
         file: file.to_string(),
         sha256: sha256.to_string(),

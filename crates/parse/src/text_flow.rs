@@ -107,6 +107,71 @@ fn restore_hyphens(raws: &mut [Raw]) {
     }
 }
 
+/// Puts back a hyphen a tool dropped where it joined a line that ended
+/// with one to the next (poppler's `pdftotext` does, taking every such
+/// hyphen for a word broken in two): a capital glued to a word
+/// ("HauteReprésentante", "10 heuresOuverture de la session", the end of a
+/// time cell glued to its row's programme) and two years glued ("20212025").
+fn restore_dropped_hyphen(text: &str, table: &Table) -> String {
+    let glued_capital = regex!(r"(\p{Ll})(\p{Lu}\p{Ll})");
+    let glued_years = regex!(r"\b((?:19|20)\d{2})((?:19|20)\d{2})\b");
+    let glued_digit = regex!(r"\p{Ll}\d");
+    if !glued_capital.is_match(text) && !glued_years.is_match(text) && !glued_digit.is_match(text) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 4);
+    let mut last = 0;
+    for c in glued_capital.captures_iter(text) {
+        let (Some(left), Some(right)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        let before = &text[..left.end()];
+        // The word's letters before the join: three at least ("McDonald"
+        // stays), all lowercase but the first.
+        let word: Vec<char> = before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        if word.len() < 3 || word[..word.len() - 1].iter().any(|c| c.is_uppercase()) {
+            continue;
+        }
+        out.push_str(&text[last..left.end()]);
+        out.push('-');
+        // A time cell's start, its programme glued on: set apart.
+        if (table.time_start)(&format!("{before}-")) {
+            out.push(' ');
+        }
+        last = right.start();
+    }
+    out.push_str(&text[last..]);
+    // A time range glued at its dash ("15 heures18 heures").
+    if (table.parse_time)(&out).is_none() {
+        if let Some(m) = glued_digit.find(&out) {
+            let at = m.start() + m.as_str().len() - 1;
+            let dashed = format!("{}-{}", &out[..at], &out[at..]);
+            if (table.parse_time)(&dashed).is_some() {
+                out = dashed;
+            }
+        }
+    }
+    // (Not inside a symbol or a number: "A/77/20222030".)
+    let within = |at: usize| out[..at].ends_with(['/', '.', ',', '-']);
+    glued_years
+        .replace_all(&out, |c: &regex::Captures| {
+            let (a, b) = (&c[1], &c[2]);
+            match (a.parse::<u32>(), b.parse::<u32>()) {
+                (Ok(x), Ok(y))
+                    if y > x && y - x <= 10 && !c.get(0).is_some_and(|m| within(m.start())) =>
+                {
+                    format!("{a}-{b}")
+                }
+                _ => c[0].to_string(),
+            }
+        })
+        .into_owned()
+}
+
 fn lone_number() -> &'static regex::Regex {
     regex!(r"^\d{1,3}$")
 }
@@ -146,6 +211,9 @@ pub(crate) fn prepare(text: &str, table: &Table) -> Prepared {
         .collect();
 
     let mut raws = raws;
+    for r in &mut raws {
+        r.text = restore_dropped_hyphen(&r.text, table);
+    }
     restore_hyphens(&mut raws);
     let symbol = raws.iter().find_map(|r| {
         crate::references::symbol_regex()
@@ -354,6 +422,7 @@ fn split_footnotes(lines: Vec<Raw>, column: usize, table: &Table) -> (Vec<Raw>, 
     let wide = |r: &Raw| display_width(&r.text) * 100 > column * 112;
     let mut body = Vec::new();
     let mut notes = Vec::new();
+    let mut next_marker: u32 = 1;
     let mut k = 0;
     while k < lines.len() {
         let page = lines[k].page;
@@ -425,14 +494,31 @@ fn split_footnotes(lines: Vec<Raw>, column: usize, table: &Table) -> (Vec<Raw>, 
             .first()
             .is_some_and(|r| lead_number().is_match(&r.text) || lone_number().is_match(&r.text));
         let mut floating = None;
-        for r in kept {
-            if !foot.is_empty() && !marked && floating.is_none() && lone_number().is_match(&r.text)
-            {
+        // (The marker is the number some word carries glued, not a room's
+        // number that wrapped onto a line of its own.)
+        // (Footnotes are numbered on through the document: the next
+        // number first, then one some word carries glued.)
+        let next = next_marker.to_string();
+        let glued = kept
+            .iter()
+            .position(|r| r.text.trim() == next)
+            .or_else(|| kept.iter().position(|r| glued_marker(&r.text, &lines)))
+            .or_else(|| kept.iter().position(|r| lone_number().is_match(&r.text)));
+        for (i, r) in kept.iter().enumerate() {
+            if !foot.is_empty() && !marked && floating.is_none() && Some(i) == glued {
                 floating = Some(r.clone());
             } else {
                 body.push(r.clone());
             }
         }
+        let numbers = floating.iter().chain(&foot).filter_map(|r| {
+            let t = r.text.trim_start();
+            let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+            (lone_number().is_match(t) || lead_number().is_match(t))
+                .then(|| t[..digits].parse::<u32>().ok())
+                .flatten()
+        });
+        next_marker = numbers.max().map_or(next_marker, |n| n.saturating_add(1));
         notes.extend(floating);
         notes.extend(foot);
         k = end;
@@ -521,7 +607,19 @@ fn classify(lines: &[Raw], table: &Table) -> Vec<Piece> {
         let time_then_text = (table.parse_time)(t).is_none().then(|| {
             (1..tokens.len()).rev().find(|&k| {
                 let rest = tokens[k..].join(" ");
-                (table.parse_time)(&tokens[..k].join(" ")).is_some()
+                let time = tokens[..k].join(" ");
+                // (Or the start of one that wraps, its end on the next
+                // line: "10 ч 00 м. – Открытие сессии" over "13 ч 00 м.".)
+                let opens_text = || {
+                    rest.chars()
+                        .next()
+                        .is_some_and(|c| c.is_alphabetic() && !c.is_lowercase())
+                };
+                ((table.parse_time)(&time).is_some()
+                    || (table.time_start)(&time)
+                        && !(table.time_start)(t)
+                        && time.chars().any(|c| c.is_ascii_digit())
+                        && opens_text())
                     && display_width(&rest) >= 4
                     && !rest.starts_with(|c: char| c.is_ascii_digit())
                     && !(table.time_start)(&rest)
@@ -550,6 +648,19 @@ fn classify(lines: &[Raw], table: &Table) -> Vec<Piece> {
             after_time = true;
             i += used;
             continue;
+        }
+        // The rest of a date-side cell a tool printed among its row's
+        // programme lines.
+        if !after_time {
+            if let Some(rest) = finishes_side_cell(&mut pieces, t, table) {
+                if !rest.is_empty() {
+                    let mut rest_line = r.clone();
+                    rest_line.text = rest;
+                    pieces.push(Piece::Programme(rest_line));
+                }
+                i += 1;
+                continue;
+            }
         }
         // A room: under its time, or named in full (with its number)
         // where a tool read it among the slot's programme.
@@ -618,6 +729,79 @@ fn completes_time(pieces: &mut [Piece], t: &str, table: &Table) -> bool {
         }
     }
     false
+}
+
+/// How many programme lines a fragment of a date-side cell may come after
+/// the cell's start.
+const SIDE_CELL_REACH: usize = 10;
+
+/// Finishes a date-side cell left unfinished, or starts its room, with a
+/// fragment a tool printed among the row's programme lines: plain
+/// `pdftotext` reads a row's cells a line at a time across the table
+/// ("10 a.m.–1" / "Opening of the session" / "p.m."; "Sala de" /
+/// "– Adedeji Ebo…" / "conferencia" / "s4"). `t` is the line; the fragment
+/// is all of it or (for a time) its first words. Returns the rest of the
+/// line, maybe empty, when `t` held such a fragment.
+fn finishes_side_cell(pieces: &mut Vec<Piece>, t: &str, table: &Table) -> Option<String> {
+    let start = pieces.len().saturating_sub(SIDE_CELL_REACH);
+    let time_at = (start..pieces.len())
+        .rev()
+        .find(|&k| !matches!(pieces[k], Piece::Programme(_) | Piece::Room { .. }))?;
+    let Piece::Date {
+        text: time,
+        time: true,
+        ..
+    } = &mut pieces[time_at]
+    else {
+        return None;
+    };
+    let tokens: Vec<&str> = t.split_whitespace().collect();
+    // An unfinished time: ended by the line's first words, or carried on
+    // by the whole line ("上午 10 时" + "至下午 1" + "时").
+    if (table.parse_time)(time).is_none() {
+        for k in (1..=tokens.len()).rev() {
+            let j = join(table.language, time, &tokens[..k].join(" "));
+            if (table.parse_time)(&j).is_some() {
+                *time = j;
+                return Some(tokens[k..].join(" "));
+            }
+        }
+        let j = join(table.language, time, t);
+        if display_width(t) <= 12 && (table.time_start)(&j) {
+            *time = j;
+            return Some(String::new());
+        }
+    }
+    let page = match &pieces[time_at] {
+        Piece::Date { page, .. } => *page,
+        _ => return None,
+    };
+    let room_at = (time_at + 1..pieces.len()).find(|&k| matches!(pieces[k], Piece::Room { .. }));
+    match room_at {
+        // The room's name goes on ("Sala de" + "conferencia", + "s4").
+        Some(k) => {
+            let Piece::Room { text: room, .. } = &mut pieces[k] else {
+                return None;
+            };
+            if table.room_complete(room) {
+                return None;
+            }
+            *room = table.join_room(room, t, false)?;
+            Some(String::new())
+        }
+        // The room's first words, set under the time.
+        None if table.is_room(t) => {
+            pieces.insert(
+                time_at + 1,
+                Piece::Room {
+                    text: t.to_string(),
+                    page,
+                },
+            );
+            Some(String::new())
+        }
+        None => None,
+    }
 }
 
 /// The date side's cell of a row whose cells are set apart by spaces: a day
@@ -728,7 +912,10 @@ fn read_time(lines: &[Raw], i: usize, table: &Table) -> Option<(String, usize)> 
             _ => break,
         }
     }
-    ((table.parse_time)(&text).is_some() || !complete && used > 1).then_some((text, used))
+    // An unfinished time still opens the cell: its end may come a line or
+    // two later, after the row's programme text ("10 a.m.–1", "Opening of
+    // the session", "p.m."), and `completes_time` joins it there.
+    ((table.parse_time)(&text).is_some() || !complete).then_some((text, used))
 }
 
 /// Hangs a mark printed on a line of its own on the programme line after it.
@@ -876,7 +1063,8 @@ fn paragraphs(pieces: &[Piece], table: &Table, column: usize) -> Vec<Line> {
         match p {
             Piece::Date { text, page, .. } => {
                 close(&mut open, &mut out);
-                let mut l = line(*page, Zone::Table, Column::Date, text);
+                let text = crate::joining::even_spacing(table.language, text);
+                let mut l = line(*page, Zone::Table, Column::Date, &text);
                 l.para_break = Some(true);
                 out.push(l);
             }
@@ -927,11 +1115,6 @@ fn continues(table: &Table, para: &Open, r: &Raw, column: usize) -> bool {
     if para.last.trailing && !r.gap {
         return true;
     }
-    // A list entry goes on to the end of its block (a question of several
-    // sentences; a speaker's title that wraps).
-    if !r.gap && is_list_entry(table, &para.line.text) {
-        return true;
-    }
     // The line before had no room left for this line's first word, or ran
     // (nearly) as wide as the column, or as the paragraph's widest line (a
     // bullet's text is indented).
@@ -944,6 +1127,19 @@ fn continues(table: &Table, para: &Open, r: &Raw, column: usize) -> bool {
         }
     });
     let no_room = (last + 1 + first_word) * 100 > column * 92;
+    // Chinese wraps at any character: a sentence that ends short of the
+    // column's edge ends its paragraph, a list entry's too.
+    if table.language == crate::model::Language::Zh
+        && !no_room
+        && before.ends_with(['。', '？', '?', '；', '！'])
+    {
+        return false;
+    }
+    // A list entry goes on to the end of its block (a question of several
+    // sentences; a speaker's title that wraps).
+    if !r.gap && is_list_entry(table, &para.line.text) {
+        return true;
+    }
     // A blank line between: only a line with no room left goes on across
     // it (a tool broke the cell's block at a footnote marker).
     if r.gap {
@@ -1070,6 +1266,73 @@ mod tests {
                 "Ouverture de la session"
             ]
         );
+    }
+
+    #[test]
+    fn a_time_and_a_room_read_a_line_at_a_time_across_the_row_are_put_together() {
+        // Plain pdftotext reads a row's cells a line at a time: the time's
+        // and the room's ends come among the programme's lines.
+        let text = "Anexo\n\nFecha/hora\nTema del programa/programa\n\nLunes 8 de julio\n\
+                    10.00 a\nApertura del período de sesiones\n13.00 horas Palabras de apertura\n\
+                    Sala de\n– Adedeji Ebo, Director\nconferencia\n– Burhan Gafoor, Presidente\ns4\n\
+                    Tema 2 del programa: Aprobación del programa\n\
+                    Tema 5 del programa: Debate de las cuestiones sustantivas que figuran en el\n\
+                    párrafo 1 de la resolución 75/240 de la Asamblea General\n";
+        let texts: Vec<String> = table_lines(text, Language::Es)
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Lunes 8 de julio",
+                "10.00 a 13.00 horas",
+                "Sala de conferencias 4",
+                "Apertura del período de sesiones",
+                "Palabras de apertura",
+                "– Adedeji Ebo, Director",
+                "– Burhan Gafoor, Presidente",
+                "Tema 2 del programa: Aprobación del programa",
+                "Tema 5 del programa: Debate de las cuestiones sustantivas que figuran en el \
+                 párrafo 1 de la resolución 75/240 de la Asamblea General",
+            ]
+        );
+        // A time's start with the row's first words on its line.
+        let text =
+            "Приложение\n\nДата/время\nПункт повестки дня/программа\n\nПонедельник, 8 июля\n\
+                    10 ч 00 м. – Открытие сессии\n13 ч 00 м.\nВступительные заявления\n\
+                    Пункт 5 повестки дня: Обсуждение вопросов существа, содержащихся в пункте 1\n\
+                    резолюции 75/240 Генеральной Ассамблеи\n";
+        let texts: Vec<String> = table_lines(text, Language::Ru)
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
+        assert_eq!(texts[1], "10 ч 00 м. – 13 ч 00 м.");
+        assert_eq!(texts[2], "Открытие сессии");
+    }
+
+    #[test]
+    fn hyphens_pdftotext_dropped_at_line_ends_come_back() {
+        let fr = crate::lang::table(Language::Fr);
+        assert_eq!(
+            restore_dropped_hyphen("adjointe et HauteReprésentante pour", fr),
+            "adjointe et Haute-Représentante pour"
+        );
+        assert_eq!(
+            restore_dropped_hyphen("10 heuresOuverture de la session", fr),
+            "10 heures- Ouverture de la session"
+        );
+        assert_eq!(
+            restore_dropped_hyphen("15 heures18 heures", fr),
+            "15 heures-18 heures"
+        );
+        assert_eq!(restore_dropped_hyphen("(20212025)", fr), "(2021-2025)");
+        // Names and unrelated numbers stay.
+        assert_eq!(
+            restore_dropped_hyphen("McDonald et DeVries", fr),
+            "McDonald et DeVries"
+        );
+        assert_eq!(restore_dropped_hyphen("A/77/20222030", fr), "A/77/20222030");
     }
 
     #[test]

@@ -333,10 +333,15 @@ fn page(
     let rules = notes_from
         .map(|f| {
             let y = (f as f64 + 1.0) * LINE - 0.5 * LINE;
+            // (Where the block's first line starts, or ends on a
+            // right-to-left page.)
+            let first = tokens(&lines[f]);
             let (x0, x1) = if rtl {
-                (right - 30.0 * COLUMN, right)
+                let end = first.last().map_or(right, |t| t.end as f64 * COLUMN);
+                (end - 30.0 * COLUMN, end)
             } else {
-                (0.0, 30.0 * COLUMN)
+                let start = first.first().map_or(0.0, |t| t.start as f64 * COLUMN);
+                (start, start + 30.0 * COLUMN)
             };
             vec![Ruling {
                 x0,

@@ -554,7 +554,10 @@ impl Builder<'_> {
         match self.days.last_mut().and_then(|d| d.slots.last_mut()) {
             Some(slot) if has_time => {
                 slot.room = Some(match slot.room.take() {
-                    Some(r) => line.joined_to(language, &r),
+                    Some(r) => self
+                        .table
+                        .join_room(&r, text, line.continues_word)
+                        .unwrap_or_else(|| line.joined_to(language, &r)),
                     None => text.to_string(),
                 });
                 self.cell = Some(Cell::Room);

@@ -320,6 +320,33 @@ impl Table {
             && self.room_words.iter().any(|w| letters(w).starts_with(&t))
     }
 
+    /// Whether a room's name is whole: all its words and its number.
+    pub fn room_complete(&self, room: &str) -> bool {
+        let words = room_name_words(room);
+        room.chars().any(|c| c.is_ascii_digit()) && self.room_words.iter().any(|r| *r == words)
+    }
+
+    /// A room's name wrapped over lines, joined: with a space, or glued
+    /// where the wrap broke a word ("Sala de conferencia" + "s4" is "Sala
+    /// de conferencias 4"; `broken` says a layout saw the word broken).
+    /// `None` when the two do not make (the start of) a room's name.
+    pub fn join_room(&self, room: &str, next: &str, broken: bool) -> Option<String> {
+        let spaced = crate::joining::join(self.language, room, next);
+        let glued = format!("{}{}", room.trim_end(), next.trim());
+        let begins_name = |t: &str| {
+            let w = room_name_words(t);
+            self.room_words.iter().any(|r| r.starts_with(w.as_str()))
+        };
+        let number_apart = |t: &str| regex!(r"(\p{L})(\d)").replace_all(t, "$1 $2").into_owned();
+        if begins_name(&spaced) && !(broken && begins_name(&glued)) {
+            Some(spaced)
+        } else if begins_name(&glued) {
+            Some(number_apart(&glued))
+        } else {
+            self.is_room(&spaced).then_some(spaced)
+        }
+    }
+
     /// Whether a line begins the way focus topics begin.
     pub fn starts_topic(&self, text: &str) -> bool {
         let t = text.trim_start().to_lowercase();
@@ -525,9 +552,49 @@ pub(crate) fn parse_session_dates_generic(text: &str, table: &Table) -> Option<S
     })
 }
 
+/// A room's name in its words, numbers aside, lowercase: "sala de
+/// conferencias", "第 会议室".
+fn room_name_words(t: &str) -> String {
+    let letters: String = t
+        .chars()
+        .map(|c| if c.is_ascii_digit() { ' ' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect();
+    letters.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rooms_wrapped_over_lines_join_as_their_names_read() {
+        let es = table(Language::Es);
+        assert_eq!(
+            es.join_room("Sala de conferencia", "s4", false).as_deref(),
+            Some("Sala de conferencias 4")
+        );
+        assert_eq!(
+            es.join_room("Sala de", "conferencias 4", false).as_deref(),
+            Some("Sala de conferencias 4")
+        );
+        assert!(es
+            .join_room("Sala de", "Tema 2 del programa", false)
+            .is_none());
+        let en = table(Language::En);
+        assert_eq!(
+            en.join_room("Conference", "Room 4", false).as_deref(),
+            Some("Conference Room 4")
+        );
+        assert!(en.room_complete("Conference Room 4"));
+        assert!(!en.room_complete("Conference Room"));
+        let zh = table(Language::Zh);
+        assert!(!zh.room_complete("第 4 会议"));
+        assert_eq!(
+            zh.join_room("第 4 会议", "室", false).as_deref(),
+            Some("第 4 会议室")
+        );
+    }
 
     #[test]
     fn every_language_reads_its_day_labels() {

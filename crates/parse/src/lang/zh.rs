@@ -104,7 +104,8 @@ fn parse_time(text: &str) -> Option<TimeRange> {
 }
 
 fn time_start(text: &str) -> bool {
-    regex!(r"^(上午|下午|中午|晚上)?\s*\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?\s*至?\s*(上午|下午|中午|晚上)?\s*$").is_match(text.trim())
+    // (Up to the end's hour: "上午 10 时至下午 1", broken before "时".)
+    regex!(r"^(上午|下午|中午|晚上)?\s*\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?\s*(?:至\s*(?:上午|下午|中午|晚上|上|下|中|晚)?\s*(?:\d{1,2}\s*(?:[时点]\s*\d{0,2})?)?)?\s*$").is_match(text.trim())
 }
 
 /// "3 月 6 日，星期一".
