@@ -71,7 +71,7 @@ fn page_of_pages(t: &str) -> Option<(u32, u32)> {
 /// "communication" read as "informationcommunication", as `pdftotext`
 /// does) get it back where the document prints the hyphenated form
 /// elsewhere.
-fn restore_hyphens(raws: &mut [Raw]) {
+fn restore_hyphens(raws: &mut [Raw], table: &Table) {
     let hyphenated = regex!(r"\b\w+(-\w+)+\b");
     let mut forms: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     for r in raws.iter() {
@@ -82,6 +82,53 @@ fn restore_hyphens(raws: &mut [Raw]) {
                 forms.insert(
                     format!("{}{}", &whole[..at], &whole[at + 1..]),
                     whole.to_string(),
+                );
+            }
+        }
+    }
+    // A compound that lost one of its hyphens: "pointsof-contact", its
+    // first or last part two words the document uses on their own.
+    let vocabulary: std::collections::HashSet<String> = raws
+        .iter()
+        .flat_map(|r| regex!(r"[\p{L}-]+").find_iter(&r.text))
+        .filter(|m| !m.as_str().contains('-'))
+        .map(|m| m.as_str().to_lowercase())
+        .collect();
+    let split = |part: &str| -> Option<String> {
+        let lower = part.to_lowercase();
+        if vocabulary.contains(&lower) {
+            return None;
+        }
+        let at: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
+        at.iter()
+            .copied()
+            .filter(|&i| lower[..i].chars().count() >= 3 && lower[i..].chars().count() >= 2)
+            .find(|&i| {
+                let (a, b) = (&lower[..i], &lower[i..]);
+                // (Or a word and one of the language's short common words:
+                // "points" + "of".)
+                let common = table.common_words.contains(&b) && a.chars().count() >= 4;
+                vocabulary.contains(b) && (vocabulary.contains(a) || common)
+            })
+            .and_then(|i| {
+                // The same cut in the printed part (its case kept).
+                let cut = part.char_indices().nth(lower[..i].chars().count())?.0;
+                Some(format!("{}-{}", &part[..cut], &part[cut..]))
+            })
+    };
+    for r in raws.iter() {
+        for m in hyphenated.find_iter(&r.text) {
+            let whole = m.as_str();
+            let parts: Vec<&str> = whole.split('-').collect();
+            let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
+                continue;
+            };
+            if let Some(f) = split(first) {
+                forms.insert(whole.to_string(), format!("{f}{}", &whole[first.len()..]));
+            } else if let Some(l) = split(last) {
+                forms.insert(
+                    whole.to_string(),
+                    format!("{}{l}", &whole[..whole.len() - last.len()]),
                 );
             }
         }
@@ -214,7 +261,7 @@ pub(crate) fn prepare(text: &str, table: &Table) -> Prepared {
     for r in &mut raws {
         r.text = restore_dropped_hyphen(&r.text, table);
     }
-    restore_hyphens(&mut raws);
+    restore_hyphens(&mut raws, table);
     let symbol = raws.iter().find_map(|r| {
         crate::references::symbol_regex()
             .find(&r.text)
@@ -1126,7 +1173,15 @@ fn continues(table: &Table, para: &Open, r: &Raw, column: usize) -> bool {
             display_width(w)
         }
     });
-    let no_room = (last + 1 + first_word) * 100 > column * 92;
+    // (A list entry is measured against its own lines, which are
+    // indented: against the column, a line of it that had no room left looks
+    // short.)
+    let measure = if para.lines >= 2 {
+        para.widest.max(last).min(column)
+    } else {
+        column
+    };
+    let no_room = (last + 1 + first_word) * 100 > measure * 92;
     // Chinese wraps at any character: a sentence that ends short of the
     // column's edge ends its paragraph, a list entry's too.
     if table.language == crate::model::Language::Zh
@@ -1387,10 +1442,27 @@ mod tests {
             trailing: false,
         })
         .collect();
-        restore_hyphens(&mut raws);
+        restore_hyphens(&mut raws, crate::lang::table(Language::En));
         assert_eq!(
             raws[1].text,
             "государствами информационно-коммуникационных технологий"
+        );
+        let mut raws: Vec<Raw> = [
+            "discussion points identified for follow-up",
+            "of a global, intergovernmental pointsof-contact directory",
+        ]
+        .iter()
+        .map(|t| Raw {
+            text: t.to_string(),
+            page: 1,
+            gap: false,
+            trailing: false,
+        })
+        .collect();
+        restore_hyphens(&mut raws, crate::lang::table(Language::En));
+        assert_eq!(
+            raws[1].text,
+            "of a global, intergovernmental points-of-contact directory"
         );
         assert_eq!(page_of_pages("2/5"), Some((2, 5)));
         assert_eq!(page_of_pages("75/240"), Some((75, 240)));
