@@ -10,6 +10,7 @@ pub mod csv;
 pub mod hours;
 pub mod manifest;
 pub mod report;
+pub mod schema;
 pub mod skeleton;
 
 use unprog_parse::Programme;
