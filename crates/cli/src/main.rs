@@ -219,6 +219,18 @@ Exit codes: 0 every input converted (some may carry warnings); 1 some inputs fai
         /// The PDF or text file.
         file: PathBuf,
     },
+    /// Write one self-contained HTML page showing how a PDF was read: each
+    /// page drawn at its real size with every text line boxed and coloured by
+    /// what the parser made of it, and the days and slots beside the pages.
+    #[command(after_help = "Examples:
+  unprog explain oewg-s4-en.pdf -o explain.html")]
+    Explain {
+        /// The PDF file.
+        file: PathBuf,
+        /// The HTML file to write (atomically), or `-` for standard output.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Print a PDF's positioned layout (chars, words, text lines, rules,
     /// rectangles, links) as JSON.
     #[command(
@@ -597,6 +609,43 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             if failed > 0 {
                 anyhow::bail!("{failed} of {} files failed", files.len());
             }
+        }
+        Command::Explain { file, output } => {
+            let options = unprog_parse::Options {
+                extract: settings.clone(),
+                language: None,
+            };
+            let bytes = read_arg(&file, "")?;
+            let layout = unprog_extract::extract(&bytes, &settings)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+            let (programme, lines) = unprog_parse::parse_path_traced(&file, &options)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+            let pages: Vec<unprog_export::explain::PageLines> = layout
+                .pages
+                .iter()
+                .map(|p| unprog_export::explain::PageLines {
+                    width: p.width,
+                    height: p.height,
+                    lines: p
+                        .text_lines
+                        .iter()
+                        .map(|l| {
+                            l.words
+                                .iter()
+                                .map(|w| unprog_export::explain::BoxedWord {
+                                    text: w.text.clone(),
+                                    x0: w.x0,
+                                    x1: w.x1,
+                                    top: w.top,
+                                    bottom: w.bottom,
+                                })
+                                .collect()
+                        })
+                        .collect(),
+                })
+                .collect();
+            let page = unprog_export::explain::html(&pages, &lines, &programme);
+            write_output(Some(&output), page.as_bytes(), &mut out)?;
         }
         Command::Lines { file } => {
             let options = unprog_parse::Options {

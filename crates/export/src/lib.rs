@@ -7,6 +7,7 @@
 
 pub mod compare;
 pub mod csv;
+pub mod explain;
 pub mod hours;
 pub mod manifest;
 pub mod report;

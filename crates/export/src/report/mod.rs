@@ -21,7 +21,7 @@ mod grid;
 mod html;
 
 use crate::compare::{choose_versions, document_keys, session_labels, session_order};
-use html::escape;
+pub(crate) use html::escape;
 use std::fmt::Write;
 use unprog_parse::{Language, Programme};
 
