@@ -59,6 +59,22 @@ fn the_quick_start_prints_what_readme_shows() {
     for label in ["S3", "S4", "S5", "S6", "S7", "S8"] {
         assert!(table.contains(&format!("  {label}  ")), "{table}");
     }
+    let o = Command::new(env!("CARGO_BIN_EXE_unprog"))
+        .current_dir(&root)
+        .arg("report")
+        .arg(&out)
+        .arg("-o")
+        .arg(out.join("report.html"))
+        .output()
+        .expect("runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let report_err = String::from_utf8_lossy(&o.stderr).trim().to_string();
+    assert!(
+        shown.contains(&report_err),
+        "report printed {report_err:?}; README shows {shown:?}"
+    );
+    let page = std::fs::read_to_string(out.join("report.html")).expect("report");
+    assert_eq!(page.matches("<section class=\"programme\"").count(), 6);
 }
 
 /// Every file under `dir` (recursively) whose name passes `keep`.
