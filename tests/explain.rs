@@ -82,6 +82,22 @@ fn every_page_is_drawn_and_every_slot_links_to_its_time_line() {
     ] {
         assert!(html.contains(&format!("<title>{label}: ")), "{label}");
     }
+    // The boundary between the date-and-time and programme columns, on the
+    // two pages with both (page 3 holds programme lines only).
+    let boundaries: Vec<f64> = html
+        .match_indices("<line class=\"boundary\" x1=\"")
+        .map(|(i, m)| {
+            let at = i + m.len();
+            html[at..at + html[at..].find('"').unwrap()]
+                .parse()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(boundaries.len(), 2, "{boundaries:?}");
+    assert!(
+        boundaries.iter().all(|x| (150.0..200.0).contains(x)),
+        "{boundaries:?}"
+    );
     // The key names every label.
     assert!(html.contains("<div class=\"key\">"));
 }

@@ -360,6 +360,43 @@ fn place(pages: &[PageLines], lines: &[TracedLine], labels: &[Label]) -> Vec<Vec
 /// Pixels per point in the drawing (a page at 1.4 × its printed size).
 const SCALE: f64 = 1.4;
 
+/// Where the table's columns meet on a page: per pair of neighbouring
+/// columns (by where their lines sit), the middle of the gutter between
+/// them, with the table's top and bottom on that page. Columns whose lines
+/// overlap across get no boundary.
+fn boundaries(boxes: &[Drawn], lines: &[TracedLine]) -> Vec<(f64, f64, f64)> {
+    // Per column: leftmost, rightmost, top, bottom.
+    let mut columns: Vec<(&str, f64, f64, f64, f64)> = Vec::new();
+    for d in boxes {
+        let Some(line) = d.line.and_then(|k| lines.get(k)) else {
+            continue;
+        };
+        if line.zone != "table" {
+            continue;
+        }
+        match columns.iter_mut().find(|c| c.0 == line.column) {
+            Some(c) => {
+                c.1 = c.1.min(d.x0);
+                c.2 = c.2.max(d.x1);
+                c.3 = c.3.min(d.top);
+                c.4 = c.4.max(d.bottom);
+            }
+            None => columns.push((line.column, d.x0, d.x1, d.top, d.bottom)),
+        }
+    }
+    columns.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let top = columns.iter().map(|c| c.3).fold(f64::INFINITY, f64::min);
+    let bottom = columns
+        .iter()
+        .map(|c| c.4)
+        .fold(f64::NEG_INFINITY, f64::max);
+    columns
+        .windows(2)
+        .filter(|pair| pair[0].2 < pair[1].1)
+        .map(|pair| ((pair[0].2 + pair[1].1) / 2.0, top, bottom))
+        .collect()
+}
+
 const STYLE: &str = r#"
 body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; margin: 1.5em; color: #222; }
 h1 { font-size: 1.3em; }
@@ -368,6 +405,7 @@ h1 { font-size: 1.3em; }
 .page svg rect.line { fill-opacity: .45; stroke-width: .6; }
 .page svg rect.line:target { stroke: #000; stroke-width: 2; fill-opacity: .8; }
 .page svg text { fill: #000; }
+.page svg line.boundary { stroke: #c00; stroke-width: 1; stroke-dasharray: 4 3; }
 .result { font-size: .85em; flex: 1 1 16em; min-width: 14em; max-width: 36em; }
 .result ol { padding-inline-start: 1.4em; }
 .key { display: flex; flex-wrap: wrap; gap: .3em 1.2em; font-size: .85em; }
@@ -398,6 +436,10 @@ pub fn html(pages: &[PageLines], lines: &[TracedLine], programme: &Programme) ->
             escape(l.name())
         );
     }
+    let _ = write!(
+        out,
+        "<span><span class=\"swatch\" style=\"background: none; border: 1px dashed #c00\"></span>column boundary</span>"
+    );
     out.push_str("</div>\n");
     // The time line of each slot: the first time-cell line after the day's
     // date line that carries the slot's label text.
@@ -442,6 +484,14 @@ pub fn html(pages: &[PageLines], lines: &[TracedLine], programme: &Programme) ->
                 ((d.bottom - d.top) * 0.8).clamp(2.0, 24.0),
                 escape(&d.text),
                 c = d.label.colour()
+            );
+        }
+        for (x, top, bottom) in boundaries(boxes, lines) {
+            let _ = writeln!(
+                out,
+                "<line class=\"boundary\" x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{:.1}\" y2=\"{:.1}\"><title>column boundary</title></line>",
+                top - 4.0,
+                bottom + 4.0
             );
         }
         out.push_str("</svg>\n<div class=\"result\">\n");
@@ -634,6 +684,35 @@ mod tests {
             strip_mark("Opening of the session"),
             "Opening of the session"
         );
+    }
+
+    #[test]
+    fn a_boundary_is_drawn_in_the_gutter_between_two_columns() {
+        let boxed = |x0: f64, x1: f64, top: f64, line: usize| Drawn {
+            x0,
+            x1,
+            top,
+            bottom: top + 10.0,
+            text: String::new(),
+            label: Label::Programme,
+            line: Some(line),
+        };
+        let lines = [
+            traced("table", "date", "Monday"),
+            traced("table", "programme", "Opening"),
+            traced("table", "programme", "Agenda item 3"),
+            traced("masthead", "programme", "United Nations"),
+        ];
+        let boxes = [
+            boxed(50.0, 110.0, 100.0, 0),
+            boxed(150.0, 300.0, 100.0, 1),
+            boxed(160.0, 500.0, 200.0, 2),
+            boxed(0.0, 600.0, 20.0, 3),
+        ];
+        assert_eq!(boundaries(&boxes, &lines), [(130.0, 100.0, 210.0)]);
+        // Overlapping columns: no boundary.
+        let boxes = [boxed(50.0, 170.0, 100.0, 0), boxed(150.0, 300.0, 100.0, 1)];
+        assert!(boundaries(&boxes, &lines).is_empty());
     }
 
     #[test]
