@@ -109,6 +109,14 @@ fn arabic_and_chinese_programmes_are_explained_too() {
         let slots: usize = p.days.iter().map(|d| d.slots.len()).sum();
         assert_eq!(html.matches("<a href=\"#l").count(), slots, "{name}");
         assert!(html.contains("<title>time cell: "), "{name}");
+        // Text is set in the document's language (fonts, shaping).
+        assert!(
+            html.contains(&format!(
+                "<section class=\"page\" id=\"page1\" lang=\"{}\">",
+                &name[8..]
+            )),
+            "{name}"
+        );
         assert!(html.contains("<title>sub-item: "), "{name}");
     }
 }

@@ -460,8 +460,9 @@ pub fn html(pages: &[PageLines], lines: &[TracedLine], programme: &Programme) ->
     for (n, (page, boxes)) in pages.iter().zip(&drawn).enumerate() {
         let _ = writeln!(
             out,
-            "<section class=\"page\" id=\"page{}\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{:.0}\" height=\"{:.0}\" viewBox=\"0 0 {:.1} {:.1}\" role=\"img\" aria-label=\"Page {}\">",
+            "<section class=\"page\" id=\"page{}\" lang=\"{}\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{:.0}\" height=\"{:.0}\" viewBox=\"0 0 {:.1} {:.1}\" role=\"img\" aria-label=\"Page {}\">",
             n + 1,
+            programme.language.code(),
             page.width * SCALE,
             page.height * SCALE,
             page.width,
