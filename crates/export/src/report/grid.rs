@@ -94,7 +94,7 @@ fn grid(p: &Programme, rtl: bool) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "<div class=\"grid\" style=\"grid-template-columns: 3.5em repeat({total}, minmax(5em, 1fr)); grid-template-rows: auto repeat({rows}, 4px)\">"
+        "<div class=\"grid\" style=\"grid-template-columns: 3.5em repeat({total}, minmax(0, 1fr)); grid-template-rows: auto repeat({rows}, 4px)\">"
     );
     for hour in (first..last).step_by(60) {
         let _ = writeln!(
