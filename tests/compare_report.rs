@@ -180,3 +180,78 @@ fn one_session_is_nothing_to_compare() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("nothing to compare"), "{err}");
 }
+
+#[test]
+fn report_of_a_dataset_shows_one_version_per_document_unless_asked() {
+    let dir = common::scratch("report-versions");
+    let page = dir.join("report.html");
+    let sample = "fixtures/text/oewg-ict-s4-programme-zh.pdftext.txt";
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "report",
+            "fixtures/expected",
+            sample,
+            "-o",
+            page.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        let o = unprog(&args);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        (
+            std::fs::read_to_string(&page).unwrap(),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        )
+    };
+    let inputs = std::fs::read_dir(common::root().join("fixtures/expected"))
+        .unwrap()
+        .count()
+        + 1;
+
+    // One per document: the six sessions in English (the symbol-less
+    // Chinese sample belongs to the fourth), with a contents list.
+    let (html, err) = run(&[]);
+    assert_eq!(html.matches("<section class=\"programme\"").count(), 6);
+    assert_eq!(html.matches(" lang=\"en\" dir=\"ltr\">").count(), 6);
+    assert_eq!(html.matches("<li><a href=\"#p").count(), 6);
+    assert_eq!(html.matches("<svg class=\"chart\"").count(), 1);
+    assert!(
+        err.contains(&format!(
+            "unprog: report of one version per document, English where there is one (-l chooses, --all-versions shows all): {} other version(s) left out",
+            inputs - 6
+        )),
+        "{err}"
+    );
+
+    let (html, err) = run(&["--all-versions"]);
+    assert_eq!(html.matches("<section class=\"programme\"").count(), inputs);
+    assert_eq!(html.matches("<li><a href=\"#p").count(), inputs);
+    assert_eq!(err, "");
+    // The chart still shows one version of each session.
+    assert!(html.contains("<caption>Bars: one per session, top to bottom</caption>"));
+    let key = &html[html.find("<div class=\"key\">").unwrap()..];
+    let key = &key[..key.find("</div>").unwrap()];
+    assert_eq!(
+        key.matches("<tr><td class=\"code\"><b>S").count(),
+        6,
+        "{key}"
+    );
+
+    let (html, err) = run(&["-l", "fr"]);
+    assert_eq!(html.matches(" lang=\"fr\" dir=\"ltr\">").count(), 6);
+    assert_eq!(html.matches("<section class=\"programme\"").count(), 6);
+    assert!(
+        err.contains("report of the French version of each document"),
+        "{err}"
+    );
+
+    let o = unprog(&[
+        "report",
+        "fixtures/expected/oewg-s4-en.json",
+        "-l",
+        "ar",
+        "-o",
+        page.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

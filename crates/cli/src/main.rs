@@ -154,12 +154,15 @@ Exit codes: 0 every input converted (some may carry warnings); 1 some inputs fai
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
-    /// Write one self-contained HTML page: each programme as a timetable grid
-    /// (days as columns, time as rows, slots coloured by sub-item) and, for
-    /// several sessions, a bar chart of hours per sub-item per session.
+    /// Write one self-contained HTML page: a contents list, each programme as
+    /// a timetable grid (days as columns, time as rows, slots coloured by
+    /// sub-item, each opening to its whole text) and, for several sessions, a
+    /// bar chart of hours per sub-item per session with its key.
     #[command(after_help = "Examples:
-  # a dataset folder from `unprog convert`
+  # a dataset folder from `unprog convert`: one version per document
   unprog report out -o report.html
+  # every language version of every document
+  unprog report out --all-versions -o all.html
   # the Arabic versions only, on standard output
   unprog report s5.json s6.json -l ar -o -")]
     Report {
@@ -171,8 +174,14 @@ Exit codes: 0 every input converted (some may carry warnings); 1 some inputs fai
         #[arg(short, long)]
         output: PathBuf,
         /// Show only documents in this language (ar, zh, en, fr, ru, es).
+        /// Without it, one version per document is shown, English first,
+        /// unless all inputs are versions of one document.
         #[arg(short, long)]
         language: Option<String>,
+        /// Show every language version of every document, not one per
+        /// document.
+        #[arg(long)]
+        all_versions: bool,
     },
     /// Internal: a worker process of `convert --isolate` (jobs on standard
     /// input, one JSON answer per line on standard output).
@@ -209,6 +218,18 @@ Exit codes: 0 every input converted (some may carry warnings); 1 some inputs fai
     Lines {
         /// The PDF or text file.
         file: PathBuf,
+    },
+    /// Write one self-contained HTML page showing how a PDF was read: each
+    /// page drawn at its real size with every text line boxed and coloured by
+    /// what the parser made of it, and the days and slots beside the pages.
+    #[command(after_help = "Examples:
+  unprog explain oewg-s4-en.pdf -o explain.html")]
+    Explain {
+        /// The PDF file.
+        file: PathBuf,
+        /// The HTML file to write (atomically), or `-` for standard output.
+        #[arg(short, long)]
+        output: PathBuf,
     },
     /// Print a PDF's positioned layout (chars, words, text lines, rules,
     /// rectangles, links) as JSON.
@@ -499,19 +520,37 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             inputs,
             output,
             language,
+            all_versions,
         } => {
-            let mut programmes = programmes::load(&inputs)?;
-            if let Some(code) = language.as_deref() {
-                let lang = parse_language(code)?;
-                programmes.retain(|p| p.language == lang);
-                if programmes.is_empty() {
-                    return Err(
-                        Usage("no programme in that language among the inputs".into()).into(),
-                    );
-                }
+            use unprog_export::report;
+            let language = language.as_deref().map(parse_language).transpose()?;
+            let options = report::Options {
+                all_versions,
+                language,
+            };
+            let page = report::report(programmes::load(&inputs)?, &options);
+            if page.shown == 0 {
+                return Err(Usage("no programme in that language among the inputs".into()).into());
             }
-            let page = unprog_export::report::html(&programmes);
-            write_output(Some(&output), page.as_bytes(), &mut out)?;
+            if !page.left_out.is_empty() {
+                let shown: Vec<&str> = page.left_out.iter().take(3).map(String::as_str).collect();
+                let chosen = match (language, all_versions) {
+                    (Some(l), true) => format!("every {} version", language_name(l)),
+                    (Some(l), false) => format!("the {} version of each document", language_name(l)),
+                    (None, _) => "one version per document, English where there is one (-l chooses, --all-versions shows all)".to_string(),
+                };
+                eprintln!(
+                    "unprog: report of {chosen}: {} other version(s) left out ({}{})",
+                    page.left_out.len(),
+                    shown.join(", "),
+                    if page.left_out.len() > shown.len() {
+                        ", …"
+                    } else {
+                        ""
+                    }
+                );
+            }
+            write_output(Some(&output), page.html.as_bytes(), &mut out)?;
         }
         Command::Worker {
             out: out_dir,
@@ -570,6 +609,43 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             if failed > 0 {
                 anyhow::bail!("{failed} of {} files failed", files.len());
             }
+        }
+        Command::Explain { file, output } => {
+            let options = unprog_parse::Options {
+                extract: settings.clone(),
+                language: None,
+            };
+            let bytes = read_arg(&file, "")?;
+            let layout = unprog_extract::extract(&bytes, &settings)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+            let (programme, lines) = unprog_parse::parse_path_traced(&file, &options)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+            let pages: Vec<unprog_export::explain::PageLines> = layout
+                .pages
+                .iter()
+                .map(|p| unprog_export::explain::PageLines {
+                    width: p.width,
+                    height: p.height,
+                    lines: p
+                        .text_lines
+                        .iter()
+                        .map(|l| {
+                            l.words
+                                .iter()
+                                .map(|w| unprog_export::explain::BoxedWord {
+                                    text: w.text.clone(),
+                                    x0: w.x0,
+                                    x1: w.x1,
+                                    top: w.top,
+                                    bottom: w.bottom,
+                                })
+                                .collect()
+                        })
+                        .collect(),
+                })
+                .collect();
+            let page = unprog_export::explain::html(&pages, &lines, &programme);
+            write_output(Some(&output), page.as_bytes(), &mut out)?;
         }
         Command::Lines { file } => {
             let options = unprog_parse::Options {

@@ -13,7 +13,8 @@ use std::cmp::Ordering;
 use unprog_parse::{Programme, Slot};
 
 /// What a share of meeting time is spent on.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Subject {
     /// The agenda item number; `None` for slots without agenda items.
     pub item: Option<String>,

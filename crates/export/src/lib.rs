@@ -7,9 +7,11 @@
 
 pub mod compare;
 pub mod csv;
+pub mod explain;
 pub mod hours;
 pub mod manifest;
 pub mod report;
+pub mod schema;
 pub mod skeleton;
 
 use unprog_parse::Programme;

@@ -1,6 +1,7 @@
 //! `manifest.json`: every input of a batch with its fate, the groups of
 //! language versions of one document, and a summary.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -8,7 +9,7 @@ use std::io::Write;
 use crate::skeleton::Skeleton;
 
 /// How one input fared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// Converted, nothing to report.
@@ -20,7 +21,8 @@ pub enum Status {
 }
 
 /// One input.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Entry {
     /// The input path as given (or found under a given folder).
     pub input: String,
@@ -31,6 +33,7 @@ pub struct Entry {
     /// The document's JSON file in the output folder (null when failed).
     pub output: Option<String>,
     /// SHA-256 of the input's bytes (null when it could not be read).
+    #[schemars(extend("pattern" = crate::schema::SHA256))]
     pub sha256: Option<String>,
     /// Outcome.
     pub status: Status,
@@ -40,7 +43,8 @@ pub struct Entry {
     pub pages: Option<u32>,
     /// Number of warnings in the document.
     pub warnings: usize,
-    /// Detected language.
+    /// Detected language (ar, zh, en, fr, ru, es).
+    #[schemars(extend("pattern" = "^(ar|zh|en|fr|ru|es)$"))]
     pub language: Option<String>,
     /// Document symbol.
     pub symbol: Option<String>,
@@ -52,7 +56,8 @@ pub struct Entry {
 }
 
 /// The language versions of one document (same symbol).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Group {
     /// The shared symbol.
     pub symbol: String,
@@ -64,7 +69,8 @@ pub struct Group {
 }
 
 /// Counts.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Summary {
     /// Inputs seen.
     pub inputs: usize,
@@ -89,7 +95,8 @@ pub struct Summary {
 }
 
 /// The whole manifest.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Manifest {
     /// `unprog` version that wrote it.
     pub tool_version: String,

@@ -20,6 +20,7 @@ pub mod render;
 pub mod similarity;
 
 use crate::hours::{self, Subject};
+use schemars::JsonSchema;
 use serde::Serialize;
 use similarity::Fingerprint;
 use std::collections::HashMap;
@@ -40,7 +41,8 @@ impl Default for CompareOptions {
 }
 
 /// The comparison of two or more sessions.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Comparison {
     /// The sessions, in order; every per-session list below follows it.
     pub sessions: Vec<SessionSummary>,
@@ -53,11 +55,13 @@ pub struct Comparison {
     /// Every topic and question, with where it sits in each session.
     pub topics: Vec<TopicRow>,
     /// The similarity threshold used.
+    #[schemars(range(min = 0.0, max = 1.0))]
     pub threshold: f64,
 }
 
 /// One session's facts.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct SessionSummary {
     /// Short name for column headings: "S4", or the file name.
     pub label: String,
@@ -72,6 +76,7 @@ pub struct SessionSummary {
     /// Session name as printed.
     pub name: Option<String>,
     /// First day.
+    #[schemars(extend("format" = "date", "pattern" = crate::schema::DATE))]
     pub start_date: Option<String>,
     /// Number of days.
     pub days: usize,
@@ -82,7 +87,8 @@ pub struct SessionSummary {
 }
 
 /// Time given to one agenda item (or one sub-item) in each session.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct HoursRow {
     /// Agenda item number; `None` for slots without agenda items.
     pub item: Option<String>,
@@ -119,7 +125,7 @@ impl HoursRow {
 const HOURS_EPSILON: f64 = 1e-6;
 
 /// Added or removed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ChangeKind {
     /// In the later session only.
@@ -130,24 +136,30 @@ pub enum ChangeKind {
 
 /// A day or slot that one session of a consecutive pair has and the other
 /// has not.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Change {
     /// Index of the later session of the pair (the earlier is `session - 1`).
+    #[schemars(range(min = 1))]
     pub session: usize,
     /// Added in the later session, or removed from it.
     pub kind: ChangeKind,
     /// Day number within the session, from 1.
+    #[schemars(range(min = 1))]
     pub day: usize,
     /// The date in the session that has it.
+    #[schemars(extend("format" = "date", "pattern" = crate::schema::DATE))]
     pub date: Option<String>,
     /// Slot start (`None` for a day change).
+    #[schemars(extend("pattern" = crate::schema::TIME))]
     pub start: Option<String>,
     /// Slot end (`None` for a day change).
+    #[schemars(extend("pattern" = crate::schema::TIME))]
     pub end: Option<String>,
 }
 
 /// A topic line or a bullet question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum TopicKind {
     /// A focus topic.
@@ -157,15 +169,20 @@ pub enum TopicKind {
 }
 
 /// Where a topic or question sits in one session.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Place {
     /// Day number within the session, from 1.
+    #[schemars(range(min = 1))]
     pub day: usize,
     /// The day's date.
+    #[schemars(extend("format" = "date", "pattern" = crate::schema::DATE))]
     pub date: Option<String>,
     /// Slot start.
+    #[schemars(extend("pattern" = crate::schema::TIME))]
     pub start: Option<String>,
     /// Slot end.
+    #[schemars(extend("pattern" = crate::schema::TIME))]
     pub end: Option<String>,
     /// Agenda item and sub-item it sits under (item `None`: under an event).
     pub subject: Subject,
@@ -173,11 +190,12 @@ pub struct Place {
     pub text: String,
     /// Similarity to the text it was matched with in the previous session
     /// where it appears (1 for the first appearance).
+    #[schemars(range(min = 0.0, max = 1.0))]
     pub similarity: f64,
 }
 
 /// How a topic fares between two consecutive sessions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TopicStatus {
     /// Absent before, present now.
@@ -191,7 +209,8 @@ pub enum TopicStatus {
 }
 
 /// One topic or question followed across the sessions.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct TopicRow {
     /// Topic or question.
     pub kind: TopicKind,

@@ -6,18 +6,20 @@ use super::html::escape;
 use crate::compare::render::hours as fmt_hours;
 use crate::hours::{self, Share};
 use std::fmt::Write;
-use unprog_parse::{Language, Programme, Slot};
+use unprog_parse::{Language, Programme, Slot, Topic};
 
 /// Minutes per grid row.
 const ROW_MINUTES: u32 = 5;
 
-/// The `<section>` of one programme.
-pub fn section(p: &Programme) -> String {
+/// The `<section>` of one programme; `id` is its anchor (the contents list
+/// links to it).
+pub fn section(p: &Programme, id: &str) -> String {
     let rtl = p.language == Language::Ar;
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "<section class=\"programme\" lang=\"{}\" dir=\"{}\">",
+        "<section class=\"programme\" id=\"{}\" lang=\"{}\" dir=\"{}\">",
+        escape(id),
         p.language.code(),
         if rtl { "rtl" } else { "ltr" }
     );
@@ -92,7 +94,7 @@ fn grid(p: &Programme, rtl: bool) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "<div class=\"grid\" style=\"grid-template-columns: 3.5em repeat({total}, minmax(8em, 1fr)); grid-template-rows: auto repeat({rows}, 4px)\">"
+        "<div class=\"grid\" style=\"grid-template-columns: 3.5em repeat({total}, minmax(0, 1fr)); grid-template-rows: auto repeat({rows}, 4px)\">"
     );
     for hour in (first..last).step_by(60) {
         let _ = writeln!(
@@ -124,12 +126,11 @@ fn grid(p: &Programme, rtl: bool) -> String {
             };
             let _ = writeln!(
                 out,
-                "<div class=\"slot\" style=\"grid-column: {} / span {span}; grid-row: {} / {}; background: {}\" title=\"{}\">{}</div>",
+                "<div class=\"slot\" style=\"grid-column: {} / span {span}; grid-row: {} / {}; background: {}\">{}</div>",
                 column + lane,
                 line(start),
                 line(end).max(line(start) + 1),
                 background(&hours::shares(slot), rtl),
-                escape(&tooltip(slot)),
                 block(slot)
             );
         }
@@ -207,9 +208,8 @@ fn untimed(p: &Programme, rtl: bool) -> String {
             }
             let _ = writeln!(
                 out,
-                "<div class=\"slot\" style=\"background: {}\" title=\"{}\"><span class=\"day-of\">{}</span> {}</div>",
+                "<div class=\"slot\" style=\"background: {}\"><span class=\"day-of\">{}</span> {}</div>",
                 background(&[], rtl),
-                escape(&tooltip(slot)),
                 escape(&day.label),
                 block(slot)
             );
@@ -252,7 +252,9 @@ fn background(shares: &[Share], rtl: bool) -> String {
     }
 }
 
-/// The agenda label of a slot: "3 · 5(d)", or its first event.
+/// A slot's block: its summary (time, agenda label, the title of every
+/// sub-item — or item, or event — it takes up), which opens to the slot's
+/// whole text.
 fn block(slot: &Slot) -> String {
     let labels: Vec<String> = slot
         .agenda_items
@@ -266,45 +268,103 @@ fn block(slot: &Slot) -> String {
             }
         })
         .collect();
-    let detail = slot
-        .agenda_items
-        .first()
-        .map(|a| {
-            a.sub_items
-                .first()
-                .map_or(a.title.as_str(), |s| s.title.as_str())
-        })
-        .or_else(|| slot.events.first().map(|e| e.text.as_str()))
-        .unwrap_or("");
+    let mut titles: Vec<String> = Vec::new();
+    for a in &slot.agenda_items {
+        if a.sub_items.is_empty() {
+            titles.push(format!("{}. {}", a.number, a.title));
+        } else {
+            titles.extend(
+                a.sub_items
+                    .iter()
+                    .map(|s| format!("({}) {}", s.letter, s.title)),
+            );
+        }
+    }
+    if titles.is_empty() {
+        titles.extend(slot.events.iter().map(|e| e.text.clone()));
+    }
+    let details: String = titles
+        .iter()
+        .map(|t| format!("<span>{}</span>", escape(t)))
+        .collect();
     format!(
-        "<span class=\"label\"><span class=\"time\" dir=\"ltr\">{}</span> <b dir=\"ltr\">{}</b> <span class=\"detail\">{}</span></span>",
+        "<details><summary><span class=\"time\" dir=\"ltr\">{}</span> <b dir=\"ltr\">{}</b> <span class=\"detail\">{}</span></summary>{}</details>",
         escape(&slot.label),
         escape(&labels.join(" · ")),
-        escape(detail)
+        details,
+        full(slot)
     )
 }
 
-/// Everything in the slot, for the hover text.
-fn tooltip(slot: &Slot) -> String {
-    let mut lines = vec![slot.label.clone()];
-    let mut entries: Vec<(u32, Vec<String>)> = Vec::new();
-    for a in &slot.agenda_items {
-        let mut l = vec![format!("{}. {}", a.number, a.title)];
-        for s in &a.sub_items {
-            l.push(format!("  ({}) {}", s.letter, s.title));
-            l.extend(s.topics.iter().map(|t| format!("    • {}", t.text)));
-        }
-        l.extend(a.topics.iter().map(|t| format!("  • {}", t.text)));
-        entries.push((a.position, l));
+/// Topics and their questions as nested lists.
+fn topics(out: &mut String, topics: &[Topic]) {
+    if topics.is_empty() {
+        return;
     }
-    for e in &slot.events {
-        let mut l = vec![e.text.clone()];
-        l.extend(e.topics.iter().map(|t| format!("  • {}", t.text)));
-        entries.push((e.position, l));
+    out.push_str("<ul>");
+    for t in topics {
+        let _ = write!(out, "<li>{}", escape(&t.text));
+        if !t.questions.is_empty() {
+            out.push_str("<ul>");
+            for q in &t.questions {
+                let _ = write!(out, "<li>{}</li>", escape(q));
+            }
+            out.push_str("</ul>");
+        }
+        out.push_str("</li>");
+    }
+    out.push_str("</ul>");
+}
+
+/// Everything in the slot, in the order printed: the time and room, each
+/// agenda item with its sub-items, topics and questions, each event with
+/// its speakers and topics.
+fn full(slot: &Slot) -> String {
+    let mut entries: Vec<(u32, String)> = Vec::new();
+    for a in &slot.agenda_items {
+        let mut e = format!(
+            "<p><b>{}.</b> {}{}</p>",
+            escape(&a.number),
+            escape(&a.title),
+            if a.continued { " (continued)" } else { "" }
+        );
+        if !a.sub_items.is_empty() {
+            e.push_str("<ul>");
+            for s in &a.sub_items {
+                let _ = write!(
+                    e,
+                    "<li><b>({})</b> {}{}",
+                    escape(&s.letter),
+                    escape(&s.title),
+                    if s.continued { " (continued)" } else { "" }
+                );
+                topics(&mut e, &s.topics);
+                e.push_str("</li>");
+            }
+            e.push_str("</ul>");
+        }
+        topics(&mut e, &a.topics);
+        entries.push((a.position, e));
+    }
+    for ev in &slot.events {
+        let mut e = format!("<p>{}</p>", escape(&ev.text));
+        if !ev.speakers.is_empty() {
+            let _ = write!(e, "<p>Speakers: {}</p>", escape(&ev.speakers.join("; ")));
+        }
+        topics(&mut e, &ev.topics);
+        entries.push((ev.position, e));
     }
     entries.sort_by_key(|e| e.0);
-    lines.extend(entries.into_iter().flat_map(|e| e.1));
-    lines.join("\n")
+    let room = slot
+        .room
+        .as_deref()
+        .map(|r| format!(" · {}", escape(r)))
+        .unwrap_or_default();
+    format!(
+        "<div class=\"full\"><p class=\"time\">{}{room}</p>{}</div>",
+        escape(&slot.label),
+        entries.into_iter().map(|e| e.1).collect::<String>()
+    )
 }
 
 /// Colour key with the hours of each subject in this programme.
@@ -313,7 +373,7 @@ fn legend(p: &Programme) -> String {
     for (subject, hours) in hours::by_subject(&[p]) {
         let _ = writeln!(
             out,
-            "<tr><td><span class=\"swatch\" style=\"background: {}\"></span></td><td dir=\"ltr\">{}</td><td>{}</td><td class=\"num\" dir=\"ltr\">{} h</td></tr>",
+            "<tr><td><span class=\"swatch\" style=\"background: {}\"></span></td><td class=\"code\" dir=\"ltr\">{}</td><td>{}</td><td class=\"num\" dir=\"ltr\">{} h</td></tr>",
             colours::of(&subject),
             escape(&subject.label()),
             escape(&hours::title(&subject, [p])),
