@@ -87,6 +87,9 @@ def expected(src, phrases, lang, edition, pdf_info):
                    "pages": pdf_info["pages"]},
         "language": lang,
         "symbol": src["symbol"],
+        "issue_date": src["issue_date"],
+        # (Every programme here was written in English: "Original: English".)
+        "original_language": src.get("original_language", "en"),
         "title": w["title"],
         "body": ph.t("body", src["body"]),
         "session": {"ordinal": s["ordinal"], "name": L.session_name(lang, s["ordinal"]),

@@ -356,6 +356,8 @@ fn assemble(prepared: Prepared, source: Source, language: Language) -> Programme
         source,
         language,
         symbol: mast.symbol,
+        issue_date: mast.issue_date,
+        original_language: mast.original_language,
         title: mast.title,
         body: mast.body,
         session: mast.session,

@@ -10,6 +10,8 @@ use crate::references::symbols_in;
 #[derive(Debug, Default)]
 pub(crate) struct Masthead {
     pub symbol: Option<String>,
+    pub issue_date: Option<String>,
+    pub original_language: Option<crate::model::Language>,
     pub title: Option<String>,
     pub body: Option<String>,
     pub session: Session,
@@ -84,7 +86,30 @@ pub(crate) fn parse(lines: &[Line], table: &Table) -> Masthead {
         });
     }
     m.body = body;
+    m.issue_date = issue_date(before, table, body_size);
+    m.original_language = mast.iter().find_map(|l| {
+        let c = regex!(r"(?i)^\s*original\s*:\s*(\p{L}+)").captures(&l.text)?;
+        crate::lang::named(&c[1])
+    });
     m
+}
+
+/// The issue date among the masthead's fixed parts: a line with a day, a
+/// month and a year (or its year on a line of its own, split off by the
+/// tool: "2023" over "年 11 月 27 日").
+fn issue_date(before: &[&Line], table: &Table, body_size: f64) -> Option<String> {
+    let fixed: Vec<&str> = before
+        .iter()
+        .filter(|l| is_fixed_part(l, table, body_size) || is_year(l.text.trim()))
+        .map(|l| l.text.trim())
+        .collect();
+    let year = fixed.iter().find(|t| is_year(t));
+    fixed.iter().find_map(|t| {
+        table.parse_issue_date(t).or_else(|| {
+            let with_year = join(table.language, year?, t);
+            table.parse_issue_date(&with_year)
+        })
+    })
 }
 
 /// A year as masthead dates write it.

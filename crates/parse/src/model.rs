@@ -24,6 +24,13 @@ pub struct Programme {
     /// The document symbol, e.g. `A/AC.292/2023/INF/1`; null when the
     /// document does not show one.
     pub symbol: Option<String>,
+    /// The date the document was issued, as its masthead prints it under
+    /// "Distr.", in ISO form (`2023-02-20`); null when not shown.
+    #[schemars(extend("format" = "date", "pattern" = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"))]
+    pub issue_date: Option<String>,
+    /// The language the document was written in ("Original: English"),
+    /// which the other versions translate; null when not shown.
+    pub original_language: Option<Language>,
     /// The document title, e.g. "Provisional programme of work".
     pub title: Option<String>,
     /// The body that meets, e.g. the name of the working group.

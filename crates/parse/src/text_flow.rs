@@ -161,8 +161,8 @@ fn restore_hyphens(raws: &mut [Raw], table: &Table) {
 /// time cell glued to its row's programme) and two years glued ("20212025").
 fn restore_dropped_hyphen(text: &str, table: &Table) -> String {
     let glued_capital = regex!(r"(\p{Ll})(\p{Lu}\p{Ll})");
-    let glued_years = regex!(r"\b((?:19|20)\d{2})((?:19|20)\d{2})\b");
-    let glued_digit = regex!(r"\p{Ll}\d");
+    let glued_years = regex!(r"\b((?:19|20)[0-9]{2})((?:19|20)[0-9]{2})\b");
+    let glued_digit = regex!(r"\p{Ll}[0-9]");
     if !glued_capital.is_match(text) && !glued_years.is_match(text) && !glued_digit.is_match(text) {
         return text.to_string();
     }
@@ -195,7 +195,8 @@ fn restore_dropped_hyphen(text: &str, table: &Table) -> String {
     // A time range glued at its dash ("15 heures18 heures").
     if (table.parse_time)(&out).is_none() {
         if let Some(m) = glued_digit.find(&out) {
-            let at = m.start() + m.as_str().len() - 1;
+            // (The digit's start: after the letter, however many bytes.)
+            let at = m.start() + m.as_str().chars().next().map_or(0, char::len_utf8);
             let dashed = format!("{}-{}", &out[..at], &out[at..]);
             if (table.parse_time)(&dashed).is_some() {
                 out = dashed;

@@ -94,11 +94,12 @@ pub(super) fn table() -> Table {
         parse_session_dates: parse_session_dates_generic,
         question_end: &['?', '؟'],
         room_words: &["قاعة الاجتماعات"],
+        names: &["arabic", "arabe", "árabe", "арабский", "阿拉伯文", "阿拉伯语", "العربية"],
     }
 }
 
 /// Arabic-Indic digits to ASCII.
-fn ascii_digits(text: &str) -> String {
+pub(crate) fn ascii_digits(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '\u{660}'..='\u{669}' => char::from(b'0' + (c as u32 - 0x660) as u8),

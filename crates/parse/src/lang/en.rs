@@ -81,6 +81,16 @@ pub(super) fn table() -> Table {
         parse_session_dates: parse_session_dates_generic,
         question_end: &['?'],
         room_words: &["conference room"],
+        names: &[
+            "english",
+            "anglais",
+            "inglés",
+            "английский",
+            "英文",
+            "英语",
+            "الإنكليزية",
+            "الإنجليزية",
+        ],
     }
 }
 

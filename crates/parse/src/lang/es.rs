@@ -77,6 +77,15 @@ pub(super) fn table() -> Table {
         parse_session_dates: parse_session_dates_generic,
         question_end: &['?'],
         room_words: &["sala de conferencias"],
+        names: &[
+            "spanish",
+            "espagnol",
+            "español",
+            "испанский",
+            "西班牙文",
+            "西班牙语",
+            "الإسبانية",
+        ],
     }
 }
 

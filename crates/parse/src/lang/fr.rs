@@ -79,6 +79,15 @@ pub(super) fn table() -> Table {
         parse_session_dates: parse_session_dates_generic,
         question_end: &['?'],
         room_words: &["salle de conférence"],
+        names: &[
+            "french",
+            "français",
+            "francés",
+            "французский",
+            "法文",
+            "法语",
+            "الفرنسية",
+        ],
     }
 }
 

@@ -144,6 +144,9 @@ pub struct Table {
     /// ("conference room"; "第 会议室" for 第 4 会议室): text read without
     /// positions tells a room under a time from the programme by it.
     pub room_words: &'static [&'static str],
+    /// How documents name this language, in each of the six, lowercase:
+    /// a masthead's "Original: English", "Original : anglais".
+    pub names: &'static [&'static str],
 }
 
 impl Table {
@@ -337,7 +340,11 @@ impl Table {
             let w = room_name_words(t);
             self.room_words.iter().any(|r| r.starts_with(w.as_str()))
         };
-        let number_apart = |t: &str| regex!(r"(\p{L})(\d)").replace_all(t, "$1 $2").into_owned();
+        let number_apart = |t: &str| {
+            regex!(r"(\p{L})([0-9])")
+                .replace_all(t, "$1 $2")
+                .into_owned()
+        };
         if begins_name(&spaced) && !(broken && begins_name(&glued)) {
             Some(spaced)
         } else if begins_name(&glued) {
@@ -345,6 +352,41 @@ impl Table {
         } else {
             self.is_room(&spaced).then_some(spaced)
         }
+    }
+
+    /// A masthead's issue date ("21 June 2024", "20 février 2023",
+    /// "2023 年 2 月 20 日", "20 شباط/فبراير 2023") as an ISO date.
+    pub fn parse_issue_date(&self, text: &str) -> Option<String> {
+        let (mut year, mut month, mut day) = (None, None, None);
+        for w in words(&ar::ascii_digits(text)) {
+            let w = w.trim_end_matches(['年', '月', '日']);
+            if let Ok(n) = w.parse::<u32>() {
+                match n {
+                    1945..=2199 if year.is_none() => year = Some(n),
+                    1..=31 if day.is_none() => day = Some(n),
+                    1..=12 if month.is_none() && text.contains('月') => month = Some(n),
+                    _ => {}
+                }
+            } else if let Some(m) = self.month(w) {
+                month = month.or(Some(m));
+            }
+        }
+        // (Chinese: year 年 month 月 day 日; the numbers come in that order.)
+        if text.contains('月') {
+            let c = regex!(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").captures(text)?;
+            year = c[1].parse().ok();
+            month = c[2].parse().ok();
+            day = c[3].parse().ok();
+        }
+        let (y, m, d) = (year?, month?, day?);
+        let days_in_month = match m {
+            2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        (1..=12).contains(&m).then_some(())?;
+        (d <= days_in_month).then(|| format!("{y:04}-{m:02}-{d:02}"))
     }
 
     /// Whether a line begins the way focus topics begin.
@@ -457,6 +499,22 @@ pub fn table(language: Language) -> &'static Table {
     }
 }
 
+/// The language a word names ("English", "anglais", "inglés"), in any of
+/// the six.
+pub fn named(word: &str) -> Option<Language> {
+    let w = word.trim().to_lowercase();
+    [
+        Language::Ar,
+        Language::Zh,
+        Language::En,
+        Language::Fr,
+        Language::Ru,
+        Language::Es,
+    ]
+    .into_iter()
+    .find(|&l| table(l).names.contains(&w.as_str()))
+}
+
 /// Detects the language of a document from its text: the script first
 /// (Arabic, Han, Cyrillic), then, for Latin text, which language's words are
 /// most frequent. `hint` (e.g. from a file name suffix) breaks ties only.
@@ -566,6 +624,38 @@ fn room_name_words(t: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn issue_dates_in_each_language_and_the_original_language() {
+        let cases = [
+            (Language::En, "21 June 2024", "2024-06-21"),
+            (Language::Fr, "20 février 2023", "2023-02-20"),
+            (Language::Es, "5 de julio de 2023", "2023-07-05"),
+            (Language::Ru, "27 ноября 2023 года", "2023-11-27"),
+            (Language::Zh, "2023 年 2 月 20 日", "2023-02-20"),
+            (Language::Ar, "20 شباط/فبراير 2023", "2023-02-20"),
+        ];
+        for (language, text, iso) in cases {
+            assert_eq!(
+                table(language).parse_issue_date(text).as_deref(),
+                Some(iso),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            table(Language::En).parse_issue_date("30 February 2024"),
+            None
+        );
+        assert_eq!(
+            table(Language::En).parse_issue_date("Distr.: General"),
+            None
+        );
+        assert_eq!(named("English"), Some(Language::En));
+        assert_eq!(named("anglais"), Some(Language::En));
+        assert_eq!(named("inglés"), Some(Language::En));
+        assert_eq!(named("русский"), Some(Language::Ru));
+        assert_eq!(named("General"), None);
+    }
 
     #[test]
     fn rooms_wrapped_over_lines_join_as_their_names_read() {

@@ -78,6 +78,15 @@ pub(super) fn table() -> Table {
         parse_session_dates: parse_session_dates_generic,
         question_end: &['?'],
         room_words: &["зал заседаний"],
+        names: &[
+            "russian",
+            "russe",
+            "ruso",
+            "русский",
+            "俄文",
+            "俄语",
+            "الروسية",
+        ],
     }
 }
 

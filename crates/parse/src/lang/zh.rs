@@ -77,6 +77,14 @@ pub(super) fn table() -> Table {
         parse_session_dates,
         question_end: &['?', '？'],
         room_words: &["第 会议室"],
+        names: &[
+            "chinese",
+            "chinois",
+            "chino",
+            "китайский",
+            "中文",
+            "الصينية",
+        ],
     }
 }
 
