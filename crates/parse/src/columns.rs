@@ -133,7 +133,11 @@ fn boundary(a: HeaderCell, b: HeaderCell, words: &[(f64, f64)], rules: &[f64]) -
         }
     }
     let least = coverage.iter().copied().min().unwrap_or(0);
-    // The widest run at the least coverage.
+    // The widest run at the least coverage; of two as wide, the one nearer
+    // the programme column (a date cell's text runs up to its gutter: the
+    // dash of "10 ч 00 м. –" over "13 ч 00 м." is the time's, in text laid
+    // out in character columns, where gutters come a character wide).
+    let towards_b = b.column == Column::Programme;
     let (mut best, mut run_start) = ((0usize, 0usize), None);
     for (i, &c) in coverage
         .iter()
@@ -143,7 +147,8 @@ fn boundary(a: HeaderCell, b: HeaderCell, words: &[(f64, f64)], rules: &[f64]) -
         match (c == least, run_start) {
             (true, None) => run_start = Some(i),
             (false, Some(s)) => {
-                if i - s > best.1 - best.0 {
+                let (wide, widest) = (i - s, best.1 - best.0);
+                if wide > widest || (towards_b && wide == widest && wide > 0) {
                     best = (s, i);
                 }
                 run_start = None;
@@ -220,6 +225,27 @@ mod tests {
         assert_eq!(c.at(420.0), Column::Time);
         assert_eq!(c.at(500.0), Column::Day);
         assert_eq!(c.day_column(), Column::Day);
+    }
+
+    #[test]
+    fn of_two_gutters_as_wide_the_one_nearer_the_programme() {
+        // Text laid out in character columns (5 pt each): "10 ч 00 м. –"
+        // ends at 60, the programme's text starts at 65; the gap between
+        // "м." and the dash is as wide as the gutter.
+        let cells = [
+            cell(Column::Date, 0.0, 50.0),
+            cell(Column::Programme, 75.0, 140.0),
+        ];
+        let words = [
+            (0.0, 50.0),
+            (55.0, 60.0),
+            (65.0, 300.0),
+            (0.0, 50.0),
+            (65.0, 200.0),
+        ];
+        let c = Columns::new(&cells, &words, &[]).expect("columns");
+        assert_eq!(c.at(57.0), Column::Date);
+        assert_eq!(c.at(66.0), Column::Programme);
     }
 
     #[test]
