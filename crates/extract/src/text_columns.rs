@@ -127,8 +127,19 @@ pub(crate) fn find_band(lines: &[&TextLine], page_height: f64) -> Option<Band> {
         if s == 0 || (e - s) as f64 <= min_gutter {
             continue;
         }
-        let g0 = x_min + s as f64 / scale;
-        let g1 = x_min + e as f64 / scale;
+        // The strip's edges are the lines' own: a bin is up to a point
+        // wide, and a line that ends inside the strip's first bin (or starts
+        // inside its last) is beside the gutter, not across it.
+        let g0 = lines
+            .iter()
+            .map(|l| l.x1)
+            .filter(|&x| bin(x) <= s)
+            .fold(x_min + s as f64 / scale, f64::max);
+        let g1 = lines
+            .iter()
+            .map(|l| l.x0)
+            .filter(|&x| bin(x) >= e)
+            .fold(x_min + e as f64 / scale, f64::min);
         if let Some(band) = band_at(lines, g0, g1, page_height) {
             let w = g1 - g0;
             if best.as_ref().is_none_or(|(bw, _)| w > *bw) {
@@ -336,5 +347,24 @@ mod tests {
             assert_eq!(b.len(), 30);
             assert!(b.iter().all(|&i| lines[i].x0 == x0));
         }
+    }
+
+    #[test]
+    fn a_gutter_whose_edges_fall_inside_its_bins_is_found() {
+        // Justified columns whose edges are not on whole points (the strip's
+        // bins are a point wide): the left column ends 0.36 pt into the bin
+        // where the strip starts, which must not make it cross the gutter.
+        let mut lines = vec![line(0.307, 480.0, 40.0)];
+        for k in 0..30 {
+            let y = 100.0 + 12.0 * k as f64;
+            lines.push(line(0.307, 237.66, y));
+            lines.push(line(255.6, 492.97, y));
+        }
+        let refs: Vec<&TextLine> = lines.iter().collect();
+        let band = find_band(&refs, 480.0).expect("a gutter");
+        assert_eq!(band.gutter, (237.66, 255.6));
+        let blocks = blocks(&refs, false).expect("blocks");
+        assert_eq!(blocks.len(), 3, "{blocks:?}");
+        assert_eq!(blocks[1].len(), 30);
     }
 }
