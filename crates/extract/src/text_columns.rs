@@ -109,9 +109,11 @@ pub(crate) fn find_band(lines: &[&TextLine], page_height: f64) -> Option<Band> {
     let min_gutter = MIN_GUTTER * common_size(lines).max(1.0) * scale;
     let mut gutters: Vec<(usize, usize)> = Vec::new();
     let mut depth = 0i64;
+    let mut depths = Vec::with_capacity(bins);
     let mut start: Option<usize> = None;
     for (b, d) in delta.iter().enumerate().take(bins) {
         depth += d;
+        depths.push(depth);
         match (depth <= allowed, start) {
             (true, None) => start = Some(b),
             (false, Some(s)) => {
@@ -124,7 +126,14 @@ pub(crate) fn find_band(lines: &[&TextLine], page_height: f64) -> Option<Band> {
     let mut best: Option<(f64, Band)> = None;
     for (s, e) in gutters {
         // A strip at the page's edge is a margin, not a gutter.
-        if s == 0 || (e - s) as f64 <= min_gutter {
+        if s == 0 {
+            continue;
+        }
+        // The gutter is the strip's least covered run: beside ragged lines
+        // (an index, a ragged-right column) the strip reaches into the
+        // column, where the few longer lines would cross it.
+        let (s, e) = least_covered(&depths, s, e);
+        if (e - s) as f64 <= min_gutter {
             continue;
         }
         // The strip's edges are the lines' own: a bin is up to a point
@@ -139,7 +148,8 @@ pub(crate) fn find_band(lines: &[&TextLine], page_height: f64) -> Option<Band> {
             .iter()
             .map(|l| l.x0)
             .filter(|&x| bin(x) >= e)
-            .fold(x_min + e as f64 / scale, f64::min);
+            .fold(f64::MAX, f64::min)
+            .min(x_min + (e + 1) as f64 / scale);
         if let Some(band) = band_at(lines, g0, g1, page_height) {
             let w = g1 - g0;
             if best.as_ref().is_none_or(|(bw, _)| w > *bw) {
@@ -148,6 +158,27 @@ pub(crate) fn find_band(lines: &[&TextLine], page_height: f64) -> Option<Band> {
         }
     }
     best.map(|(_, band)| band)
+}
+
+/// The widest run of bins in `[s, e)` at the least depth there.
+fn least_covered(depths: &[i64], s: usize, e: usize) -> (usize, usize) {
+    let Some(&least) = depths.get(s..e).and_then(|d| d.iter().min()) else {
+        return (s, e);
+    };
+    let (mut best, mut run) = ((s, s), None);
+    for b in s..=e {
+        match (depths.get(b).is_some_and(|&d| d == least) && b < e, run) {
+            (true, None) => run = Some(b),
+            (false, Some(r)) => {
+                if b - r > best.1 - best.0 {
+                    best = (r, b);
+                }
+                run = None;
+            }
+            _ => {}
+        }
+    }
+    best
 }
 
 /// The band of running text on both sides of the strip `[g0, g1]`: between
@@ -366,5 +397,33 @@ mod tests {
         let blocks = blocks(&refs, false).expect("blocks");
         assert_eq!(blocks.len(), 3, "{blocks:?}");
         assert_eq!(blocks[1].len(), 30);
+    }
+
+    #[test]
+    fn a_gutter_beside_ragged_lines_is_the_strip_they_leave_empty() {
+        // An index: short entries of all lengths in each column, so the
+        // run of the width that few lines cover starts well inside the left
+        // column; the gutter is its empty part.
+        let mut lines = Vec::new();
+        for k in 0..40 {
+            let y = 100.0 + 14.0 * k as f64;
+            let len = [30.0, 60.0, 90.0, 125.0][k % 4];
+            lines.push(line(67.0, 67.0 + len, y));
+            lines.push(line(318.0, 318.0 + len, y + 4.0));
+        }
+        let refs: Vec<&TextLine> = lines.iter().collect();
+        let band = find_band(&refs, 560.0).expect("a gutter");
+        assert_eq!(band.gutter, (192.0, 318.0));
+        let blocks = blocks(&refs, false).expect("blocks");
+        assert_eq!(blocks.len(), 2, "{blocks:?}");
+        assert!(blocks[0].iter().all(|&i| lines[i].x0 == 67.0));
+    }
+
+    #[test]
+    fn least_covered_run() {
+        let depths = [5, 3, 1, 0, 0, 0, 1, 0, 0, 4];
+        assert_eq!(least_covered(&depths, 1, 9), (3, 6));
+        assert_eq!(least_covered(&depths, 6, 9), (7, 9));
+        assert_eq!(least_covered(&depths, 9, 9), (9, 9));
     }
 }
