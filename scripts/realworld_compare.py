@@ -107,6 +107,11 @@ def why_disagree(p, q):
         reason = f"different characters ({bag:.1%} in common)"
     only_a = "".join(c for c, _ in (ca - cb).most_common(6))
     only_b = "".join(c for c, _ in (cb - ca).most_common(6))
+    script = script_of(a)
+    if "Arab" in script:
+        reason += " (right-to-left lines: the two order runs, marks and brackets differently)"
+    elif bag >= AGREE:
+        reason += " (reading order: columns, floats, marginal notes, ruby)"
     return f"{reason}; pdftotext only: {only_a!r}, PDFium only: {only_b!r}"
 
 
