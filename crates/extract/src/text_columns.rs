@@ -335,7 +335,7 @@ pub(crate) struct Row {
 
 /// The share of the rows beside a whitespace gutter that have ink on both
 /// its sides.
-const MIN_TWO_SIDED: f64 = 0.75;
+const MIN_TWO_SIDED: f64 = 0.5;
 
 /// How wide the ink on each side of a whitespace gutter is in most rows, at
 /// least (× the common font size).
