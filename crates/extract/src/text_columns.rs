@@ -363,7 +363,7 @@ pub(crate) struct Gutter {
 /// from the rows' pieces of ink rather than from lines: a strip of the
 /// width that few pieces cross, with pieces on both sides of it in at
 /// least twice [`MIN_BLOCK_LINES`] rows, spanning most of the page's height,
-/// and in most rows of that span ([`MIN_TWO_SIDED`]).
+/// and in enough of the rows of that span ([`MIN_TWO_SIDED`]).
 pub(crate) fn whitespace_gutters(rows: &[Row]) -> Vec<Gutter> {
     let mut out = Vec::new();
     if rows.len() < 2 * MIN_BLOCK_LINES {
