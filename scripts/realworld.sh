@@ -1,38 +1,45 @@
 #!/usr/bin/env bash
-# Real-world check of the extractor against poppler's pdftotext.
+# Real-world check of the extractor against poppler's pdftotext and PDFium.
 #
-# Gathers real PDFs shipped in Debian packages (TeX-made Chinese and Arabic
-# documents, TeX manuals, ...), then for each file runs `unprog text` and
-# `pdftotext`, and reports: failures, time, peak memory, and how much of
-# pdftotext's text unprog gives (characters in common, whitespace aside, and
-# the share of characters in the same order).
+# Fetches the PDFs listed in scripts/realworld.list (Debian package, path inside
+# the package, why the file is there) with `apt-get download`, then for each file
+# runs `unprog text`, `pdftotext` and PDFium (pypdfium2, in a venv of its own) and
+# prints a table: similarity of unprog's text to each reference (NFKC, whitespace
+# and bidi marks aside), whether the references agree with each other (>= 0.97),
+# and the files where they do not, with the reason.
 #
 # Usage: scripts/realworld.sh [WORKDIR]   (default: /tmp/unprog-realworld)
-# Needs apt (for the packages and poppler-utils); not part of the test suite.
+#        UNPROG=path/to/unprog to use a built binary instead of building one.
+# Needs apt (packages, poppler-utils) and pip; not part of the test suite.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=${1:-/tmp/unprog-realworld}
-PACKAGES=(texlive-lang-arabic texlive-lang-chinese texlive-lang-cjk texlive-pictures-doc texlive-latex-base-doc texlive-fonts-recommended-doc)
-mkdir -p "$WORK/debs" "$WORK/pdf" "$WORK/out"
-if ! command -v pdftotext >/dev/null; then
+LIST="$ROOT/scripts/realworld.list"
+mkdir -p "$WORK/debs" "$WORK/pdf" "$WORK/x"
+if ! command -v pdftotext >/dev/null || [ ! -x /usr/bin/time ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils time
 fi
-[ -x /usr/bin/time ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time; }
+if [ ! -x "$WORK/venv/bin/python" ]; then
+  python3 -m venv "$WORK/venv"
+  "$WORK/venv/bin/pip" install -q pypdfium2 rapidfuzz
+fi
+# The packages the list names, each downloaded once.
 cd "$WORK/debs"
-for p in "${PACKAGES[@]}"; do
+for p in $(grep -v '^#' "$LIST" | cut -f1 | sort -u); do
   ls "${p}"_*.deb >/dev/null 2>&1 || apt-get download "$p" >/dev/null 2>&1 || echo "could not download $p"
 done
-for deb in *.deb; do
-  d="$WORK/x/${deb%%_*}"
-  [ -d "$d" ] || { mkdir -p "$d"; dpkg-deb -x "$deb" "$d"; }
+# Each listed file, named package__file.pdf.
+grep -v '^#' "$LIST" | while IFS=$'\t' read -r pkg path _why; do
+  [ -n "$pkg" ] || continue
+  out="$WORK/pdf/${pkg}__$(basename "$path")"
+  [ -f "$out" ] && continue
+  deb=$(ls "$WORK/debs/${pkg}"_*.deb 2>/dev/null | head -1)
+  [ -n "$deb" ] || { echo "missing package $pkg"; continue; }
+  dpkg-deb --fsys-tarfile "$deb" | tar -x -O "./$path" > "$out" 2>/dev/null \
+    || { rm -f "$out"; echo "not in $pkg: $path"; }
 done
-# Up to 40 PDFs per package, smallest first so the run stays short.
-for d in "$WORK"/x/*; do
-  pkg=$(basename "$d")
-  find "$d" -name '*.pdf' -size -3M -printf '%s %p\n' | sort -n | head -40 | while read -r _ f; do
-    cp -n "$f" "$WORK/pdf/${pkg}__$(basename "$f")" 2>/dev/null || true
-  done
-done
-cargo build --release -q --manifest-path "$ROOT/Cargo.toml" -p unprog
-BIN="$ROOT/target/release/unprog"
-python3 "$ROOT/scripts/realworld_compare.py" "$BIN" "$WORK/pdf" "$WORK/out"
+if [ -z "${UNPROG:-}" ]; then
+  cargo build --release -q --locked --manifest-path "$ROOT/Cargo.toml" -p unprog
+  UNPROG="${CARGO_TARGET_DIR:-$ROOT/target}/release/unprog"
+fi
+"$WORK/venv/bin/python" "$ROOT/scripts/realworld_compare.py" "$UNPROG" "$LIST" "$WORK/pdf" "$WORK/out"

@@ -21,6 +21,7 @@ use std::time::Instant;
 
 use pdf_extract::{Dictionary, Document, Encoding, Object, ObjectId, Stream};
 
+use crate::fonts::cid_collection::Collection;
 use crate::fonts::cmap::ToUnicode;
 use crate::fonts::encoding::{CodeText, SimpleEncoding};
 use crate::geometry::Matrix;
@@ -158,6 +159,10 @@ struct LoadedFont<'a> {
     to_unicode: Option<ToUnicode>,
     /// A simple font's codes as its encoding names them.
     names: Option<SimpleEncoding>,
+    /// A CID font's codes as the Adobe collection its glyphs are numbered
+    /// by reads them (an `Identity` CMap, so the code is the CID), for the
+    /// codes its ToUnicode map (if any) does not give.
+    collection: Option<Collection>,
     encoding: Option<Encoding<'a>>,
     code_len: usize,
     widths: HashMap<u32, f64>,
@@ -881,6 +886,7 @@ impl<'a> Walker<'a, '_, '_> {
         } else {
             None
         };
+        let collection = descendant.and_then(|d| cid_collection(doc, dict, d));
         let reliable = if descendant.is_some() {
             // Two-byte codes, laid out horizontally, and a ToUnicode map
             // for them: pdf-extract reads such a font as we do (another
@@ -898,6 +904,7 @@ impl<'a> Walker<'a, '_, '_> {
             reliable,
             to_unicode,
             names,
+            collection,
             encoding,
             code_len,
             widths,
@@ -941,8 +948,17 @@ impl<'a> Walker<'a, '_, '_> {
             }
             let cid = code.iter().fold(0u32, |acc, b| (acc << 8) | u32::from(*b));
             let w0 = font.widths.get(&cid).copied().unwrap_or(font.default_width);
-            let (text, named) = match font.to_unicode.as_ref().and_then(|m| m.get(cid)) {
-                Some(t) => (t.to_string(), false),
+            // A CID font's code its ToUnicode map lacks may be read through
+            // the font's collection; pdf-extract has no text for it (it reads
+            // a CID font through its ToUnicode map only): its glyph takes ours.
+            let mapped = font
+                .to_unicode
+                .as_ref()
+                .and_then(|m| m.get(cid))
+                .map(str::to_string)
+                .or_else(|| font.collection.and_then(|c| c.text(cid)));
+            let (text, named) = match mapped {
+                Some(t) => (t, false),
                 None => {
                     // Where the encoding says what the code means, our
                     // text is what the page gets on either path (pdf-extract
@@ -1035,6 +1051,32 @@ fn ascii_guess(code: &[u8]) -> String {
         [b @ (b'\t' | b'\n' | b'\r' | 0x20..=0x7E)] => char::from(*b).to_string(),
         _ => String::new(),
     }
+}
+
+/// The Adobe collection a Type 0 font's codes are CIDs of: an `Identity-H`
+/// or `Identity-V` CMap (code = CID) and a descendant whose
+/// `/CIDSystemInfo` names one of Adobe's CJK collections.
+fn cid_collection(
+    doc: &Document,
+    font: &Dictionary,
+    descendant: &Dictionary,
+) -> Option<Collection> {
+    let cmap = font.get(b"Encoding").and_then(Object::as_name).ok()?;
+    if cmap != b"Identity-H" && cmap != b"Identity-V" {
+        return None;
+    }
+    let info = descendant
+        .get(b"CIDSystemInfo")
+        .ok()
+        .and_then(|o| deref(doc, o))
+        .and_then(|o| o.as_dict().ok())?;
+    let string = |key: &[u8]| {
+        info.get(key)
+            .ok()
+            .and_then(|o| deref(doc, o))
+            .and_then(|o| o.as_str().ok())
+    };
+    Collection::from_system_info(string(b"Registry")?, string(b"Ordering")?)
 }
 
 /// Reads a CID font's `/W` array, both forms: `c [w1 w2 ...]` and

@@ -70,13 +70,17 @@ pub(crate) fn build_lines(
         )
     });
     let page_rtl = rtl > ltr;
+    // Gutters between columns that run into each other count as rules.
+    let sizes: Vec<f64> = clusters.iter().map(|c| dominant_size(chars, c)).collect();
+    let gutters = whitespace_gutters(chars, &clusters, &sizes);
     let verticals: Vec<&Edge> = edges.iter().filter(|e| !e.horizontal).collect();
     let mut segments = Vec::new();
-    for cluster in clusters {
-        let size = dominant_size(chars, &cluster);
+    for (cluster, size) in clusters.into_iter().zip(sizes) {
         let baseline = dominant_baseline(chars, &cluster, size);
         mark_superscripts(chars, &cluster, size, baseline, settings);
-        segments.extend(split_columns(chars, &cluster, size, &verticals, settings));
+        segments.extend(split_columns(
+            chars, &cluster, size, &verticals, &gutters, settings,
+        ));
     }
     fold_stray_superscripts(chars, &mut segments, settings);
     let orphans = attach_marks(chars, &mut segments, &marks);
@@ -299,13 +303,52 @@ fn mark_superscripts(
     }
 }
 
+/// The gutters of [`text_columns::whitespace_gutters`] among the baseline
+/// `clusters` (of font sizes `sizes`).
+fn whitespace_gutters(
+    chars: &[Char],
+    clusters: &[Vec<usize>],
+    sizes: &[f64],
+) -> Vec<text_columns::Gutter> {
+    let rows: Vec<text_columns::Row> = clusters
+        .iter()
+        .zip(sizes)
+        .filter_map(|(cluster, &size)| {
+            let mut ink: Vec<&Char> = cluster
+                .iter()
+                .map(|&i| &chars[i])
+                .filter(|c| !is_space(c) && !is_mark(c))
+                .collect();
+            ink.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+            let gap = text_columns::PIECE_GAP * size.max(1.0);
+            let mut pieces: Vec<(f64, f64)> = Vec::new();
+            for c in &ink {
+                match pieces.last_mut() {
+                    Some(last) if c.x0 - last.1 <= gap => last.1 = last.1.max(c.x1),
+                    _ => pieces.push((c.x0, c.x1)),
+                }
+            }
+            let top = ink.iter().map(|c| c.top).fold(f64::MAX, f64::min);
+            let bottom = ink.iter().map(|c| c.bottom).fold(f64::MIN, f64::max);
+            (!pieces.is_empty()).then_some(text_columns::Row {
+                pieces,
+                top,
+                bottom,
+                size,
+            })
+        })
+        .collect();
+    text_columns::whitespace_gutters(&rows)
+}
+
 /// Cuts a baseline cluster where the gap between glyphs is wider than the
-/// column gap.
+/// column gap, crossed by a vertical rule, or holds a whitespace gutter.
 fn split_columns(
     chars: &[Char],
     cluster: &[usize],
     size: f64,
     verticals: &[&Edge],
+    gutters: &[text_columns::Gutter],
     settings: &Settings,
 ) -> Vec<Vec<usize>> {
     let size = size.max(1.0);
@@ -323,7 +366,10 @@ fn split_columns(
             let ruled = verticals
                 .iter()
                 .any(|e| e.x0 >= x1 - 0.5 && e.x0 <= c.x0 + 0.5 && e.top <= mid && e.bottom >= mid);
-            if ruled || c.x0 - x1 > settings.column_gap * size {
+            let gutter = gutters
+                .iter()
+                .any(|g| x1 <= g.x0 + 0.5 && c.x0 >= g.x1 - 0.5 && g.top <= mid && g.bottom >= mid);
+            if ruled || gutter || c.x0 - x1 > settings.column_gap * size {
                 let done = std::mem::take(&mut current);
                 let (head, tail) = split_trailing_spaces(chars, done);
                 if !head.is_empty() {

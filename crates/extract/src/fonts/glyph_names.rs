@@ -10,7 +10,8 @@
 //! 1. drop everything from the first period on (`.fin`, `.sc`, `.notdef`);
 //! 2. split what is left into components at underscores (a ligature);
 //! 3. map each component, and concatenate: a Zapf Dingbats name (`a1`...)
-//!    when the font is Zapf Dingbats; else a name of the AGL; else `uni`
+//!    when the font is Zapf Dingbats; else a name of the AGL, or of TeX's
+//!    fonts that the AGL lacks (`angbracketleft`, pdfTeX's reading); else `uni`
 //!    and groups of four upper-case hex digits (several BMP code points);
 //!    else `u` and four to six upper-case hex digits (one code point); else
 //!    nothing.
@@ -46,6 +47,8 @@ fn component_text(component: &str, zapf_dingbats: bool, out: &mut String) {
     }
     if let Some(text) = agl(component) {
         out.push_str(text);
+    } else if let Some(c) = tex_name(component) {
+        out.push(c);
     } else if let Some(hex) = component.strip_prefix("uni") {
         // Groups of four digits, each a BMP scalar value (no surrogates);
         // any bad group and the component means nothing.
@@ -106,6 +109,53 @@ fn agl(name: &str) -> Option<&'static str> {
         }
     }
     None
+}
+
+/// Glyph names of TeX's fonts that the AGL lacks (Computer Modern and AMS
+/// symbol fonts, cmtt), as pdfTeX's `glyphtounicode.tex` reads them: the
+/// built-in encoding of CMSY names ⟨ and ⟩ `angbracketleft` and
+/// `angbracketright`, which a MetaPost or LaTeX manual's syntax uses on
+/// every page. Sorted by name.
+const TEX_NAMES: &[(&str, char)] = &[
+    ("angbracketleft", '\u{27e8}'),
+    ("angbracketright", '\u{27e9}'),
+    ("arrowbothv", '\u{2195}'),
+    ("arrowdblbothv", '\u{21d5}'),
+    ("bardbl", '\u{2016}'),
+    ("ceilingleft", '\u{2308}'),
+    ("ceilingright", '\u{2309}'),
+    ("circledivide", '\u{2298}'),
+    ("circleminus", '\u{2296}'),
+    ("contintegral", '\u{222e}'),
+    ("coproduct", '\u{2210}'),
+    ("equivasymptotic", '\u{224d}'),
+    ("floorleft", '\u{230a}'),
+    ("floorright", '\u{230b}'),
+    ("follows", '\u{227b}'),
+    ("followsequal", '\u{2ab0}'),
+    ("greatermuch", '\u{226b}'),
+    ("intersectionsq", '\u{2293}'),
+    ("latticetop", '\u{22a4}'),
+    ("lessmuch", '\u{226a}'),
+    ("lscript", '\u{2113}'),
+    ("owner", '\u{220b}'),
+    ("precedesequal", '\u{2aaf}'),
+    ("prime", '\u{2032}'),
+    ("similarequal", '\u{2243}'),
+    ("triangleinv", '\u{25bd}'),
+    ("turnstileleft", '\u{22a2}'),
+    ("turnstileright", '\u{22a3}'),
+    ("unionmulti", '\u{228e}'),
+    ("unionsq", '\u{2294}'),
+    ("visiblespace", '\u{2423}'),
+];
+
+/// The character of a TeX glyph name the AGL lacks ([`TEX_NAMES`]).
+fn tex_name(name: &str) -> Option<char> {
+    TEX_NAMES
+        .binary_search_by(|(n, _)| n.cmp(&name))
+        .ok()
+        .map(|i| TEX_NAMES[i].1)
 }
 
 /// The character of a Zapf Dingbats glyph name `a<n>`.
@@ -239,5 +289,24 @@ mod tests {
         // Other names still read in Zapf Dingbats.
         assert_eq!(to_text("space", true).as_deref(), Some(" "));
         assert_eq!(to_text("a9999", true), None);
+    }
+
+    #[test]
+    fn tex_glyph_names_the_agl_lacks() {
+        assert_eq!(
+            to_text("angbracketleft", false).as_deref(),
+            Some("\u{27e8}")
+        );
+        assert_eq!(
+            to_text("angbracketright", false).as_deref(),
+            Some("\u{27e9}")
+        );
+        assert_eq!(to_text("visiblespace", false).as_deref(), Some("\u{2423}"));
+        assert_eq!(to_text("prime", false).as_deref(), Some("\u{2032}"));
+        // The AGL still comes first, and unknown names still mean nothing.
+        assert_eq!(to_text("angleleft", false).as_deref(), Some("\u{2329}"));
+        assert_eq!(to_text("angbracketmiddle", false), None);
+        // The table is sorted (binary search).
+        assert!(TEX_NAMES.windows(2).all(|w| w[0].0 < w[1].0));
     }
 }
