@@ -848,7 +848,17 @@ fn finishes_side_cell(pieces: &mut Vec<Piece>, t: &str, table: &Table) -> Option
             );
             Some(String::new())
         }
-        None => None,
+        // A room named in full with the row's programme text after it on
+        // its line ("Sala de conferencias 4 Palabras de apertura", "Sala de
+        // conferencias 4 en el párrafo 1…" within a wrapped title).
+        None => (2..tokens.len()).rev().find_map(|k| {
+            let room = tokens[..k].join(" ");
+            let rest = tokens[k..].join(" ");
+            table.room_complete(&room).then(|| {
+                pieces.insert(time_at + 1, Piece::Room { text: room, page });
+                rest
+            })
+        }),
     }
 }
 
