@@ -1037,9 +1037,13 @@ fn reorder(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
     let mut seen_time = false;
     while i < out.len() {
         let is_time = matches!(out[i], Piece::Date { time: true, .. });
-        if is_time && seen_time {
+        // (A new day's label and its first time, read before the last
+        // slot's list: they move together.)
+        let day_then_time = matches!(out[i], Piece::Date { time: false, .. })
+            && matches!(out.get(i + 1), Some(Piece::Date { time: true, .. }));
+        if (is_time || day_then_time) && seen_time {
             // The time and the room under it move together.
-            let mut j = i + 1;
+            let mut j = i + 1 + usize::from(day_then_time);
             while matches!(out.get(j), Some(Piece::Room { .. })) {
                 j += 1;
             }
@@ -1375,6 +1379,55 @@ mod tests {
             .collect();
         assert_eq!(texts[1], "10 ч 00 м. – 13 ч 00 м.");
         assert_eq!(texts[2], "Открытие сессии");
+    }
+
+    #[test]
+    fn a_new_days_label_and_time_read_before_the_last_slots_questions_go_after_them() {
+        let text = format!(
+            "{HEAD}Monday, 6 March\n3–6 p.m.\n\nAgenda item 5: Discussion\n\
+             Focused discussion on international law:\n\nTuesday, 7\nMarch\n\n10 a.m.–1 p.m.\n\n\
+             •\n\nHow do the principles apply?\n\nAgenda item 6: Other matters\n"
+        );
+        let texts: Vec<String> = table_lines(&text, Language::En)
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Monday, 6 March",
+                "3–6 p.m.",
+                "Agenda item 5: Discussion",
+                "Focused discussion on international law:",
+                "• How do the principles apply?",
+                "Tuesday, 7 March",
+                "10 a.m.–1 p.m.",
+                "Agenda item 6: Other matters",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_room_named_in_full_before_its_rows_text_is_set_apart() {
+        let text = "Anexo\n\nFecha/hora\nTema del programa/programa\n\nLunes 24 de julio\n\
+                    10.00 a 13.00 horas\n\nApertura del período de sesiones\n\n\
+                    Sala de conferencias 4 Palabras de apertura\n\
+                    Tema 5 del programa: Debate de las cuestiones sustantivas que figuran en el\n";
+        let texts: Vec<String> = table_lines(text, Language::Es)
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Lunes 24 de julio",
+                "10.00 a 13.00 horas",
+                "Sala de conferencias 4",
+                "Apertura del período de sesiones",
+                "Palabras de apertura",
+                "Tema 5 del programa: Debate de las cuestiones sustantivas que figuran en el",
+            ]
+        );
     }
 
     #[test]
