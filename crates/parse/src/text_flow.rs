@@ -500,7 +500,10 @@ fn split_footnotes(lines: Vec<Raw>, column: usize, table: &Table) -> (Vec<Raw>, 
             let tokens: Vec<&str> = first.split_whitespace().take(8).collect();
             let date_side = table.parse_day(first).is_some()
                 || (1..=tokens.len()).any(|k| (table.parse_time)(&tokens[..k].join(" ")).is_some());
+            // (Nor a focus topic, as wide as a footnote's lines where the
+            // page ends under it.)
             let opens = !date_side
+                && !table.starts_topic(first)
                 && (wide(&block[0])
                     || lead_number().is_match(&block[0].text)
                     || (lone_number().is_match(&block[0].text) && block.get(1).is_some_and(wide)));
