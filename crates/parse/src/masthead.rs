@@ -87,11 +87,17 @@ pub(crate) fn parse(lines: &[Line], table: &Table) -> Masthead {
     }
     m.body = body;
     m.issue_date = issue_date(before, table, body_size);
-    m.original_language = mast.iter().find_map(|l| {
-        let c = regex!(r"(?i)^\s*original\s*:\s*(\p{L}+)").captures(&l.text)?;
-        crate::lang::named(&c[1])
-    });
+    m.original_language = mast.iter().find_map(|l| original_language(&l.text));
     m
+}
+
+/// The language a masthead's "Original: English" line names.
+fn original_language(text: &str) -> Option<crate::model::Language> {
+    let t = text.trim_start();
+    let head = t.get(..8).filter(|h| h.eq_ignore_ascii_case("original"))?;
+    let rest = t[head.len()..].trim_start().strip_prefix(':')?;
+    let word = rest.split_whitespace().next()?;
+    crate::lang::named(word.trim_end_matches(|c: char| !c.is_alphabetic()))
 }
 
 /// The issue date among the masthead's fixed parts: a line with a day, a
@@ -104,12 +110,15 @@ fn issue_date(before: &[&Line], table: &Table, body_size: f64) -> Option<String>
         .map(|l| l.text.trim())
         .collect();
     let year = fixed.iter().find(|t| is_year(t));
-    fixed.iter().find_map(|t| {
-        table.parse_issue_date(t).or_else(|| {
-            let with_year = join(table.language, year?, t);
-            table.parse_issue_date(&with_year)
+    fixed
+        .iter()
+        .filter(|t| t.chars().any(|c| c.is_numeric()))
+        .find_map(|t| {
+            table.parse_issue_date(t).or_else(|| {
+                let with_year = join(table.language, year?, t);
+                table.parse_issue_date(&with_year)
+            })
         })
-    })
 }
 
 /// A year as masthead dates write it.
