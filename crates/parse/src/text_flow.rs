@@ -720,11 +720,11 @@ fn classify(lines: &[Raw], table: &Table) -> Vec<Piece> {
             let mut room = t.to_string();
             let mut used = 1;
             while let Some(n) = lines.get(i + used).filter(|n| n.page == r.page) {
-                let j = joined(&room, n);
+                let j = table.join_room(&room, &n.text, false);
                 let number =
                     lone_number().is_match(&n.text) && !room.chars().any(|c| c.is_ascii_digit());
-                if (table.is_room(&j) && !n.gap) || number {
-                    room = j;
+                if (j.is_some() && !n.gap) || number {
+                    room = j.unwrap_or_else(|| joined(&room, n));
                     used += 1;
                 } else {
                     break;
@@ -837,8 +837,17 @@ fn finishes_side_cell(pieces: &mut Vec<Piece>, t: &str, table: &Table) -> Option
             if table.room_complete(room) {
                 return None;
             }
-            *room = table.join_room(room, t, false)?;
-            Some(String::new())
+            if let Some(j) = table.join_room(room, t, false) {
+                *room = j;
+                return Some(String::new());
+            }
+            // Or by the line's first words, the row's programme after them
+            // ("conferencia g) Creación de capacidad").
+            (1..tokens.len()).rev().find_map(|k| {
+                let j = table.join_room(room, &tokens[..k].join(" "), false)?;
+                *room = j;
+                Some(tokens[k..].join(" "))
+            })
         }
         // The room's first words, set under the time.
         None if table.is_room(t) => {
@@ -1347,7 +1356,7 @@ mod tests {
         // and the room's ends come among the programme's lines.
         let text = "Anexo\n\nFecha/hora\nTema del programa/programa\n\nLunes 8 de julio\n\
                     10.00 a\nApertura del período de sesiones\n13.00 horas Palabras de apertura\n\
-                    Sala de\n– Adedeji Ebo, Director\nconferencia\n– Burhan Gafoor, Presidente\ns4\n\
+                    Sala de\n– Adedeji Ebo, Director\nconferencia g) Creación\n– Burhan Gafoor, Presidente\ns4\n\
                     Tema 2 del programa: Aprobación del programa\n\
                     Tema 5 del programa: Debate de las cuestiones sustantivas que figuran en el\n\
                     párrafo 1 de la resolución 75/240 de la Asamblea General\n";
@@ -1364,6 +1373,7 @@ mod tests {
                 "Apertura del período de sesiones",
                 "Palabras de apertura",
                 "– Adedeji Ebo, Director",
+                "g) Creación",
                 "– Burhan Gafoor, Presidente",
                 "Tema 2 del programa: Aprobación del programa",
                 "Tema 5 del programa: Debate de las cuestiones sustantivas que figuran en el \
