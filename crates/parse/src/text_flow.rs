@@ -1444,6 +1444,29 @@ mod tests {
     }
 
     #[test]
+    fn a_chinese_time_wrapped_over_three_lines_among_its_rows_text() {
+        let text = "附件\n\n日期/时间\n议程项目/方案\n\n7 月 8 日，星期一\n上午 10 时 会议开幕\n\
+                    至下午 1\n致开幕词\n时\n第 4 会议\n– 不限成员名额工作组组长柏罕加福\n室\n\
+                    议程项目 2：通过议程\n";
+        let texts: Vec<String> = table_lines(text, Language::Zh)
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "7 月 8 日，星期一",
+                "上午 10 时至下午 1 时",
+                "第 4 会议室",
+                "会议开幕",
+                "致开幕词",
+                "– 不限成员名额工作组组长柏罕加福",
+                "议程项目 2：通过议程",
+            ]
+        );
+    }
+
+    #[test]
     fn hyphens_pdftotext_dropped_at_line_ends_come_back() {
         let fr = crate::lang::table(Language::Fr);
         assert_eq!(
