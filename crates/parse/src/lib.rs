@@ -302,7 +302,13 @@ fn prepare_text(
     // text that flows, as a sequence of blocks.
     let prepared = if text_layout::looks_columnar(text) {
         let layout = text_layout::layout(text);
-        from_layout::prepare(&layout, table, true)
+        let laid_out = from_layout::prepare(&layout, table, true);
+        // The same text read as flowing cells too: a tool's character
+        // columns drift where CJK or right-to-left runs are wide, and the
+        // header row then puts the gutter in the wrong place. The reading
+        // that leaves less unplaced is kept (the laid-out one when even).
+        let flowing = text_flow::prepare(&text_layout::flatten(text), table);
+        better_reading(laid_out, flowing, language)
     } else {
         text_flow::prepare(text, table)
     };
@@ -325,6 +331,48 @@ fn prepare_text(
         pages: prepared.pages,
     };
     (prepared, language, src)
+}
+
+/// Of two readings of one text, the one whose programme leaves fewer
+/// lines unplaced (fewer warnings; a masthead part not found counts as
+/// one), then the one that found more time slots, then more footnotes; the
+/// first when they are even.
+fn better_reading(first: Prepared, second: Prepared, language: Language) -> Prepared {
+    let score = |p: &Prepared| {
+        let programme = assemble(
+            Prepared {
+                glued_markers: true,
+                ..p.clone()
+            },
+            Source {
+                file: String::new(),
+                sha256: String::new(),
+                kind: SourceKind::Text,
+                pages: p.pages,
+            },
+            language,
+        );
+        let slots: usize = programme.days.iter().map(|d| d.slots.len()).sum();
+        // (A masthead part not found counts as a line unplaced.)
+        let missing = [
+            programme.symbol.is_none(),
+            programme.title.is_none(),
+            programme.session.start_date.is_none(),
+        ]
+        .iter()
+        .filter(|&&m| m)
+        .count();
+        (
+            programme.warnings.len() + missing,
+            std::cmp::Reverse(slots),
+            std::cmp::Reverse(programme.footnotes.len()),
+        )
+    };
+    if score(&second) < score(&first) {
+        second
+    } else {
+        first
+    }
 }
 
 fn assemble(prepared: Prepared, source: Source, language: Language) -> Programme {

@@ -84,7 +84,7 @@ pub(crate) struct Line {
 }
 
 /// What the two readers hand to the parser.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Prepared {
     pub lines: Vec<Line>,
     /// Link targets with the page they are on.

@@ -49,6 +49,34 @@ pub(crate) fn looks_columnar(text: &str) -> bool {
     lines > 0 && laid_out * 4 >= lines
 }
 
+/// The text with its layout spaces taken out, as a tool that lets text
+/// flow prints it: no indent, and a row's cells set two spaces apart (the
+/// flowing reader splits a row there).
+pub(crate) fn flatten(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        // (A page's first line starts with the form feed before it.)
+        let body = line.trim_start_matches('\x0c');
+        out.push_str(&line[..line.len() - body.len()]);
+        let mut spaces = 0;
+        for c in body.trim_matches(' ').chars() {
+            if c == ' ' {
+                spaces += 1;
+                continue;
+            }
+            if spaces > 0 {
+                out.push_str(if spaces >= 3 { "  " } else { &"  "[..spaces] });
+                spaces = 0;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Bidirectional controls some tools wrap right-to-left runs in (embeddings,
 /// isolates, marks): the layout they describe is in the spaces already.
 fn strip_controls(line: &str) -> String {
@@ -429,6 +457,15 @@ fn hang_lone_markers(lines: &mut Vec<TextLine>, markers: &[String]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn flattened_text_keeps_a_rows_cells_two_spaces_apart() {
+        let text = "       7 月 8 日，星期一\n上午 10 时 会议开幕\n至下午 1    致开幕词\n\x0c   A/AC.292/1";
+        assert_eq!(
+            flatten(text),
+            "7 月 8 日，星期一\n上午 10 时 会议开幕\n至下午 1  致开幕词\n\x0cA/AC.292/1"
+        );
+    }
 
     #[test]
     fn laid_out_text_is_told_from_flowing_text() {
