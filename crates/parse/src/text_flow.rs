@@ -264,13 +264,20 @@ pub(crate) fn prepare(text: &str, table: &Table) -> Prepared {
     }
     restore_hyphens(&mut raws, table);
     let symbol = raws.iter().find_map(|r| {
-        crate::references::symbol_regex()
-            .find(&r.text)
-            .filter(|m| m.as_str() == r.text)
-            .map(|m| m.as_str().to_string())
+        r.text.split("  ").map(str::trim).find_map(|cell| {
+            crate::references::symbol_regex()
+                .find(cell)
+                .filter(|m| m.as_str() == cell)
+                .map(|m| m.as_str().to_string())
+        })
     });
     let (masthead, table_lines) = split_zones(&raws, table, symbol.as_deref(), out.pages);
-    for text in rejoin_symbols(masthead.iter().map(|r| r.text.as_str())) {
+    // (A masthead row's cells set apart by spaces are parts of their own:
+    // "联合国  A/AC.292/2023/INF/5".)
+    let parts = masthead
+        .iter()
+        .flat_map(|r| r.text.split("  ").map(str::trim).filter(|t| !t.is_empty()));
+    for text in rejoin_symbols(parts) {
         out.lines
             .push(line(1, Zone::Masthead, Column::Programme, &text));
     }
