@@ -410,9 +410,12 @@ fn split_zones<'a>(
         }
         let t = r.text.as_str();
         // Above the header row a later page repeats: its running head.
+        // (Not a cell between its headings: a tool may print the first
+        // row's time between "Date/heure" and the programme's heading.)
         let header_follows = (i + 1..raws.len())
             .take_while(|&k| raws[k].page == r.page && k <= page_start + 4)
-            .any(|k| headers[k]);
+            .any(|k| headers[k])
+            && !(page_start..i).any(|k| headers[k]);
         let running = header_follows
             || (crate::from_layout::job_number().is_match(t) && !page_of_pages(t).is_some_and(|(n, m)| n > m || m > pages))
             || page_of_pages(t).is_some_and(|(n, m)| n <= m && m <= pages)
