@@ -68,14 +68,17 @@ pub enum Label {
     Programme,
     /// A footnote.
     Footnote,
-    /// Not read by the parser: running headers and footers, the table's
-    /// header row.
+    /// The table's header row (read for the columns, not as programme).
+    TableHeader,
+    /// A running header or footer: in the page's top or bottom band.
+    Running,
+    /// Anything else the parser did not take.
     Ignored,
 }
 
 impl Label {
     /// Every label, in the key's order.
-    pub const ALL: [Label; 12] = [
+    pub const ALL: [Label; 14] = [
         Label::Masthead,
         Label::Date,
         Label::Time,
@@ -87,6 +90,8 @@ impl Label {
         Label::Speaker,
         Label::Programme,
         Label::Footnote,
+        Label::TableHeader,
+        Label::Running,
         Label::Ignored,
     ];
 
@@ -104,7 +109,9 @@ impl Label {
             Label::Speaker => "speaker",
             Label::Programme => "other programme text",
             Label::Footnote => "footnote",
-            Label::Ignored => "ignored (running header or footer, table header)",
+            Label::TableHeader => "table header",
+            Label::Running => "running header or footer",
+            Label::Ignored => "ignored",
         }
     }
 
@@ -122,6 +129,8 @@ impl Label {
             Label::Speaker => "#ff9da7",
             Label::Programme => "#edc948",
             Label::Footnote => "#bab0ac",
+            Label::TableHeader => "#a0cbe8",
+            Label::Running => "#e8e8e8",
             Label::Ignored => "#d7d7d7",
         }
     }
@@ -288,9 +297,18 @@ struct Drawn {
     line: Option<usize>,
 }
 
+/// The share of a page's height at its top and at its foot where running
+/// headers and footers sit.
+const RUNNING_BAND: f64 = 0.1;
+
 /// Places each parser line on its page: the boxes of the words it was made
 /// of, in order; words no parser line took are *ignored*.
-fn place(pages: &[PageLines], lines: &[TracedLine], labels: &[Label]) -> Vec<Vec<Drawn>> {
+fn place(
+    pages: &[PageLines],
+    lines: &[TracedLine],
+    labels: &[Label],
+    table: &unprog_parse::lang::Table,
+) -> Vec<Vec<Drawn>> {
     // Per page, per layout line, which words are taken.
     let mut taken: Vec<Vec<Vec<bool>>> = pages
         .iter()
@@ -339,6 +357,25 @@ fn place(pages: &[PageLines], lines: &[TracedLine], labels: &[Label]) -> Vec<Vec
     }
     for (p, page) in pages.iter().enumerate() {
         for (i, words) in page.lines.iter().enumerate() {
+            // What the words the parser left on this line were: the table's
+            // headings, a running line at the page's edge, or neither.
+            let left: Vec<&str> = words
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| !taken[p][i][j])
+                .map(|(_, w)| w.text.as_str())
+                .collect();
+            let label = if left.is_empty() {
+                Label::Ignored
+            } else if table.is_column_header(&left.join(" ")) {
+                Label::TableHeader
+            } else if words.iter().all(|w| {
+                w.bottom < page.height * RUNNING_BAND || w.top > page.height * (1.0 - RUNNING_BAND)
+            }) {
+                Label::Running
+            } else {
+                Label::Ignored
+            };
             for (j, w) in words.iter().enumerate() {
                 if !taken[p][i][j] {
                     drawn[p].push(Drawn {
@@ -347,7 +384,7 @@ fn place(pages: &[PageLines], lines: &[TracedLine], labels: &[Label]) -> Vec<Vec
                         top: w.top,
                         bottom: w.bottom,
                         text: w.text.clone(),
-                        label: Label::Ignored,
+                        label,
                         line: None,
                     });
                 }
@@ -416,7 +453,12 @@ h1 { font-size: 1.3em; }
 pub fn html(pages: &[PageLines], lines: &[TracedLine], programme: &Programme) -> String {
     let parts = parts(programme);
     let labels: Vec<Label> = lines.iter().map(|l| label_in(l, &parts)).collect();
-    let drawn = place(pages, lines, &labels);
+    let drawn = place(
+        pages,
+        lines,
+        &labels,
+        unprog_parse::lang::table(programme.language),
+    );
     let name = programme
         .symbol
         .as_deref()
@@ -743,6 +785,11 @@ mod tests {
             top: 100.0,
             bottom: 110.0,
         };
+        let at = |t: &str, x0: f64, top: f64| BoxedWord {
+            top,
+            bottom: top + 10.0,
+            ..w(t, x0)
+        };
         let pages = [PageLines {
             width: 595.0,
             height: 842.0,
@@ -754,6 +801,11 @@ mod tests {
                     w("session", 222.0),
                 ],
                 vec![w("A/AC.292/2023/INF/1", 50.0)],
+                vec![
+                    at("Date/time", 50.0, 300.0),
+                    at("Agenda item/programme", 200.0, 300.0),
+                ],
+                vec![at("23-03456", 50.0, 800.0)],
             ],
         }];
         let lines = [
@@ -761,8 +813,17 @@ mod tests {
             traced("table", "programme", "Opening session"),
         ];
         let labels = [Label::Time, Label::Event];
-        let drawn = place(&pages, &lines, &labels);
-        assert_eq!(drawn[0].len(), 3);
+        let drawn = place(
+            &pages,
+            &lines,
+            &labels,
+            unprog_parse::lang::table(unprog_parse::Language::En),
+        );
+        assert_eq!(drawn[0].len(), 6);
+        let label_of = |text: &str| drawn[0].iter().find(|d| d.text == text).map(|d| d.label);
+        assert_eq!(label_of("Date/time"), Some(Label::TableHeader));
+        assert_eq!(label_of("Agenda item/programme"), Some(Label::TableHeader));
+        assert_eq!(label_of("23-03456"), Some(Label::Running));
         assert_eq!(
             (drawn[0][0].x0, drawn[0][0].x1, drawn[0][0].label),
             (50.0, 92.0, Label::Time)
