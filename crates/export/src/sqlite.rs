@@ -104,7 +104,7 @@ pub struct Database {
 /// The tables, indexes, triggers and views (layout [`LAYOUT_VERSION`]).
 const SCHEMA: &str = r#"
 CREATE TABLE documents (
-  id INTEGER PRIMARY KEY,
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   input TEXT NOT NULL UNIQUE,
   file TEXT,
   json TEXT,
@@ -773,7 +773,7 @@ const DOC: (&str, &str) = ("document_id", "The document (documents.id).");
 
 /// The columns of `documents` (and of the view `current_documents`).
 const DOCUMENT_COLUMNS: &[(&str, &str)] = &[
-            ID,
+            ("id", "Row key; never reused, so a replaced document gets a new one."),
             ("input", "The input path as given to unprog convert (the document's key: a re-run replaces the row when the file's sha256 changed)."),
             ("file", "The input's path below the folder it was found in."),
             ("json", "The document's JSON file in the dataset folder."),
