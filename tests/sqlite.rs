@@ -458,3 +458,69 @@ fn a_database_of_another_program_is_refused_and_one_document_to_stdout_is_a_usag
     assert!(!dir.join("x.db").exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_run_killed_outright_leaves_whole_chunks_and_the_next_run_completes_it() {
+    let dir = scratch("sqlite-killed");
+    let out = dir.join("out");
+    let db = dir.join("archive.db");
+    let inputs = corpus_inputs(&dir);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_unprog"))
+        .arg("convert")
+        .args(&inputs)
+        .arg("-o")
+        .arg(&out)
+        .arg("--sqlite")
+        .arg(&db)
+        .args(["-j", "1", "-q"])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("runs");
+    // Killed (SIGKILL) as soon as a first chunk is committed.
+    let started = std::time::Instant::now();
+    let committed = |db: &Path| -> Option<i64> {
+        let conn =
+            Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
+        conn.busy_timeout(std::time::Duration::from_millis(50))
+            .ok()?;
+        conn.query_row("SELECT count(*) FROM documents", [], |r| r.get(0))
+            .ok()
+    };
+    loop {
+        if child.try_wait().expect("wait").is_some() {
+            break;
+        }
+        if db.exists() && committed(&db).is_some_and(|n| n > 0) {
+            let _ = child.kill();
+            break;
+        }
+        assert!(started.elapsed().as_secs() < 120, "the run did not commit");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let _ = child.wait();
+    let conn = Connection::open(&db).expect("open");
+    let ok: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("integrity");
+    assert_eq!(ok, "ok");
+    assert_eq!(
+        count(&conn, "SELECT count(*) FROM pragma_foreign_key_check"),
+        0
+    );
+    let n = count(&conn, "SELECT count(*) FROM documents");
+    drop(conn);
+    // Whole chunks of 64 inputs, or the whole run if it finished first.
+    let o = convert(&inputs, &out, &db, &[]);
+    let m = manifest(&out);
+    let total = m["inputs"].as_array().expect("inputs").len() as i64;
+    eprintln!("killed with {n} of {total} documents committed");
+    assert!(n % 64 == 0 || n == total, "{n} of {total}");
+    assert!(
+        stderr(&o).contains(&format!("{} added, 0 replaced, {n} unchanged", total - n)),
+        "{}",
+        stderr(&o)
+    );
+    let conn = Connection::open(&db).expect("open");
+    assert_eq!(count(&conn, "SELECT count(*) FROM documents"), total);
+    let _ = std::fs::remove_dir_all(&dir);
+}
