@@ -277,12 +277,14 @@ CREATE INDEX time_shares_document ON time_shares (document_id, agenda_item, sub_
 CREATE TABLE search_entries (
   id INTEGER PRIMARY KEY,
   document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  slot_id INTEGER REFERENCES slots (id) ON DELETE CASCADE,
   kind TEXT NOT NULL CHECK (kind IN ('title', 'agenda_item', 'sub_item', 'topic', 'question', 'event')),
   source_table TEXT NOT NULL,
   source_id INTEGER NOT NULL,
   text TEXT NOT NULL
 );
 CREATE INDEX search_entries_document ON search_entries (document_id);
+CREATE INDEX search_entries_slot ON search_entries (slot_id);
 
 CREATE VIRTUAL TABLE search_fts USING fts5 (
   text,
@@ -521,7 +523,7 @@ impl Writer<'_> {
     fn programme(&self, p: &Programme) -> Result<(), Error> {
         let doc = self.document;
         if let Some(title) = p.title.as_deref().filter(|t| !t.is_empty()) {
-            self.search("title", "documents", doc, title)?;
+            self.search(None, "title", "documents", doc, title)?;
         }
         for (d, day) in p.days.iter().enumerate() {
             self.conn.execute(
@@ -595,7 +597,13 @@ impl Writer<'_> {
             )?;
             let item_id = self.conn.last_insert_rowid();
             if !item.title.is_empty() {
-                self.search("agenda_item", "agenda_items", item_id, &item.title)?;
+                self.search(
+                    Some(slot_id),
+                    "agenda_item",
+                    "agenda_items",
+                    item_id,
+                    &item.title,
+                )?;
             }
             for (i, sub) in item.sub_items.iter().enumerate() {
                 self.conn.execute(
@@ -613,7 +621,7 @@ impl Writer<'_> {
                 )?;
                 let sub_id = self.conn.last_insert_rowid();
                 if !sub.title.is_empty() {
-                    self.search("sub_item", "sub_items", sub_id, &sub.title)?;
+                    self.search(Some(slot_id), "sub_item", "sub_items", sub_id, &sub.title)?;
                 }
                 self.topics(slot_id, Parent::SubItem(sub_id), &sub.topics)?;
             }
@@ -625,7 +633,7 @@ impl Writer<'_> {
                 params![doc, slot_id, event.position, event.text],
             )?;
             let event_id = self.conn.last_insert_rowid();
-            self.search("event", "events", event_id, &event.text)?;
+            self.search(Some(slot_id), "event", "events", event_id, &event.text)?;
             for (i, name) in event.speakers.iter().enumerate() {
                 self.conn.execute(
                     "INSERT INTO speakers (document_id, event_id, rank, name) VALUES (?1, ?2, ?3, ?4)",
@@ -656,23 +664,36 @@ impl Writer<'_> {
                 params![self.document, slot_id, item, sub, event, rank(i), topic.text],
             )?;
             let topic_id = self.conn.last_insert_rowid();
-            self.search("topic", "topics", topic_id, &topic.text)?;
+            self.search(Some(slot_id), "topic", "topics", topic_id, &topic.text)?;
             for (q, question) in topic.questions.iter().enumerate() {
                 self.conn.execute(
                     "INSERT INTO questions (document_id, topic_id, rank, text) VALUES (?1, ?2, ?3, ?4)",
                     params![self.document, topic_id, rank(q), question],
                 )?;
                 let question_id = self.conn.last_insert_rowid();
-                self.search("question", "questions", question_id, question)?;
+                self.search(
+                    Some(slot_id),
+                    "question",
+                    "questions",
+                    question_id,
+                    question,
+                )?;
             }
         }
         Ok(())
     }
 
-    fn search(&self, kind: &str, table: &str, id: i64, text: &str) -> Result<(), Error> {
+    fn search(
+        &self,
+        slot: Option<i64>,
+        kind: &str,
+        table: &str,
+        id: i64,
+        text: &str,
+    ) -> Result<(), Error> {
         self.conn.execute(
-            "INSERT INTO search_entries (document_id, kind, source_table, source_id, text) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![self.document, kind, table, id, text],
+            "INSERT INTO search_entries (document_id, slot_id, kind, source_table, source_id, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![self.document, slot, kind, table, id, text],
         )?;
         Ok(())
     }
@@ -959,6 +980,7 @@ const DESCRIBED: &[Described] = &[
         columns: &[
             ID,
             DOC,
+            ("slot_id", "The slot the text is printed in (null for a document title)."),
             ("kind", "title, agenda_item, sub_item, topic, question or event."),
             ("source_table", "The table the text is from."),
             ("source_id", "Its row there (id)."),
