@@ -520,13 +520,20 @@ enum Parent {
 }
 
 impl Writer<'_> {
+    /// Runs an insert through the connection's statement cache (each
+    /// statement is prepared once, not once per row).
+    fn run(&self, sql: &str, params: impl rusqlite::Params) -> Result<(), Error> {
+        self.conn.prepare_cached(sql)?.execute(params)?;
+        Ok(())
+    }
+
     fn programme(&self, p: &Programme) -> Result<(), Error> {
         let doc = self.document;
         if let Some(title) = p.title.as_deref().filter(|t| !t.is_empty()) {
             self.search(None, "title", "documents", doc, title)?;
         }
         for (d, day) in p.days.iter().enumerate() {
-            self.conn.execute(
+            self.run(
                 "INSERT INTO days (document_id, number, date, weekday, label) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![
                     doc,
@@ -538,7 +545,7 @@ impl Writer<'_> {
             )?;
             let day_id = self.conn.last_insert_rowid();
             for (s, slot) in day.slots.iter().enumerate() {
-                self.conn.execute(
+                self.run(
                     "INSERT INTO slots (document_id, day_id, number, date, start_time, end_time, minutes, label, room)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                     params![
@@ -558,19 +565,19 @@ impl Writer<'_> {
             }
         }
         for (i, f) in p.footnotes.iter().enumerate() {
-            self.conn.execute(
+            self.run(
                 "INSERT INTO footnotes (document_id, rank, marker, text, page) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![doc, rank(i), f.marker, f.text, f.page],
             )?;
         }
         for r in &p.references {
-            self.conn.execute(
+            self.run(
                 r#"INSERT INTO "references" (document_id, symbol, url) VALUES (?1, ?2, ?3)"#,
                 params![doc, r.symbol, r.url],
             )?;
         }
         for (i, w) in p.warnings.iter().enumerate() {
-            self.conn.execute(
+            self.run(
                 "INSERT INTO warnings (document_id, rank, text) VALUES (?1, ?2, ?3)",
                 params![doc, rank(i), w],
             )?;
@@ -582,7 +589,7 @@ impl Writer<'_> {
         let doc = self.document;
         for item in &slot.agenda_items {
             let markers = serde_json::to_string(&item.footnotes).unwrap_or_else(|_| "[]".into());
-            self.conn.execute(
+            self.run(
                 "INSERT INTO agenda_items (document_id, slot_id, position, number, title, continued, footnote_markers)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![
@@ -606,7 +613,7 @@ impl Writer<'_> {
                 )?;
             }
             for (i, sub) in item.sub_items.iter().enumerate() {
-                self.conn.execute(
+                self.run(
                     "INSERT INTO sub_items (document_id, agenda_item_id, rank, letter, label, title, continued)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                     params![
@@ -628,14 +635,14 @@ impl Writer<'_> {
             self.topics(slot_id, Parent::AgendaItem(item_id), &item.topics)?;
         }
         for event in &slot.events {
-            self.conn.execute(
+            self.run(
                 "INSERT INTO events (document_id, slot_id, position, text) VALUES (?1, ?2, ?3, ?4)",
                 params![doc, slot_id, event.position, event.text],
             )?;
             let event_id = self.conn.last_insert_rowid();
             self.search(Some(slot_id), "event", "events", event_id, &event.text)?;
             for (i, name) in event.speakers.iter().enumerate() {
-                self.conn.execute(
+                self.run(
                     "INSERT INTO speakers (document_id, event_id, rank, name) VALUES (?1, ?2, ?3, ?4)",
                     params![doc, event_id, rank(i), name],
                 )?;
@@ -643,7 +650,7 @@ impl Writer<'_> {
             self.topics(slot_id, Parent::Event(event_id), &event.topics)?;
         }
         for share in hours::shares(slot) {
-            self.conn.execute(
+            self.run(
                 "INSERT INTO time_shares (document_id, slot_id, agenda_item, sub_item, minutes) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![doc, slot_id, share.subject.item, share.subject.sub_item, share.minutes],
             )?;
@@ -658,7 +665,7 @@ impl Writer<'_> {
             Parent::Event(id) => (None, None, Some(id)),
         };
         for (i, topic) in topics.iter().enumerate() {
-            self.conn.execute(
+            self.run(
                 "INSERT INTO topics (document_id, slot_id, agenda_item_id, sub_item_id, event_id, rank, text)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![self.document, slot_id, item, sub, event, rank(i), topic.text],
@@ -666,7 +673,7 @@ impl Writer<'_> {
             let topic_id = self.conn.last_insert_rowid();
             self.search(Some(slot_id), "topic", "topics", topic_id, &topic.text)?;
             for (q, question) in topic.questions.iter().enumerate() {
-                self.conn.execute(
+                self.run(
                     "INSERT INTO questions (document_id, topic_id, rank, text) VALUES (?1, ?2, ?3, ?4)",
                     params![self.document, topic_id, rank(q), question],
                 )?;
@@ -691,7 +698,7 @@ impl Writer<'_> {
         id: i64,
         text: &str,
     ) -> Result<(), Error> {
-        self.conn.execute(
+        self.run(
             "INSERT INTO search_entries (document_id, slot_id, kind, source_table, source_id, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![self.document, slot, kind, table, id, text],
         )?;
