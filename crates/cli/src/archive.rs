@@ -16,10 +16,11 @@ pub struct Archive {
     path: PathBuf,
     /// Documents new to the database.
     pub added: usize,
-    /// Documents whose earlier rows were replaced (their sha256 or status
-    /// changed).
+    /// Documents whose earlier rows were replaced (their sha256, status or
+    /// reading changed).
     pub replaced: usize,
-    /// Documents already there with the same sha256 and status: left.
+    /// Documents already there with the same sha256, status and reading:
+    /// left.
     pub unchanged: usize,
 }
 
@@ -53,6 +54,11 @@ impl Archive {
     /// Writes one input's outcome, unless the database holds it unchanged.
     pub fn put(&mut self, done: &Done) -> Result<()> {
         let e = &done.entry;
+        let digest = done
+            .jsonl
+            .as_deref()
+            .or(e.error.as_deref())
+            .map(|text| unprog_parse::sha256_hex(text.as_bytes()));
         let record = Record {
             input: &e.input,
             file: e.file.as_deref(),
@@ -61,6 +67,7 @@ impl Archive {
             status: e.status,
             error: e.error.as_deref(),
             pages: e.pages,
+            digest: digest.as_deref(),
         };
         if self.db.unchanged(&record)? {
             self.unchanged += 1;

@@ -84,6 +84,10 @@ pub struct Record<'a> {
     pub error: Option<&'a str>,
     /// Page count (when it failed, what the manifest knows).
     pub pages: Option<u32>,
+    /// A digest of what was made of the input (the SHA-256 of its
+    /// programme's JSON, or of its error): a file of the same sha256 read
+    /// differently (by a newer unprog) is replaced too.
+    pub digest: Option<&'a str>,
 }
 
 /// What [`Database::put`] did.
@@ -109,6 +113,7 @@ CREATE TABLE documents (
   file TEXT,
   json TEXT,
   sha256 TEXT,
+  digest TEXT,
   status TEXT NOT NULL CHECK (status IN ('ok', 'warnings', 'failed')),
   error TEXT,
   kind TEXT CHECK (kind IN ('pdf', 'text')),
@@ -406,21 +411,22 @@ impl Database {
         self.commit()
     }
 
-    /// Whether the database holds this input already with the same sha256
-    /// and status (so that putting it again would change nothing).
+    /// Whether the database holds this input already with the same sha256,
+    /// status and digest (so that putting it again would change nothing).
     pub fn unchanged(&self, record: &Record<'_>) -> Result<bool, Error> {
-        let row: Option<(Option<String>, String)> = self
+        let row: Option<(Option<String>, String, Option<String>)> = self
             .conn
             .query_row(
-                "SELECT sha256, status FROM documents WHERE input = ?1",
+                "SELECT sha256, status, digest FROM documents WHERE input = ?1",
                 [record.input],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?;
-        Ok(row.is_some_and(|(sha, status)| {
+        Ok(row.is_some_and(|(sha, status, digest)| {
             record.sha256.is_some()
                 && sha.as_deref() == record.sha256
                 && status == status_name(record.status)
+                && digest.as_deref() == record.digest
         }))
     }
 
@@ -440,17 +446,18 @@ impl Database {
         let version = symbol.map(Version::of);
         let pages = programme.map(|p| p.source.pages).or(record.pages);
         self.conn.execute(
-            "INSERT INTO documents (input, file, json, sha256, status, error, kind, pages, symbol,
-               base_symbol, revision, corrigendum, revises, language, title, body,
+            "INSERT INTO documents (input, file, json, sha256, digest, status, error, kind, pages,
+               symbol, base_symbol, revision, corrigendum, revises, language, title, body,
                session_ordinal, session_name, session_start_date, session_end_date,
                session_venue, warning_count, schema_version)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-               ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+               ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
             params![
                 record.input,
                 record.file,
                 record.json,
                 record.sha256,
+                record.digest,
                 status_name(record.status),
                 record.error,
                 programme.map(|p| match p.source.kind {
@@ -806,6 +813,7 @@ const DOCUMENT_COLUMNS: &[(&str, &str)] = &[
             ("file", "The input's path below the folder it was found in."),
             ("json", "The document's JSON file in the dataset folder."),
             ("sha256", "SHA-256 of the input's bytes, lowercase hex."),
+            ("digest", "SHA-256 of what was made of it (its programme's JSON, or its error): a re-run replaces the row when this changes too."),
             ("status", "ok, warnings (converted, see the warnings table) or failed."),
             ("error", "Why the input failed."),
             ("kind", "pdf, or text extracted by another tool."),
@@ -1112,6 +1120,7 @@ mod tests {
             status: Status::Ok,
             error: None,
             pages: None,
+            digest: None,
         }
     }
 
@@ -1215,6 +1224,12 @@ mod tests {
         assert_eq!(questions as usize, want);
         assert!(db.unchanged(&record("a.pdf", "1")).expect("unchanged"));
         assert!(!db.unchanged(&record("a.pdf", "2")).expect("changed"));
+        // Same bytes read differently (a newer parser): changed.
+        let reread = Record {
+            digest: Some("another reading"),
+            ..record("a.pdf", "1")
+        };
+        assert!(!db.unchanged(&reread).expect("read differently"));
         assert!(!db.unchanged(&record("b.pdf", "1")).expect("new"));
         // Reopened (as the next run does): replaced by input, not added.
         drop(db);
