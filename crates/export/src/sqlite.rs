@@ -103,6 +103,10 @@ pub enum Put {
 pub struct Database {
     conn: Connection,
     in_transaction: bool,
+    /// The last `search_entries` id in the full-text index: entries after it
+    /// are indexed in one statement (FTS5 flushes its buffer at every
+    /// statement's savepoint, so one insert per entry costs many times more).
+    indexed: i64,
 }
 
 /// The tables, indexes, triggers and views (layout [`LAYOUT_VERSION`]).
@@ -280,7 +284,7 @@ CREATE INDEX time_shares_slot ON time_shares (slot_id);
 CREATE INDEX time_shares_document ON time_shares (document_id, agenda_item, sub_item);
 
 CREATE TABLE search_entries (
-  id INTEGER PRIMARY KEY,
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
   slot_id INTEGER REFERENCES slots (id) ON DELETE CASCADE,
   kind TEXT NOT NULL CHECK (kind IN ('title', 'agenda_item', 'sub_item', 'topic', 'question', 'event')),
@@ -297,9 +301,6 @@ CREATE VIRTUAL TABLE search_fts USING fts5 (
   content_rowid = 'id',
   tokenize = 'trigram'
 );
-CREATE TRIGGER search_entries_ai AFTER INSERT ON search_entries BEGIN
-  INSERT INTO search_fts (rowid, text) VALUES (new.id, new.text);
-END;
 CREATE TRIGGER search_entries_ad AFTER DELETE ON search_entries BEGIN
   INSERT INTO search_fts (search_fts, rowid, text) VALUES ('delete', old.id, old.text);
 END;
@@ -377,6 +378,7 @@ impl Database {
         Ok(Database {
             conn,
             in_transaction: false,
+            indexed: 0,
         })
     }
 
@@ -391,6 +393,11 @@ impl Database {
         if !self.in_transaction {
             self.conn.execute_batch("BEGIN IMMEDIATE")?;
             self.in_transaction = true;
+            self.indexed = self.conn.query_row(
+                "SELECT coalesce(max(id), 0) FROM search_entries",
+                [],
+                |r| r.get(0),
+            )?;
         }
         Ok(())
     }
@@ -398,16 +405,40 @@ impl Database {
     /// Commits the transaction [`begin`](Self::begin) started.
     pub fn commit(&mut self) -> Result<(), Error> {
         if self.in_transaction {
+            self.index_pending()?;
             self.conn.execute_batch("COMMIT")?;
             self.in_transaction = false;
         }
         Ok(())
     }
 
+    /// Adds the search entries written since the last time to the
+    /// full-text index (ids only grow: `AUTOINCREMENT`).
+    fn index_pending(&mut self) -> Result<(), Error> {
+        self.conn.execute(
+            "INSERT INTO search_fts (rowid, text) SELECT id, text FROM search_entries WHERE id > ?1 ORDER BY id",
+            [self.indexed],
+        )?;
+        self.indexed =
+            self.conn
+                .query_row("SELECT coalesce(max(id), 0) FROM search_entries", [], |r| {
+                    r.get(0)
+                })?;
+        Ok(())
+    }
+
     /// Removes every document (`--replace`), in one transaction.
     pub fn clear(&mut self) -> Result<(), Error> {
         self.begin()?;
-        self.conn.execute("DELETE FROM documents", [])?;
+        self.index_pending()?;
+        self.conn
+            .execute_batch("INSERT INTO search_fts (search_fts) VALUES ('delete-all')")?;
+        self.conn.execute_batch(
+            "DROP TRIGGER search_entries_ad; DELETE FROM documents;
+             CREATE TRIGGER search_entries_ad AFTER DELETE ON search_entries BEGIN
+               INSERT INTO search_fts (search_fts, rowid, text) VALUES ('delete', old.id, old.text);
+             END;",
+        )?;
         self.commit()
     }
 
@@ -438,10 +469,22 @@ impl Database {
         record: &Record<'_>,
         programme: Option<&Programme>,
     ) -> Result<Put, Error> {
-        let existed = self
+        let held: Option<i64> = self
             .conn
-            .execute("DELETE FROM documents WHERE input = ?1", [record.input])?
-            > 0;
+            .query_row(
+                "SELECT id FROM documents WHERE input = ?1",
+                [record.input],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let existed = held.is_some();
+        if let Some(id) = held {
+            // Its index entries go with its rows (the delete trigger), so
+            // they must be in the index first.
+            self.index_pending()?;
+            self.conn
+                .execute("DELETE FROM documents WHERE id = ?1", [id])?;
+        }
         let symbol = programme.and_then(|p| p.symbol.as_deref());
         let version = symbol.map(Version::of);
         let pages = programme.map(|p| p.source.pages).or(record.pages);
@@ -1257,6 +1300,11 @@ mod tests {
             count(&db, "SELECT count(*) FROM pragma_foreign_key_check"),
             0
         );
+        db.connection()
+            .execute_batch(
+                "INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)",
+            )
+            .expect("the index matches its entries");
         // The view's hours are compare's.
         let rows = crate::hours::by_subject(&[&p]);
         for (subject, hours) in rows {
