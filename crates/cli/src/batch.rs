@@ -37,6 +37,8 @@ pub struct BatchOptions {
     pub isolate: bool,
     /// Address-space limit of one isolated worker, MB.
     pub max_memory_mb: u64,
+    /// `--sqlite`: the archive database to write too.
+    pub sqlite: Option<PathBuf>,
 }
 
 /// Inputs per chunk: enough to keep every thread busy, few enough to keep
@@ -140,6 +142,14 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
     let mut kept = kept.into_iter().peekable();
     let resume_from = opts.resume.then_some(&previous);
 
+    // The database is opened before any work: one that is not ours stops
+    // the run here.
+    let archive = opts
+        .sqlite
+        .as_deref()
+        .map(|path| crate::archive::Archive::open(path, opts.replace))
+        .transpose()?;
+
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs)
         .build()
@@ -156,6 +166,7 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
             BufWriter::new(manifest_tmp.file()?),
             env!("CARGO_PKG_VERSION"),
         )?,
+        archive,
     };
     out.csv.write_all(unprog_export::csv::HEADER.as_bytes())?;
     let mut any_failed = false;
@@ -185,6 +196,7 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
         Ok(failed)
     };
     for chunk in inputs.chunks(CHUNK) {
+        out.begin()?;
         let results: Vec<Done> = match workers.as_mut() {
             Some(w) => w.convert(chunk, resume_from, &|input: &Input, done: &Done| {
                 progress.tick(
@@ -234,8 +246,13 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
             }
             out.push(done, false)?;
         }
+        // One transaction per chunk: a run killed later leaves the
+        // database as this chunk left it.
+        out.commit()?;
     }
+    out.begin()?;
     any_failed |= keep_before(None, &mut out)?;
+    out.commit()?;
     progress.finish();
     if let Some(w) = workers {
         w.shutdown();
@@ -244,6 +261,7 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
         mut jsonl,
         mut csv,
         manifest,
+        archive,
     } = out;
     jsonl.flush()?;
     csv.flush()?;
@@ -254,6 +272,7 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
     // Written last: its presence says the run finished.
     let summary = manifest.finish()?;
     manifest_tmp.persist()?;
+    let database = archive.map(crate::archive::Archive::finish).transpose()?;
     if !opts.quiet {
         let s = &summary;
         let mut line = format!(
@@ -273,6 +292,10 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
                 s.kept
             ));
         }
+        if let Some(words) = &database {
+            line.push_str("; ");
+            line.push_str(words);
+        }
         if s.inconsistent_groups > 0 {
             line.push_str(&format!(
                 "; {} documents disagree across languages (see manifest.json)",
@@ -289,11 +312,26 @@ struct Collections {
     jsonl: BufWriter<File>,
     csv: BufWriter<File>,
     manifest: ManifestWriter<BufWriter<File>>,
+    /// `--sqlite`.
+    archive: Option<crate::archive::Archive>,
 }
 
 impl Collections {
-    /// Adds one document (or failed input) to all three.
+    /// Starts a chunk's database transaction.
+    fn begin(&mut self) -> Result<()> {
+        self.archive.as_mut().map_or(Ok(()), |a| a.begin())
+    }
+
+    /// Commits a chunk's database transaction.
+    fn commit(&mut self) -> Result<()> {
+        self.archive.as_mut().map_or(Ok(()), |a| a.commit())
+    }
+
+    /// Adds one document (or failed input) to all three (and the database).
     fn push(&mut self, done: Done, kept: bool) -> Result<()> {
+        if let Some(archive) = &mut self.archive {
+            archive.put(&done)?;
+        }
         if let Some(line) = &done.jsonl {
             self.jsonl.write_all(line.as_bytes())?;
         }

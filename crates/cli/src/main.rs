@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod archive;
 mod batch;
 mod dataset;
 
@@ -77,6 +78,8 @@ enum Command {
   unprog convert untrusted/ -o out --isolate --max-memory 2048
   # one document's JSON on standard output
   unprog convert oewg-s4-en.pdf -o -
+  # also an SQLite archive (full-text search; Datasette: metadata.json beside it)
+  unprog convert programmes/ -o out --sqlite out/programmes.db
 
 Exit codes: 0 every input converted (some may carry warnings); 1 some inputs failed (each reported on standard error and in manifest.json); 2 usage error (bad arguments, a missing input, a folder where a file is expected, nothing to convert).")]
     Convert {
@@ -117,6 +120,12 @@ Exit codes: 0 every input converted (some may carry warnings); 1 some inputs fai
         /// may take; a document that needs more fails alone.
         #[arg(long, default_value_t = 4096, requires = "isolate")]
         max_memory: u64,
+        /// Also write every document into this SQLite database (created when
+        /// missing, added to when it exists: documents new or changed since
+        /// are written, the rest left), with a metadata.json for Datasette
+        /// beside it.
+        #[arg(long, value_name = "FILE")]
+        sqlite: Option<PathBuf>,
         /// Print nothing but errors that stop the run.
         #[arg(short, long, conflicts_with = "verbose")]
         quiet: bool,
@@ -405,10 +414,17 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             timeout,
             isolate,
             max_memory,
+            sqlite,
             quiet,
             verbose,
         } => {
             if output.as_os_str() == "-" {
+                if sqlite.is_some() {
+                    return Err(Usage(
+                        "--sqlite writes a database of a dataset: give -o FOLDER, not -o -".into(),
+                    )
+                    .into());
+                }
                 let [input] = inputs.as_slice() else {
                     return Err(Usage("-o - takes exactly one input file".into()).into());
                 };
@@ -456,6 +472,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     timeout: std::time::Duration::from_secs_f64(timeout),
                     isolate,
                     max_memory_mb: max_memory,
+                    sqlite,
                 };
                 if batch::run(&found, &opts)? {
                     return Err(SomeFailed.into());
@@ -570,6 +587,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 timeout: std::time::Duration::from_secs_f64(timeout.max(0.001)),
                 isolate: true,
                 max_memory_mb: max_memory,
+                sqlite: None,
             };
             isolate::serve(&opts)?;
         }

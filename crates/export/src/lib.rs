@@ -13,6 +13,7 @@ pub mod manifest;
 pub mod report;
 pub mod schema;
 pub mod skeleton;
+pub mod sqlite;
 
 use unprog_parse::Programme;
 

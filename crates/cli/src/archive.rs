@@ -1,0 +1,112 @@
+//! `convert --sqlite FILE`: the batch's documents written into the archive
+//! database (`unprog_export::sqlite`), one transaction per chunk, and
+//! Datasette's `metadata.json` written (atomically) beside it at the end.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use unprog_export::sqlite::{Database, Put, Record};
+use unprog_parse::Programme;
+
+use crate::batch::Done;
+
+/// The database being written, and what this run did to it.
+pub struct Archive {
+    db: Database,
+    path: PathBuf,
+    /// Documents new to the database.
+    pub added: usize,
+    /// Documents whose earlier rows were replaced (their sha256, status or
+    /// reading changed).
+    pub replaced: usize,
+    /// Documents already there with the same sha256, status and reading:
+    /// left.
+    pub unchanged: usize,
+}
+
+impl Archive {
+    /// Opens (or creates) the database; `replace` empties it first
+    /// (`--replace` starts the dataset afresh).
+    pub fn open(path: &Path, replace: bool) -> Result<Archive> {
+        let mut db = Database::open(path)?;
+        if replace {
+            db.clear()?;
+        }
+        Ok(Archive {
+            db,
+            path: path.to_path_buf(),
+            added: 0,
+            replaced: 0,
+            unchanged: 0,
+        })
+    }
+
+    /// Starts a chunk's transaction.
+    pub fn begin(&mut self) -> Result<()> {
+        Ok(self.db.begin()?)
+    }
+
+    /// Commits a chunk's transaction.
+    pub fn commit(&mut self) -> Result<()> {
+        Ok(self.db.commit()?)
+    }
+
+    /// Writes one input's outcome, unless the database holds it unchanged.
+    pub fn put(&mut self, done: &Done) -> Result<()> {
+        let e = &done.entry;
+        let digest = done
+            .jsonl
+            .as_deref()
+            .or(e.error.as_deref())
+            .map(|text| unprog_parse::sha256_hex(text.as_bytes()));
+        let record = Record {
+            input: &e.input,
+            file: e.file.as_deref(),
+            json: e.output.as_deref(),
+            sha256: e.sha256.as_deref(),
+            status: e.status,
+            error: e.error.as_deref(),
+            pages: e.pages,
+            digest: digest.as_deref(),
+        };
+        if self.db.unchanged(&record)? {
+            self.unchanged += 1;
+            return Ok(());
+        }
+        let programme = done
+            .jsonl
+            .as_deref()
+            .map(serde_json::from_str::<Programme>)
+            .transpose()
+            .with_context(|| format!("{}: its programme cannot be read back", e.input))?;
+        match self.db.put(&record, programme.as_ref())? {
+            Put::Added => self.added += 1,
+            Put::Replaced => self.replaced += 1,
+        }
+        Ok(())
+    }
+
+    /// Writes `metadata.json` beside the database (Datasette names the
+    /// database after the file's stem); returns the summary's words.
+    pub fn finish(self) -> Result<String> {
+        let dir = match self.path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let stem = self
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "programmes".into());
+        let metadata = unprog_export::sqlite::datasette_metadata(&stem);
+        drop(self.db);
+        crate::batch::write_atomic(&dir, "metadata.json", metadata.as_bytes())?;
+        Ok(format!(
+            "database {}: {} added, {} replaced, {} unchanged",
+            self.path.display(),
+            self.added,
+            self.replaced,
+            self.unchanged
+        ))
+    }
+}
