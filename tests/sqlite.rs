@@ -268,6 +268,17 @@ fn the_corpus_database_matches_the_dataset_and_a_rerun_adds_nothing() {
     );
     assert_eq!(english_pdfs_found, english_pdfs);
     assert!(english_pdfs >= 8, "{english_pdfs}");
+    // What archivists cite from the masthead: every PDF's issue date and
+    // original language.
+    assert_eq!(
+        count(
+            &conn,
+            "SELECT count(*) FROM documents WHERE kind = 'pdf' AND (issue_date IS NULL \
+             OR issue_date NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' \
+             OR original_language IS NOT 'en')"
+        ),
+        0
+    );
     // A question found by its words, in the table it came from.
     let kind: String = conn
         .query_row(

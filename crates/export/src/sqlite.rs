@@ -128,6 +128,8 @@ CREATE TABLE documents (
   corrigendum INTEGER NOT NULL DEFAULT 0,
   revises TEXT,
   language TEXT CHECK (language IN ('ar', 'zh', 'en', 'fr', 'ru', 'es')),
+  issue_date TEXT,
+  original_language TEXT CHECK (original_language IN ('ar', 'zh', 'en', 'fr', 'ru', 'es')),
   title TEXT,
   body TEXT,
   session_ordinal INTEGER,
@@ -490,11 +492,12 @@ impl Database {
         let pages = programme.map(|p| p.source.pages).or(record.pages);
         self.conn.execute(
             "INSERT INTO documents (input, file, json, sha256, digest, status, error, kind, pages,
-               symbol, base_symbol, revision, corrigendum, revises, language, title, body,
+               symbol, base_symbol, revision, corrigendum, revises, language, issue_date,
+               original_language, title, body,
                session_ordinal, session_name, session_start_date, session_end_date,
                session_venue, warning_count, schema_version)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-               ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+               ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
             params![
                 record.input,
                 record.file,
@@ -514,6 +517,8 @@ impl Database {
                 version.as_ref().map_or(0, |v| v.corrigendum),
                 version.as_ref().and_then(|v| v.revises.as_deref()),
                 programme.map(|p| p.language.code()),
+                programme.and_then(|p| p.issue_date.as_deref()),
+                programme.and_then(|p| p.original_language.map(|l| l.code())),
                 programme.and_then(|p| p.title.as_deref()),
                 programme.and_then(|p| p.body.as_deref()),
                 programme.and_then(|p| p.session.ordinal),
@@ -867,6 +872,8 @@ const DOCUMENT_COLUMNS: &[(&str, &str)] = &[
             ("corrigendum", "N of /Corr.N; 0 when not a corrigendum."),
             ("revises", "The symbol of the document this one revises or corrects."),
             ("language", "The document's language (ar, zh, en, fr, ru, es), detected from its text; the language versions of a document share its symbol."),
+            ("issue_date", "The date the document was issued, from its masthead (ISO date)."),
+            ("original_language", "The language the document was written in (\"Original: English\"): the others translate it."),
             ("title", "The document title, e.g. Provisional programme of work."),
             ("body", "The body that meets, e.g. the working group's name."),
             ("session_ordinal", "The session's number: 4 for the fourth substantive session."),
