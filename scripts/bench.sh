@@ -7,6 +7,11 @@
 #   odt   LibreOffice from ODT, NPROD files (default 600)
 #   docx  LibreOffice from Word .docx, NPROD files
 #   html  headless Chromium print-to-PDF, NPROD files
+#   real  the real-world set scripts/realworld.sh fetches (scripts/realworld.list:
+#         TeX-made documents in many scripts, none of them a programme, so
+#         unprog's conversion extracts each and then reports "no programme");
+#         each file once, from REALWORLD_PDFS (default
+#         /tmp/unprog-realworld/pdf; run scripts/realworld.sh first)
 # The producer of each fixture comes from fixtures/source/*.json ("editions";
 # a source without editions is one ODT edition named after its id).
 # For each corpus, in one run:
@@ -124,6 +129,18 @@ for pdf in sorted(glob.glob(root + "/fixtures/pdf/*.pdf")):
     print(name, prod, pages, sep="\t")
 PY
 
+REALWORLD_PDFS=${REALWORLD_PDFS:-/tmp/unprog-realworld/pdf}
+real_corpus() { # DIR -> prints the corpus's files and pages
+  local dir=$1 total=0 p f
+  rm -rf "$dir"; mkdir -p "$dir"
+  for f in "$REALWORLD_PDFS"/*.pdf; do
+    cp "$f" "$dir/"
+    p=$(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ {print $2}')
+    total=$((total + ${p:-0}))
+  done
+  echo "$(ls "$dir" | wc -l) $total"
+}
+
 make_corpus() { # N DIR PRODUCER|mix -> prints the corpus's pages
   # (kept between runs when made from the same files: deleting thousands of
   # files just before a measurement slows the next file creations on ext4)
@@ -185,7 +202,17 @@ echo "machine: $(nproc) cores; load average at start: $(cut -d' ' -f1-3 /proc/lo
 for corpus in $CORPORA; do
   if [ "$corpus" = mix ]; then n=$N; else n=$NPROD; fi
   dir="$WORK/corpus-$corpus-$n"
-  read -r pages nfix < <(make_corpus "$n" "$dir" "$corpus")
+  if [ "$corpus" = real ]; then
+    if ! ls "$REALWORLD_PDFS"/*.pdf >/dev/null 2>&1; then
+      echo "bench: no PDFs in $REALWORLD_PDFS: run scripts/realworld.sh first (or set REALWORLD_PDFS)" >&2
+      continue
+    fi
+    dir="$WORK/corpus-real"
+    read -r n pages < <(real_corpus "$dir")
+    nfix=real-world
+  else
+    read -r pages nfix < <(make_corpus "$n" "$dir" "$corpus")
+  fi
   labels=(); cmds=()
   add() { # LABEL CMD... (kept quoted for eval)
     labels+=("$1"); shift
@@ -215,7 +242,11 @@ for corpus in $CORPORA; do
     done
   done
   echo
-  echo "== $corpus: $n PDFs, $pages pages (cycled from $nfix fixtures)"
+  if [ "$corpus" = real ]; then
+    echo "== $corpus: $n PDFs, $pages pages (the real-world set, each once)"
+  else
+    echo "== $corpus: $n PDFs, $pages pages (cycled from $nfix fixtures)"
+  fi
   printf '%-20s %8s %9s %9s %8s %7s\n' run seconds docs/s pages/s peak_MB others
   declare -A med=()
   for k in "${!labels[@]}"; do
