@@ -1294,6 +1294,13 @@ mod tests {
             .collect()
     }
 
+    fn table_texts(text: &str, language: Language) -> Vec<String> {
+        table_lines(text, language)
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect()
+    }
+
     const HEAD: &str = "A/AC.292/2023/INF/1\n\nAnnex\n\nDate/time\nAgenda item/programme\n\n";
 
     #[test]
@@ -1325,10 +1332,7 @@ mod tests {
             "{HEAD}Monday, 6 March\n10 a.m.–1 p.m.\n\nAgenda item 3: Organization of work\n\n3–6 p.m.\n\n\
              • Is this the first slot's question?\n\nAgenda item 4: General exchange of views\n"
         );
-        let texts: Vec<String> = table_lines(&text, Language::En)
-            .into_iter()
-            .map(|(_, t)| t)
-            .collect();
+        let texts = table_texts(&text, Language::En);
         assert_eq!(
             texts,
             [
@@ -1370,10 +1374,7 @@ mod tests {
                     Tema 2 del programa: Aprobación del programa\n\
                     Tema 5 del programa: Debate de las cuestiones sustantivas que figuran en el\n\
                     párrafo 1 de la resolución 75/240 de la Asamblea General\n";
-        let texts: Vec<String> = table_lines(text, Language::Es)
-            .into_iter()
-            .map(|(_, t)| t)
-            .collect();
+        let texts = table_texts(text, Language::Es);
         assert_eq!(
             texts,
             [
@@ -1396,10 +1397,7 @@ mod tests {
                     10 ч 00 м. – Открытие сессии\n13 ч 00 м.\nВступительные заявления\n\
                     Пункт 5 повестки дня: Обсуждение вопросов существа, содержащихся в пункте 1\n\
                     резолюции 75/240 Генеральной Ассамблеи\n";
-        let texts: Vec<String> = table_lines(text, Language::Ru)
-            .into_iter()
-            .map(|(_, t)| t)
-            .collect();
+        let texts = table_texts(text, Language::Ru);
         assert_eq!(texts[1], "10 ч 00 м. – 13 ч 00 м.");
         assert_eq!(texts[2], "Открытие сессии");
     }
@@ -1411,10 +1409,7 @@ mod tests {
              Focused discussion on international law:\n\nTuesday, 7\nMarch\n\n10 a.m.–1 p.m.\n\n\
              •\n\nHow do the principles apply?\n\nAgenda item 6: Other matters\n"
         );
-        let texts: Vec<String> = table_lines(&text, Language::En)
-            .into_iter()
-            .map(|(_, t)| t)
-            .collect();
+        let texts = table_texts(&text, Language::En);
         assert_eq!(
             texts,
             [
@@ -1436,10 +1431,7 @@ mod tests {
                     10.00 a 13.00 horas\n\nApertura del período de sesiones\n\n\
                     Sala de conferencias 4 Palabras de apertura\n\
                     Tema 5 del programa: Debate de las cuestiones sustantivas que figuran en el\n";
-        let texts: Vec<String> = table_lines(text, Language::Es)
-            .into_iter()
-            .map(|(_, t)| t)
-            .collect();
+        let texts = table_texts(text, Language::Es);
         assert_eq!(
             texts,
             [
@@ -1458,10 +1450,7 @@ mod tests {
         let text = "附件\n\n日期/时间\n议程项目/方案\n\n7 月 8 日，星期一\n上午 10 时 会议开幕\n\
                     至下午 1\n致开幕词\n时\n第 4 会议\n– 不限成员名额工作组组长柏罕加福\n室\n\
                     议程项目 2：通过议程\n";
-        let texts: Vec<String> = table_lines(text, Language::Zh)
-            .into_iter()
-            .map(|(_, t)| t)
-            .collect();
+        let texts = table_texts(text, Language::Zh);
         assert_eq!(
             texts,
             [
@@ -1540,38 +1529,39 @@ mod tests {
 
     #[test]
     fn a_hyphen_a_tool_dropped_comes_back_where_the_document_prints_it() {
-        let mut raws: Vec<Raw> = [
-            "информационно-коммуникационных технологий",
-            "государствами информационнокоммуникационных технологий",
-        ]
-        .iter()
-        .map(|t| Raw {
-            text: t.to_string(),
-            page: 1,
-            gap: false,
-            trailing: false,
-        })
-        .collect();
-        restore_hyphens(&mut raws, crate::lang::table(Language::En));
+        let restored = |lines: &[&str], language: Language| -> Vec<String> {
+            let mut raws: Vec<Raw> = lines
+                .iter()
+                .map(|t| Raw {
+                    text: t.to_string(),
+                    page: 1,
+                    gap: false,
+                    trailing: false,
+                })
+                .collect();
+            restore_hyphens(&mut raws, crate::lang::table(language));
+            raws.into_iter().map(|r| r.text).collect()
+        };
+        let ru = restored(
+            &[
+                "информационно-коммуникационных технологий",
+                "государствами информационнокоммуникационных технологий",
+            ],
+            Language::Ru,
+        );
         assert_eq!(
-            raws[1].text,
+            ru[1],
             "государствами информационно-коммуникационных технологий"
         );
-        let mut raws: Vec<Raw> = [
-            "discussion points identified for follow-up",
-            "of a global, intergovernmental pointsof-contact directory",
-        ]
-        .iter()
-        .map(|t| Raw {
-            text: t.to_string(),
-            page: 1,
-            gap: false,
-            trailing: false,
-        })
-        .collect();
-        restore_hyphens(&mut raws, crate::lang::table(Language::En));
+        let en = restored(
+            &[
+                "discussion points identified for follow-up",
+                "of a global, intergovernmental pointsof-contact directory",
+            ],
+            Language::En,
+        );
         assert_eq!(
-            raws[1].text,
+            en[1],
             "of a global, intergovernmental points-of-contact directory"
         );
         assert_eq!(page_of_pages("2/5"), Some((2, 5)));
@@ -1581,10 +1571,7 @@ mod tests {
     #[test]
     fn a_day_label_printed_a_run_a_line_is_one_label_and_a_question_end_is_not_part_of_it() {
         let text = "附件\n\n日期/时间\n议程项目/方案\n\n7\n月\n25\n日，星期一\n\n上午 10 时至下午 1 时\n会议开幕\n";
-        let texts: Vec<String> = table_lines(text, Language::Zh)
-            .into_iter()
-            .map(|(_, t)| t)
-            .collect();
+        let texts = table_texts(text, Language::Zh);
         assert_eq!(
             texts,
             ["7 月 25 日，星期一", "上午 10 时至下午 1 时", "会议开幕"]

@@ -503,16 +503,9 @@ pub fn table(language: Language) -> &'static Table {
 /// the six.
 pub fn named(word: &str) -> Option<Language> {
     let w = word.trim().to_lowercase();
-    [
-        Language::Ar,
-        Language::Zh,
-        Language::En,
-        Language::Fr,
-        Language::Ru,
-        Language::Es,
-    ]
-    .into_iter()
-    .find(|&l| table(l).names.contains(&w.as_str()))
+    Language::ALL
+        .into_iter()
+        .find(|&l| table(l).names.contains(&w.as_str()))
 }
 
 /// Detects the language of a document from its text: the script first
