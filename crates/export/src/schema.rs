@@ -30,37 +30,9 @@ pub fn comparison() -> String {
 }
 
 fn generate<T: JsonSchema>(id: &str, description: &str) -> String {
-    let mut schema = schemars::schema_for!(T);
     // An identifier that names the format and its version (no web address
     // is promised), as schema/programme.schema.json does.
-    schema.insert("$id".into(), id.into());
-    schema.insert("description".into(), description.into());
-    if let Some(map) = schema.as_object_mut() {
-        map.values_mut().for_each(drop_nonstandard_formats);
-    }
-    let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
-    s.push('\n');
-    s
-}
-
-/// Removes the `format`s that JSON Schema does not define (schemars writes
-/// `uint` and `double` for Rust's number types; `minimum` says what matters).
-fn drop_nonstandard_formats(value: &mut serde_json::Value) {
-    const STANDARD: &[&str] = &["date", "time", "date-time", "uri", "email", "duration"];
-    match value {
-        serde_json::Value::Object(map) => {
-            if map
-                .get("format")
-                .and_then(|f| f.as_str())
-                .is_some_and(|f| !STANDARD.contains(&f))
-            {
-                map.remove("format");
-            }
-            map.values_mut().for_each(drop_nonstandard_formats);
-        }
-        serde_json::Value::Array(items) => items.iter_mut().for_each(drop_nonstandard_formats),
-        _ => {}
-    }
+    unprog_parse::model::schema_json::<T>(id, Some(description))
 }
 
 #[cfg(test)]

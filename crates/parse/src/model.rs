@@ -269,10 +269,20 @@ pub struct Reference {
 
 /// The JSON Schema of [`Programme`], pretty-printed.
 pub fn json_schema() -> String {
-    let mut schema = schemars::schema_for!(Programme);
     // An identifier that names the model and its version (no web address is
     // promised).
-    schema.insert("$id".into(), "urn:unprog:programme:schema-version-1".into());
+    schema_json::<Programme>("urn:unprog:programme:schema-version-1", None)
+}
+
+/// The JSON Schema of a serialised type, pretty-printed, as unprog writes
+/// its schemas: with `$id` (and a `description` when given), and only the
+/// `format`s JSON Schema defines.
+pub fn schema_json<T: JsonSchema>(id: &str, description: Option<&str>) -> String {
+    let mut schema = schemars::schema_for!(T);
+    schema.insert("$id".into(), id.into());
+    if let Some(d) = description {
+        schema.insert("description".into(), d.into());
+    }
     if let Some(map) = schema.as_object_mut() {
         map.values_mut().for_each(drop_nonstandard_formats);
     }
@@ -282,7 +292,8 @@ pub fn json_schema() -> String {
 }
 
 /// Removes the `format`s that JSON Schema does not define (schemars writes
-/// `uint32` and the like for integer widths; `minimum` says what matters).
+/// `uint32`, `double` and the like for number widths; `minimum` says what
+/// matters).
 fn drop_nonstandard_formats(value: &mut serde_json::Value) {
     const STANDARD: &[&str] = &["date", "time", "date-time", "uri", "email", "duration"];
     match value {
