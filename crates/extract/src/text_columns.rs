@@ -61,6 +61,28 @@ fn cover(lines: &[&TextLine], top: f64, bottom: f64) -> f64 {
 }
 
 /// The most common font size of `lines` (to 0.5 pt).
+/// The runs of bins, among the first `bins`, where the coverage (the running
+/// sum of `delta`, +1 where a piece of ink starts, −1 where it ends) is at
+/// most `allowed`: `(first, end)` each, a run still open at the last bin
+/// left out.
+fn thin_runs(delta: &[i64], bins: usize, allowed: i64) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut depth = 0i64;
+    let mut start: Option<usize> = None;
+    for (b, d) in delta.iter().enumerate().take(bins) {
+        depth += d;
+        match (depth <= allowed, start) {
+            (true, None) => start = Some(b),
+            (false, Some(s)) => {
+                runs.push((s, b));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    runs
+}
+
 fn common_size(lines: &[&TextLine]) -> f64 {
     let mut sizes: Vec<i64> = lines
         .iter()
@@ -107,20 +129,7 @@ pub(crate) fn find_band(lines: &[&TextLine], page_height: f64) -> Option<Band> {
     // running head): the band is cut at them.
     let allowed = (lines.len() / 8).max(1) as i64;
     let min_gutter = MIN_GUTTER * common_size(lines).max(1.0) * scale;
-    let mut gutters: Vec<(usize, usize)> = Vec::new();
-    let mut depth = 0i64;
-    let mut start: Option<usize> = None;
-    for (b, d) in delta.iter().enumerate().take(bins) {
-        depth += d;
-        match (depth <= allowed, start) {
-            (true, None) => start = Some(b),
-            (false, Some(s)) => {
-                gutters.push((s, b));
-                start = None;
-            }
-            _ => {}
-        }
-    }
+    let gutters = thin_runs(&delta, bins, allowed);
     let mut best: Option<(f64, Band)> = None;
     for (s, e) in gutters {
         // A strip at the page's edge is a margin, not a gutter.
@@ -392,20 +401,7 @@ pub(crate) fn whitespace_gutters(rows: &[Row]) -> Vec<Gutter> {
     sizes.sort_unstable();
     let common = sizes.get(sizes.len() / 2).map_or(1.0, |&s| s as f64 / 2.0);
     let min_gutter = MIN_GUTTER * common.max(1.0) * scale;
-    let mut depth = 0i64;
-    let mut strips = Vec::new();
-    let mut start: Option<usize> = None;
-    for (b, d) in delta.iter().enumerate().take(bins) {
-        depth += d;
-        match (depth <= allowed, start) {
-            (true, None) => start = Some(b),
-            (false, Some(s)) => {
-                strips.push((s, b));
-                start = None;
-            }
-            _ => {}
-        }
-    }
+    let strips = thin_runs(&delta, bins, allowed);
     for (s, e) in strips {
         if s == 0 {
             continue;
