@@ -35,6 +35,9 @@ struct Raw {
     gap: bool,
     /// The tool left a space at its end (MuPDF does where a line wraps).
     trailing: bool,
+    /// A sub-item's text that took its mark from before a time the tool
+    /// printed between them: the text goes back before that time.
+    carried: bool,
 }
 
 /// What a table line turned out to be.
@@ -130,6 +133,15 @@ fn restore_hyphens(raws: &mut [Raw], table: &Table) {
                     whole.to_string(),
                     format!("{}{l}", &whole[..whole.len() - last.len()]),
                 );
+            }
+        }
+    }
+    // (A word glued to a prefix the language always hyphenates.)
+    let long_word = regex!(r"\b\w{7,}\b");
+    for r in raws.iter() {
+        for w in long_word.find_iter(&r.text) {
+            if let Some(f) = table.hyphen_after_prefix(w.as_str()) {
+                forms.insert(w.as_str().to_string(), f);
             }
         }
     }
@@ -327,6 +339,7 @@ fn read_lines(text: &str, out: &mut Prepared) -> Vec<Raw> {
                 page,
                 gap,
                 trailing: body.ends_with([' ', '\t']),
+                carried: false,
             });
             gap = false;
         }
@@ -1007,11 +1020,14 @@ fn hang_marks(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
     // Whether the first waiting mark's text has been read (the next mark
     // then waits for a block of its own).
     let mut first_taken = false;
+    // Whether a time came between the first waiting mark and now.
+    let mut crossed = false;
     for p in pieces {
         match p {
             Piece::Programme(r) if lone_mark(table, &r.text) => {
                 if marks.is_empty() {
                     first_taken = false;
+                    crossed = false;
                 }
                 marks.push_back(r);
             }
@@ -1019,11 +1035,15 @@ fn hang_marks(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
                 let takes = !first_taken || (r.gap && !opens_lowercase(table, &r.text));
                 if takes {
                     if let Some(m) = marks.pop_front() {
+                        // (A sub-item's; a bullet's entry goes back as
+                        // every list entry does.)
+                        r.carried = crossed && table.sub_item(&m.text).is_some();
                         r.text = format!("{} {}", m.text, r.text);
                         r.gap = true;
                         r.page = m.page;
                         first_taken = true;
                     }
+                    crossed = false;
                 }
                 if marks.is_empty() {
                     first_taken = false;
@@ -1032,7 +1052,10 @@ fn hang_marks(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
             }
             // A mark a tool printed before the next slot's time waits for
             // its text after it (put back in its slot afterwards).
-            other => out.push(other),
+            other => {
+                crossed |= matches!(other, Piece::Date { time: true, .. }) && !marks.is_empty();
+                out.push(other)
+            }
         }
     }
     out.extend(marks.into_iter().map(Piece::Programme));
@@ -1077,7 +1100,11 @@ fn reorder(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
                     && !r.gap
                     && !is_structural(table, &r.text)
                     && !table.starts_topic(&r.text);
-                if is_list_entry(table, &r.text) || opens_lowercase(table, &r.text) || goes_on {
+                if is_list_entry(table, &r.text)
+                    || opens_lowercase(table, &r.text)
+                    || r.carried
+                    || goes_on
+                {
                     k += 1;
                 } else {
                     break;
@@ -1101,22 +1128,35 @@ fn reorder(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
     out
 }
 
-/// Two times a tool printed one after the other, their rows' programme
-/// after both: the second time goes before the first agenda item after the
-/// first slot's opening line (the first slot keeps what comes before it).
+/// Two times a tool printed one after the other (the first one's room
+/// between them), their rows' programme after both: the second time goes
+/// before the first agenda item or named meeting after the first slot's
+/// opening line (the first slot keeps what comes before it).
 fn split_stacked_times(pieces: &mut Vec<Piece>, table: &Table) {
     let time = |p: Option<&Piece>| matches!(p, Some(Piece::Date { time: true, .. }));
     let mut i = 0;
     while i + 2 < pieces.len() {
-        if time(pieces.get(i)) && time(pieces.get(i + 1)) {
-            let item = (i + 3..pieces.len())
+        let mut second = i + 1;
+        while matches!(pieces.get(second), Some(Piece::Room { .. })) {
+            second += 1;
+        }
+        if time(pieces.get(i)) && time(pieces.get(second)) {
+            let programme: Vec<usize> = (second + 2..pieces.len())
                 .take_while(|&k| matches!(pieces[k], Piece::Programme(_)))
-                .find(|&k| {
-                    matches!(&pieces[k], Piece::Programme(r) if table.agenda_item.is_match(&r.text))
-                });
-            if let (Some(k), Piece::Programme(_)) = (item, &pieces[i + 2]) {
-                let second = pieces.remove(i + 1);
-                pieces.insert(k - 1, second);
+                .collect();
+            let opens = |k: &usize, how: &dyn Fn(&str) -> bool| matches!(&pieces[*k], Piece::Programme(r) if how(&r.text));
+            let opener = programme
+                .iter()
+                .rfind(|k| opens(k, &|t| table.agenda_item.is_match(t)))
+                .or_else(|| {
+                    programme
+                        .iter()
+                        .find(|k| opens(k, &|t| table.opens_event(t)))
+                })
+                .copied();
+            if let (Some(k), Some(Piece::Programme(_))) = (opener, pieces.get(second + 1)) {
+                let moved = pieces.remove(second);
+                pieces.insert(k - 1, moved);
                 i = k;
                 continue;
             }
@@ -1198,6 +1238,11 @@ fn continues(table: &Table, para: &Open, r: &Raw, column: usize) -> bool {
     }
     if para.last.trailing && !r.gap {
         return true;
+    }
+    // A meeting the programme names ("Closing of the session") opens a
+    // paragraph of its own, unless the line before broke off mid-word.
+    if table.opens_event(t) && !before.ends_with(['-', '‐']) {
+        return false;
     }
     // The line before had no room left for this line's first word, or ran
     // (nearly) as wide as the column, or as the paragraph's widest line (a
@@ -1403,6 +1448,54 @@ mod tests {
     }
 
     #[test]
+    fn two_times_read_together_share_their_rows_text_at_the_meeting_the_second_row_names() {
+        // The first time's room between the two; the second row opens with
+        // a meeting the language's table names, right after a line that
+        // looks as if it had no room left.
+        let text = format!(
+            "{HEAD}Wednesday, 6 March\n\n1.15–2.30 p.m.\nConference\nRoom 6\n3–6 p.m.\n\n\
+             Lunch-time side event on the capacity-building needs of\n\
+             developing countries, organized by the Secretariat\n\
+             Informal dedicated stakeholder session\n\
+             Focused discussion on the contributions of stakeholders:\n"
+        );
+        assert_eq!(
+            table_texts(&text, Language::En),
+            [
+                "Wednesday, 6 March",
+                "1.15–2.30 p.m.",
+                "Conference Room 6",
+                "Lunch-time side event on the capacity-building needs of developing countries, organized by the Secretariat",
+                "3–6 p.m.",
+                "Informal dedicated stakeholder session",
+                "Focused discussion on the contributions of stakeholders:",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sub_items_mark_read_before_the_next_time_takes_its_text_back_before_that_time() {
+        let text =             "A/AC.292/2024/INF/1\n\nDate\n\nHeure\n\nPoint de l’ordre du jour/programme\n\n\
+             Vendredi 8\nmars\n\n10 heures-13\nheures\n\n\
+             Point 5 de l’ordre du jour : Examen des questions de fond (suite)\nc)\n\n\
+             15 heures-18\nheures\n\n\
+             Établir, sous les auspices de l’Organisation des Nations\nUnies, un dialogue (suite)\n\n\
+             Point 6 de l’ordre du jour : Questions diverses\nClôture de la session\n";
+        assert_eq!(
+            table_texts(text, Language::Fr),
+            [
+                "Vendredi 8 mars",
+                "10 heures-13 heures",
+                "Point 5 de l’ordre du jour : Examen des questions de fond (suite)",
+                "c) Établir, sous les auspices de l’Organisation des Nations Unies, un dialogue (suite)",
+                "15 heures-18 heures",
+                "Point 6 de l’ordre du jour : Questions diverses",
+                "Clôture de la session",
+            ]
+        );
+    }
+
+    #[test]
     fn a_new_days_label_and_time_read_before_the_last_slots_questions_go_after_them() {
         let text = format!(
             "{HEAD}Monday, 6 March\n3–6 p.m.\n\nAgenda item 5: Discussion\n\
@@ -1537,11 +1630,27 @@ mod tests {
                     page: 1,
                     gap: false,
                     trailing: false,
+                    carried: false,
                 })
                 .collect();
             restore_hyphens(&mut raws, crate::lang::table(language));
             raws.into_iter().map(|r| r.text).collect()
         };
+        // A prefix the language always hyphenates ("non-"), but not a word
+        // that merely begins with it.
+        assert_eq!(
+            restored(
+                &[
+                    "principles of sovereignty and nonintervention apply",
+                    "nonetheless"
+                ],
+                Language::En
+            ),
+            [
+                "principles of sovereignty and non-intervention apply",
+                "nonetheless"
+            ]
+        );
         let ru = restored(
             &[
                 "информационно-коммуникационных технологий",
@@ -1583,6 +1692,7 @@ mod tests {
                 page: 1,
                 gap: false,
                 trailing: false,
+                carried: false,
             })
             .collect();
         let ru = crate::lang::table(Language::Ru);

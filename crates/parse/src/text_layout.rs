@@ -135,7 +135,47 @@ fn cells(tokens: Vec<Token>) -> Vec<Vec<Token>> {
             _ => out.push(vec![t]),
         }
     }
+    for cell in &mut out {
+        set_one_space_apart(cell);
+    }
     out
+}
+
+/// Words the tool printed one space apart were set that way on the page,
+/// however wide they are: in such a run a word after CJK text starts one
+/// space after that text's width, not at the column the tool printed it in
+/// (which undercounts the CJK characters before it). Words printed further
+/// apart were placed apart and keep their columns, and so does a run that
+/// would reach the next one.
+fn set_one_space_apart(cell: &mut [Token]) {
+    let printed_end = |t: &Token| t.start + t.text.chars().count();
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    for k in 0..cell.len() {
+        match runs.last_mut() {
+            Some(run) if cell[k].start == printed_end(&cell[k - 1]) + 1 => run.end = k + 1,
+            _ => runs.push(k..k + 1),
+        }
+    }
+    for (n, run) in runs.iter().enumerate() {
+        let mut placed: Vec<(usize, usize)> = Vec::with_capacity(run.len());
+        for k in run.clone() {
+            let t = &cell[k];
+            let start = match placed.last() {
+                Some(&(_, end)) if t.start <= end => end + 1,
+                _ => t.start,
+            };
+            placed.push((start, start + (t.end - t.start)));
+        }
+        let next = runs.get(n + 1).map(|r| cell[r.start].start);
+        let reach = placed.last().map_or(0, |&(_, end)| end);
+        if next.is_some_and(|s| reach + 2 > s) {
+            continue;
+        }
+        for (k, (start, end)) in run.clone().zip(placed) {
+            cell[k].start = start;
+            cell[k].end = end;
+        }
+    }
 }
 
 fn is_rtl_text(text: &str) -> bool {
@@ -482,11 +522,30 @@ mod tests {
         assert_eq!(p.text_lines[0].text, "Date/time");
         assert_eq!(p.text_lines[1].text, "Agenda item/programme");
         assert_eq!(p.text_lines[1].x0, 21.0 * COLUMN);
-        // A CJK character is two columns wide.
-        assert_eq!(p.text_lines[2].x1, 16.0 * COLUMN);
+        // A CJK character is two columns wide, and the words of a run
+        // printed one space apart are one space apart however wide.
+        assert_eq!(p.text_lines[2].x1, 17.0 * COLUMN);
         // One space does not part cells (the columns do, later).
         assert_eq!(p.text_lines[3].text, "上午 10 时至下午 1 时 会议开幕");
         assert_eq!(p.text_lines[3].words.len(), 6);
+    }
+
+    #[test]
+    fn a_run_after_cjk_text_reaches_as_far_as_its_text_but_a_run_placed_apart_keeps_its_column() {
+        // (The line's last word printed at column 15 ends at 21 on the page.)
+        let run = tokens("关于《2022 年年度 号文");
+        let mut cell = run.clone();
+        set_one_space_apart(&mut cell);
+        assert_eq!(cell.last().map(|t| (t.start, t.end)), Some((18, 22)));
+        // A time whose last word would reach the programme printed three
+        // spaces after it keeps the columns the tool printed.
+        let row = tokens("下午 3 时至 6   议程项目");
+        let mut cell = row.clone();
+        set_one_space_apart(&mut cell);
+        assert_eq!(
+            cell.iter().map(|t| t.start).collect::<Vec<_>>(),
+            row.iter().map(|t| t.start).collect::<Vec<_>>()
+        );
     }
 
     #[test]

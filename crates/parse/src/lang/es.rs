@@ -86,6 +86,24 @@ pub(super) fn table() -> Table {
             "西班牙语",
             "الإسبانية",
         ],
+        hyphened_prefixes: &[],
+        event_openers: &[
+            "apertura del período de sesiones",
+            "clausura del período de sesiones",
+            "palabras de apertura",
+            "palabras de clausura",
+            "declaración de apertura",
+            "sesión privada",
+            "sesión informal",
+            "reunión informal",
+            "reunión oficiosa",
+            "consultas oficiosas",
+            "consultas informales",
+            "acto paralelo",
+            "evento paralelo",
+            "exposición informativa",
+            "debate general",
+        ],
     }
 }
 

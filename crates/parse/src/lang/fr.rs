@@ -88,6 +88,25 @@ pub(super) fn table() -> Table {
             "法语",
             "الفرنسية",
         ],
+        hyphened_prefixes: &[("non", &["nonobstant", "nonante", "nonce", "nonne"])],
+        event_openers: &[
+            "ouverture de la session",
+            "clôture de la session",
+            "déclarations liminaires",
+            "déclaration liminaire",
+            "déclaration de clôture",
+            "déclarations de clôture",
+            "séance privée",
+            "séance informelle",
+            "réunion informelle",
+            "consultations officieuses",
+            "consultations informelles",
+            "manifestation parallèle",
+            "exposé du",
+            "exposé de la",
+            "exposés",
+            "débat général",
+        ],
     }
 }
 

@@ -147,6 +147,17 @@ pub struct Table {
     /// How documents name this language, in each of the six, lowercase:
     /// a masthead's "Original: English", "Original : anglais".
     pub names: &'static [&'static str],
+    /// How the meetings a programme lists without an agenda item begin, as
+    /// United Nations programmes name them, lowercase ("opening of the
+    /// session", "closed meeting", "lunch-time side event"): text read
+    /// without positions tells where one cell's short paragraph ends and the
+    /// next cell's begins.
+    pub event_openers: &'static [&'static str],
+    /// Prefixes this language's United Nations style always joins to the
+    /// next word with a hyphen ("non-" in English and French), lowercase,
+    /// with the words that merely begin with them: a tool that dropped a
+    /// line-end hyphen after one glued them ("nonintervention").
+    pub hyphened_prefixes: &'static [(&'static str, &'static [&'static str])],
 }
 
 impl Table {
@@ -387,6 +398,38 @@ impl Table {
         };
         (1..=12).contains(&m).then_some(())?;
         (d <= days_in_month).then(|| format!("{y:04}-{m:02}-{d:02}"))
+    }
+
+    /// Whether a line opens one of the meetings a programme lists by name
+    /// (`event_openers`), printed as a paragraph's first words are: with a
+    /// capital where the script has them.
+    pub fn opens_event(&self, text: &str) -> bool {
+        let t = text.trim_start();
+        if t.chars().next().is_some_and(char::is_lowercase) {
+            return false;
+        }
+        let t = t.to_lowercase();
+        self.event_openers.iter().any(|w| t.starts_with(w))
+    }
+
+    /// A word a tool glued to a prefix the language always hyphenates, with
+    /// its hyphen back ("nonintervention" → "non-intervention").
+    pub fn hyphen_after_prefix(&self, word: &str) -> Option<String> {
+        let lower = word.to_lowercase();
+        self.hyphened_prefixes.iter().find_map(|(prefix, words)| {
+            let rest = lower.strip_prefix(prefix)?;
+            if rest.chars().count() < 4
+                || words.iter().any(|w| lower.starts_with(w))
+                || !word.is_char_boundary(prefix.len())
+            {
+                return None;
+            }
+            Some(format!(
+                "{}-{}",
+                &word[..prefix.len()],
+                &word[prefix.len()..]
+            ))
+        })
     }
 
     /// Whether a line begins the way focus topics begin.
