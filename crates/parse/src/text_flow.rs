@@ -137,9 +137,9 @@ fn restore_hyphens(raws: &mut [Raw], table: &Table) {
         }
     }
     // (A word glued to a prefix the language always hyphenates.)
-    let long_word = regex!(r"\b\w{7,}\b");
-    for r in raws.iter() {
-        for w in long_word.find_iter(&r.text) {
+    if !table.hyphened_prefixes.is_empty() {
+        let long_word = regex!(r"\b\w{7,}\b");
+        for w in raws.iter().flat_map(|r| long_word.find_iter(&r.text)) {
             if let Some(f) = table.hyphen_after_prefix(w.as_str()) {
                 forms.insert(w.as_str().to_string(), f);
             }
@@ -1130,8 +1130,9 @@ fn reorder(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
 
 /// Two times a tool printed one after the other (the first one's room
 /// between them), their rows' programme after both: the second time goes
-/// before the first agenda item or named meeting after the first slot's
-/// opening line (the first slot keeps what comes before it).
+/// before the last agenda item after the first slot's opening line, or
+/// where there is none before the first named meeting (the first slot keeps
+/// what comes before it).
 fn split_stacked_times(pieces: &mut Vec<Piece>, table: &Table) {
     let time = |p: Option<&Piece>| matches!(p, Some(Piece::Date { time: true, .. }));
     let mut i = 0;
@@ -1141,19 +1142,17 @@ fn split_stacked_times(pieces: &mut Vec<Piece>, table: &Table) {
             second += 1;
         }
         if time(pieces.get(i)) && time(pieces.get(second)) {
-            let programme: Vec<usize> = (second + 2..pieces.len())
-                .take_while(|&k| matches!(pieces[k], Piece::Programme(_)))
+            let programme: Vec<(usize, &str)> = (second + 2..pieces.len())
+                .map_while(|k| match &pieces[k] {
+                    Piece::Programme(r) => Some((k, r.text.as_str())),
+                    _ => None,
+                })
                 .collect();
-            let opens = |k: &usize, how: &dyn Fn(&str) -> bool| matches!(&pieces[*k], Piece::Programme(r) if how(&r.text));
             let opener = programme
                 .iter()
-                .rfind(|k| opens(k, &|t| table.agenda_item.is_match(t)))
-                .or_else(|| {
-                    programme
-                        .iter()
-                        .find(|k| opens(k, &|t| table.opens_event(t)))
-                })
-                .copied();
+                .rfind(|(_, t)| table.agenda_item.is_match(t))
+                .or_else(|| programme.iter().find(|(_, t)| table.opens_event(t)))
+                .map(|&(k, _)| k);
             if let (Some(k), Some(Piece::Programme(_))) = (opener, pieces.get(second + 1)) {
                 let moved = pieces.remove(second);
                 pieces.insert(k - 1, moved);
@@ -1475,7 +1474,7 @@ mod tests {
 
     #[test]
     fn a_sub_items_mark_read_before_the_next_time_takes_its_text_back_before_that_time() {
-        let text =             "A/AC.292/2024/INF/1\n\nDate\n\nHeure\n\nPoint de l’ordre du jour/programme\n\n\
+        let text = "A/AC.292/2024/INF/1\n\nDate\n\nHeure\n\nPoint de l’ordre du jour/programme\n\n\
              Vendredi 8\nmars\n\n10 heures-13\nheures\n\n\
              Point 5 de l’ordre du jour : Examen des questions de fond (suite)\nc)\n\n\
              15 heures-18\nheures\n\n\

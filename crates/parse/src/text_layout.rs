@@ -532,7 +532,8 @@ mod tests {
 
     #[test]
     fn a_run_after_cjk_text_reaches_as_far_as_its_text_but_a_run_placed_apart_keeps_its_column() {
-        // (The line's last word printed at column 15 ends at 21 on the page.)
+        // (The line's last word, printed at column 12, starts at 18 on the
+        // page and ends at 22.)
         let run = tokens("关于《2022 年年度 号文");
         let mut cell = run.clone();
         set_one_space_apart(&mut cell);
