@@ -169,6 +169,15 @@ pub fn normalize_text(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A line of a right-to-left paragraph written in the order its glyphs
+/// are drawn, left to right (as a text tool that ignores direction writes
+/// it), in reading order: the inverse of the Unicode Bidirectional
+/// Algorithm the extractor applies to a page's Arabic lines, numbers and
+/// Latin runs kept left to right.
+pub fn drawn_line_in_reading_order(drawn: &str) -> String {
+    crate::bidi::line_to_logical(drawn, true, false).0
+}
+
 /// True for combining marks that sit on a base letter (Arabic harakat,
 /// shadda, Latin combining accents, Hebrew points).
 pub fn is_combining_mark(c: char) -> bool {

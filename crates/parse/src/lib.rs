@@ -35,6 +35,7 @@ mod references;
 mod text_bidi;
 mod text_flow;
 mod text_layout;
+mod text_visual;
 mod timetable;
 
 use std::path::Path;
@@ -298,6 +299,14 @@ fn prepare_text(
         .language
         .unwrap_or_else(|| lang::detect(text, hint_from_name(file)));
     let table = lang::table(language);
+    // Right-to-left runs a tool wrote in the order they are drawn.
+    let turned;
+    let text = if text_visual::looks_drawn_backwards(text) {
+        turned = text_visual::reading_order(text, table);
+        turned.as_str()
+    } else {
+        text
+    };
     // Text that keeps its columns in spaces is read as the page it shows;
     // text that flows, as a sequence of blocks.
     let prepared = if text_layout::looks_columnar(text) {

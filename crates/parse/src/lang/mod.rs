@@ -161,6 +161,23 @@ pub struct Table {
 }
 
 impl Table {
+    /// The phrases this language writes with a slash between two words
+    /// (the column headers, `التاريخ/الوقت`; month names, `آذار/مارس`),
+    /// longest first.
+    pub fn slashed_phrases(&self) -> Vec<&'static str> {
+        let mut out: Vec<&'static str> = self
+            .column_date
+            .iter()
+            .chain(self.column_programme)
+            .chain(self.months.iter().flat_map(|forms| forms.iter()))
+            .copied()
+            .filter(|p| p.contains('/'))
+            .collect();
+        out.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        out.dedup();
+        out
+    }
+
     /// The month (1–12) a word names, if it names one.
     pub fn month(&self, word: &str) -> Option<u32> {
         let w = word.to_lowercase();

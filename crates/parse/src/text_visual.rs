@@ -1,0 +1,427 @@
+//! Right-to-left text written in the order it is *drawn*, as MuPDF's
+//! `mutool draw -F txt` writes it from a PDF whose producer draws each
+//! right-to-left run left to right.
+//!
+//! Such a tool keeps the runs of a line in the order the producer drew them
+//! (which is mostly their reading order) but writes the letters of each
+//! right-to-left run backwards: `ةماعلا ةيعمجلا` for `الجمعية العامة`. A
+//! run's own neutral characters come with it (a bracket seen at a run's
+//! left is its closing one, and is drawn mirrored). What it cannot keep is
+//! where a glyph drawn apart from its run belongs: the slash of
+//! `آذار/مارس` comes after the run (`آذارمارس /` once the run is turned),
+//! and the mark of a sub-item comes before its text, backwards (`د)(`).
+//!
+//! [`reading_order`] turns each right-to-left run round, mirrors its
+//! brackets, puts a sub-item's mark back in front of its text, and puts the
+//! slash of each slashed phrase the language table knows (the headers,
+//! `التاريخ/الوقت`, and the months, `آذار/مارس`) back in place.
+
+use unprog_extract::script::drawn_line_in_reading_order;
+
+use crate::lang::Table;
+
+/// Whether `text` holds right-to-left text in drawn order: words that end
+/// in the article backwards (`لا…`) far outnumber words that start with it
+/// (`ال…`), which every Arabic text has in plenty.
+pub(crate) fn looks_drawn_backwards(text: &str) -> bool {
+    let (mut starts, mut ends) = (0usize, 0usize);
+    for word in text.split(|c: char| !is_arabic_letter(c)) {
+        if word.chars().count() < 4 {
+            continue;
+        }
+        starts += usize::from(word.starts_with("ال"));
+        ends += usize::from(word.ends_with("لا"));
+    }
+    ends >= 8 && ends > 3 * starts
+}
+
+/// The text in reading order. Producers differ in what they draw
+/// backwards: LibreOffice draws each right-to-left run on its own, in
+/// reading order, so each run is turned round where it is; a browser draws
+/// the whole line left to right, so the line is read by the inverse of the
+/// bidirectional algorithm. Both readings are made and the one in which
+/// more lines open as the language's lines open (a weekday, an agenda
+/// item) is kept, the run-by-run one when even. The phrases in `slashed`
+/// (`"آذار/مارس"`) are put back together where the tool moved their slash.
+pub(crate) fn reading_order(text: &str, table: &Table) -> String {
+    let by_runs = read_lines(text, table, |l| {
+        enclose_in_brackets(&slash_into_numbers(&turn_runs(l)))
+    });
+    let by_lines = read_lines(text, table, time_cell_first);
+    let read = if openings(&by_lines, table) > openings(&by_runs, table) {
+        by_lines
+    } else {
+        by_runs
+    };
+    rejoin(&read, table)
+}
+
+/// Lines the tool broke where direction changed, put back together: a
+/// Latin run (a document symbol) and the punctuation after it rejoin the
+/// line they sit in, a lone day number the month after it; a time glued to
+/// its row's text is set on a line of its own, and a footnote's number or
+/// a list's dash or bullet apart from its text.
+fn rejoin(text: &str, table: &Table) -> String {
+    let has_arabic = |l: &str| l.chars().any(is_arabic_letter);
+    let symbol = regex!(r"^\s*[A-Z][A-Za-z.]*/[\w./-]+[^\p{Arabic}]*$");
+    let punctuation = regex!(r"^\s*[^\w\s]{1,3}\s*$");
+    let day_number = regex!(r"^\s*\d{1,2}\s*$");
+    let time_then_text =
+        regex!(r"^(\s*\d{1,2}[:/.]\d{2} [-–] \d{1,2}[:/.]\d{2})\s*(\p{Arabic}.*)$");
+    let numbered = regex!(r"^(\s*\d{1,2}|\s*[–•])(\p{Arabic})");
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        // A line the symbol continues ends where its text went on: a
+        // space or an opening bracket.
+        let prev_is_text = out
+            .last()
+            .is_some_and(|p| has_arabic(p) && (p.ends_with(' ') || p.ends_with('(')));
+        if prev_is_text && symbol.is_match(line) {
+            let mut joined = line.trim().to_string();
+            if let Some(next) = lines.get(i + 1).filter(|n| punctuation.is_match(n)) {
+                joined.extend(next.trim().chars().rev());
+                i += 1;
+            }
+            if let Some(prev) = out.last_mut() {
+                prev.push_str(&joined);
+            }
+            i += 1;
+            continue;
+        }
+        let next_is_month = lines.get(i + 1).is_some_and(|n| {
+            n.split_whitespace()
+                .next()
+                .is_some_and(|w| table.month(w).is_some())
+        });
+        if day_number.is_match(line) && next_is_month {
+            out.push(format!("{} {}", line.trim(), lines[i + 1].trim()));
+            i += 2;
+            continue;
+        }
+        if let Some(c) = time_then_text.captures(line) {
+            out.push(c[1].to_string());
+            out.push(c[2].to_string());
+        } else {
+            out.push(numbered.replace(line, "$1 $2").into_owned());
+        }
+        i += 1;
+    }
+    out.join("\n")
+}
+
+/// Each line read by `read`, except a header row (read by
+/// [`header_row`]), and a sub-item's mark drawn first, which is put first.
+fn read_lines(text: &str, table: &Table, read: impl Fn(&str) -> String) -> String {
+    let slashed = table.slashed_phrases();
+    let headers: Vec<&str> = table
+        .column_date
+        .iter()
+        .chain(table.column_programme)
+        .chain(table.column_day)
+        .chain(table.column_time)
+        .copied()
+        .collect();
+    let mark = regex!(r"^\s*(?:(هـ|ـه|[\u0621-\u064A])\)\(|\)(هـ|ـه|[\u0621-\u064A])\()\s*(\S.*)$");
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let read_line = if let Some(row) = header_row(line, &headers) {
+            row
+        } else if let Some(c) = mark.captures(line) {
+            let letter = match c.get(1).or(c.get(2)).map_or("", |m| m.as_str()) {
+                "ـه" => "هـ",
+                l => l,
+            };
+            format!("({letter}) {}", read(&c[3]))
+        } else {
+            read(line)
+        };
+        out.push_str(&spaced_ranges(&put_slashes_back(&read_line, &slashed)));
+    }
+    out
+}
+
+/// A line made of nothing but the header row's column names, each written
+/// as a tool writes it (backwards, its slash in place or moved after it),
+/// as the names in reading order, two spaces apart.
+fn header_row(line: &str, headers: &[&str]) -> Option<String> {
+    let reversed = |s: &str| s.chars().rev().collect::<String>();
+    // Every form of every name, longest first.
+    let mut forms: Vec<(String, &str)> = Vec::new();
+    for &name in headers {
+        forms.push((reversed(name), name));
+        forms.push((format!("{}/", reversed(&name.replace('/', ""))), name));
+        forms.push((name.to_string(), name));
+    }
+    forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+    let mut rest = line.trim();
+    let mut names = Vec::new();
+    while !rest.is_empty() {
+        let (form, name) = forms.iter().find(|(f, _)| rest.starts_with(f.as_str()))?;
+        names.push(*name);
+        rest = rest[form.len()..].trim_start();
+    }
+    (names.len() >= 2).then(|| names.join("  "))
+}
+
+/// `1000/` → `10/00`, `75240/` → `75/240`: a slash drawn apart from the
+/// number it sits in comes after it. Four digits or fewer are a time (the
+/// minutes last), more a resolution (the session's two digits first).
+/// So does the dash of a job number: `2210923-` → `22-10923`.
+fn slash_into_numbers(line: &str) -> String {
+    let re = regex!(r"(^|[^\d/.A-Za-z])(\d{3,})/");
+    let line = re.replace_all(line, |c: &regex::Captures| {
+        let digits = &c[2];
+        let at = if digits.len() <= 4 {
+            digits.len() - 2
+        } else {
+            2
+        };
+        format!("{}{}/{}", &c[1], &digits[..at], &digits[at..])
+    });
+    let job = regex!(r"(\d{2})(\d{5})-($|\s)");
+    job.replace_all(&line, "$1-$2$3").into_owned()
+}
+
+/// `10/00  -13/00` → `10/00 - 13/00`: a time range's dash drawn apart
+/// keeps its spacing, the tool's gap widths do not.
+fn spaced_ranges(line: &str) -> String {
+    let re = regex!(r"(\d{1,2}[:/.]\d{2})\s*([-–])\s*(\d{1,2}[:/.]\d{2})");
+    re.replace_all(line, "$1 $2 $3").into_owned()
+}
+
+/// `تابع )(` → `(تابع)`: brackets drawn apart from the word they hold come
+/// after it, empty.
+fn enclose_in_brackets(line: &str) -> String {
+    let re = regex!(r"(^|\s)([\u0621-\u064A\u0640]+)\s*\)\(");
+    re.replace_all(line, "$1($2)").into_owned()
+}
+
+/// A line drawn left to right, in reading order; a time range the tool
+/// wrote before the line's text is the time cell (the tool puts a row's
+/// cells on one line in the order they are drawn), and stays first.
+fn time_cell_first(drawn: &str) -> String {
+    let re = regex!(r"^\s*(\d{1,2}[:/.]\d{2})(\s*[-–]\s*)(\d{1,2}[:/.]\d{2})\s*(\S.*)$");
+    match re.captures(drawn) {
+        Some(c) if c[4].chars().any(is_arabic_letter) => format!(
+            "{}{}{} {}",
+            &c[3],
+            &c[2],
+            &c[1],
+            drawn_line_in_reading_order(&c[4])
+        ),
+        _ => drawn_line_in_reading_order(drawn),
+    }
+}
+
+/// How many lines open with a weekday or an agenda item.
+fn openings(text: &str, table: &Table) -> usize {
+    text.lines()
+        .map(str::trim_start)
+        .filter(|l| {
+            table.agenda_loose.is_match(l)
+                || l.split(|c: char| !c.is_alphabetic())
+                    .next()
+                    .is_some_and(|w| table.weekday(w).is_some())
+        })
+        .count()
+}
+
+fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}'
+        | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}')
+}
+
+/// Arabic letters, marks and the Arabic comma, semicolon and question mark.
+fn is_arabic(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}'
+        | '\u{FE70}'..='\u{FEFC}')
+}
+
+/// What may sit inside a right-to-left run: neither a strong left-to-right
+/// letter, nor a digit (numbers are drawn left to right), nor the slash a
+/// producer draws apart.
+fn may_sit_inside(c: char) -> bool {
+    (is_arabic(c) || !c.is_alphanumeric()) && c != '/'
+}
+
+fn mirrored(c: char) -> char {
+    match c {
+        '(' => ')',
+        ')' => '(',
+        '[' => ']',
+        ']' => '[',
+        '{' => '}',
+        '}' => '{',
+        '«' => '»',
+        '»' => '«',
+        _ => c,
+    }
+}
+
+/// Each run from an Arabic character to the last Arabic character before
+/// a Latin letter, a digit or a slash, with one space either side of it,
+/// written backwards with its brackets mirrored.
+fn turn_runs(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len());
+    let mut i = 0;
+    while i < chars.len() {
+        // A run starts at its first Arabic character, or before the space
+        // or the sentence's closing punctuation (drawn at its left) just
+        // before it.
+        let mut start = i;
+        while chars.get(start).is_some_and(|&c| c == ' ' || is_closing(c)) {
+            start += 1;
+        }
+        if !chars.get(start).is_some_and(|&c| is_arabic(c)) {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let end = run_end(&chars, start);
+        push_turned(&mut out, &chars[i..end]);
+        i = end;
+    }
+    out
+}
+
+/// Punctuation that ends a sentence or a clause, drawn at a right-to-left
+/// run's left end.
+fn is_closing(c: char) -> bool {
+    matches!(c, ':' | '.' | '!')
+}
+
+/// Where the run that starts at `start` ends: after its last Arabic
+/// character and one space after it.
+fn run_end(chars: &[char], start: usize) -> usize {
+    let mut last = start;
+    let mut j = start;
+    while j < chars.len() && may_sit_inside(chars[j]) {
+        if is_arabic(chars[j]) {
+            last = j;
+        }
+        j += 1;
+    }
+    let mut end = last + 1;
+    if chars.get(end) == Some(&' ') {
+        end += 1;
+    }
+    end
+}
+
+fn push_turned(out: &mut String, run: &[char]) {
+    out.extend(run.iter().rev().map(|&c| mirrored(c)));
+}
+
+/// `آذارمارس /2023` → `آذار/مارس 2023`: each phrase of `slashed` found with
+/// its halves joined gets its slash back, and the stray slash after it
+/// (once, on the same line) goes.
+fn put_slashes_back(line: &str, slashed: &[&str]) -> String {
+    let mut line = line.to_string();
+    for phrase in slashed {
+        let Some((a, b)) = phrase.split_once('/') else {
+            continue;
+        };
+        let joined = format!("{a}{b}");
+        let Some(at) = line.find(&joined) else {
+            continue;
+        };
+        let after = at + joined.len();
+        let rest = &line[after..];
+        let stray = rest.trim_start_matches(' ');
+        let rest = match stray.strip_prefix('/') {
+            Some(r) if r.trim_start().is_empty() => String::new(),
+            Some(r) => format!(" {}", r.trim_start_matches(' ')),
+            None => rest.to_string(),
+        };
+        line = format!("{}{phrase}{rest}", &line[..at]);
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> String {
+        reading_order(text, crate::lang::table(crate::model::Language::Ar))
+    }
+
+    #[test]
+    fn runs_drawn_backwards_read_forwards_and_numbers_stay() {
+        assert_eq!(read("ةماعلا ةيعمجلا"), "الجمعية العامة");
+        assert_eq!(
+            read(" دنبلا3لامعألا ميظنت :لامعألا لودج نم "),
+            "البند 3 من جدول الأعمال: تنظيم الأعمال"
+        );
+        assert_eq!(
+            read("10:00  -13:00ةرودلا حاتتفا"),
+            "10:00 - 13:00\nافتتاح الدورة"
+        );
+    }
+
+    #[test]
+    fn slashes_and_marks_go_back_where_they_belong() {
+        assert_eq!(
+            read(" ،كرويوين6-10 سرامراذآ /2023"),
+            "نيويورك، 6-10 آذار/مارس 2023"
+        );
+        assert_eq!(
+            read("تقولاخيراتلا/جمانربلادنبلا/"),
+            "التاريخ/الوقت  البند/البرنامج"
+        );
+        // Word: three columns, the last name's slash in place.
+        assert_eq!(
+            read("خيراتلاتقولاجمانربلا/دنبلا"),
+            "التاريخ  الوقت  البند/البرنامج"
+        );
+        assert_eq!(read(")د(امب ،تامولعملا نمأ"), "(د) أمن المعلومات، بما");
+        assert_eq!(read("ـه)(نوناقلا قابطنا"), "(هـ) انطباق القانون");
+        assert_eq!(
+            read(" ةماعلا ةيعمجلا75240/عبات )("),
+            "الجمعية العامة 75/240 (تابع)"
+        );
+        assert_eq!(read("1500/  -1800/"), "15/00 - 18/00");
+        assert_eq!(read("2/22210923-"), "2/222-10923");
+        assert_eq!(read("–روفغ ناهرب"), "– برهان غفور");
+        assert_eq!(read("د)(يف امب ،تامولعملا نمأ"), "(د) أمن المعلومات، بما في");
+    }
+
+    #[test]
+    fn lines_broken_where_direction_changed_are_rejoined() {
+        assert_eq!(
+            read(" ماعل يونسلا يلحرملا2022 (\nA/77/275\n:)\n\n1ةقيثولا"),
+            "المرحلي السنوي لعام 2022 (A/77/275):\n\n1 الوثيقة"
+        );
+        assert_eq!(read("20\n رياربفطابش /2023"), "20 شباط/فبراير 2023");
+        assert_eq!(
+            read("ةدحتملا ممألا\nA/AC.292/2023/INF/1"),
+            "الأمم المتحدة\nA/AC.292/2023/INF/1"
+        );
+        assert_eq!(read(":تاردقلا ءانب ليومت"), "تمويل بناء القدرات:");
+    }
+
+    #[test]
+    fn lines_a_browser_drew_left_to_right_read_right_to_left() {
+        assert_eq!(read("سرام/راذآ 6 ،نينثالا"), "الاثنين، 6 آذار/مارس");
+        assert_eq!(
+            read("لامعألا ميظنت :لامعألا لودج نم 3 دنبلا\n13:00 - 10:00ةرودلا حاتتفا"),
+            "البند 3 من جدول الأعمال: تنظيم الأعمال\n10:00 - 13:00\nافتتاح الدورة"
+        );
+    }
+
+    #[test]
+    fn backwards_text_is_told_from_text_in_reading_order() {
+        let backwards = "ةماعلا ةيعمجلا لماعلا قيرفلا تامولعملا تايجولونكت ةرودلا لمعلا جمانرب ";
+        assert!(looks_drawn_backwards(&backwards.repeat(2)));
+        let forwards = read(&backwards.repeat(2));
+        assert!(!looks_drawn_backwards(&forwards));
+        assert!(!looks_drawn_backwards("Provisional programme of work"));
+    }
+}
