@@ -653,12 +653,14 @@ fn classify(lines: &[Raw], table: &Table) -> Vec<Piece> {
             i += 1;
             continue;
         }
+        // The end of a day label that wrapped, read lines later among its
+        // row's other cells ("3 月 5 日，星期" … "二").
+        if completes_day(&mut pieces, t, table) {
+            i += 1;
+            continue;
+        }
         if table.parse_day(t).is_some() {
-            pieces.push(Piece::Date {
-                text: t.to_string(),
-                page: r.page,
-                time: false,
-            });
+            push_day(&mut pieces, t.to_string(), r.page, table);
             after_time = false;
             i += 1;
             continue;
@@ -666,13 +668,17 @@ fn classify(lines: &[Raw], table: &Table) -> Vec<Piece> {
         // A day label that wraps ("Monday, 8" over "July"), or that a tool
         // printed a run a line ("7" / "月" / "25" / "日，星期一").
         if let Some((label, used)) = wrapped_day(lines, i, table) {
-            pieces.push(Piece::Date {
-                text: label,
-                page: r.page,
-                time: false,
-            });
+            push_day(&mut pieces, label, r.page, table);
             after_time = false;
             i += used;
+            continue;
+        }
+        // One whose end comes later, among its row's other cells
+        // (`completes_day` joins it there).
+        if unfinished_day(t, table) && day_end_ahead(lines, i, table) {
+            push_day(&mut pieces, t.to_string(), r.page, table);
+            after_time = false;
+            i += 1;
             continue;
         }
         // A time with the programme's first words after it on one line
@@ -776,6 +782,107 @@ fn classify(lines: &[Raw], table: &Table) -> Vec<Piece> {
         i += 1;
     }
     pieces
+}
+
+/// A day label read while its row's time is still unfinished (a tool read
+/// the row a line at a time across its cells: "上午 10 时至下" / "3 月 5
+/// 日，星期" / "午1时") belongs before that time.
+fn push_day(pieces: &mut Vec<Piece>, text: String, page: u32, table: &Table) {
+    let day = Piece::Date {
+        text,
+        page,
+        time: false,
+    };
+    let last_date = pieces
+        .iter()
+        .rposition(|p| !matches!(p, Piece::Programme(_)))
+        .filter(|&k| pieces.len() - k <= 3);
+    match last_date.map(|k| (k, &pieces[k])) {
+        Some((
+            k,
+            Piece::Date {
+                text, time: true, ..
+            },
+        )) if (table.parse_time)(text).is_none() => {
+            pieces.insert(k, day);
+        }
+        _ => pieces.push(day),
+    }
+}
+
+/// A day label that stops short of its last word: the start of a weekday
+/// or a month name ends it, or nothing of the name at all ("3 月 5 日，星期"
+/// wants "二"; "Monday, 8" wants "July" — when that comes lines later).
+fn unfinished_day(t: &str, table: &Table) -> bool {
+    let short = t.split_whitespace().count() <= 4 && display_width(t) <= 24;
+    if !short || !t.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    day_endings(table).any(|rest| {
+        table.parse_day(&format!("{t}{rest}")).is_some()
+            || table.parse_day(&join(table.language, t, rest)).is_some()
+    })
+}
+
+/// Whether the unfinished day label of line `i` ends on a short line a
+/// few lines on, on its page.
+fn day_end_ahead(lines: &[Raw], i: usize, table: &Table) -> bool {
+    let label = &lines[i];
+    lines
+        .iter()
+        .skip(i + 1)
+        .take(SIDE_CELL_REACH)
+        .take_while(|n| n.page == label.page)
+        .any(|n| day_ends(&label.text, &n.text, table).is_some())
+}
+
+/// The day label `start` and `end` make, glued or joined, if they make one.
+fn day_ends(start: &str, end: &str, table: &Table) -> Option<String> {
+    if display_width(end) > 12 || end.split_whitespace().count() > 2 {
+        return None;
+    }
+    [format!("{start}{end}"), join(table.language, start, end)]
+        .into_iter()
+        .find(|label| table.parse_day(label).is_some())
+}
+
+/// What may end a wrapped day label: the tail of one of the language's
+/// weekday or month names (at most four characters: a wrapped word's end).
+fn day_endings(table: &Table) -> impl Iterator<Item = &'static str> + '_ {
+    table
+        .weekdays
+        .iter()
+        .chain(table.months.iter())
+        .flat_map(|forms| forms.iter().copied())
+        .flat_map(|name: &'static str| {
+            let n = name.chars().count();
+            name.char_indices()
+                .filter(move |&(k, _)| n - name[..k].chars().count() <= 4 || k == 0)
+                .map(move |(k, _)| &name[k..])
+        })
+}
+
+/// Ends the unfinished day label read a few pieces before with `t`, when
+/// the two read as a day label.
+fn completes_day(pieces: &mut [Piece], t: &str, table: &Table) -> bool {
+    let start = pieces.len().saturating_sub(SIDE_CELL_REACH);
+    let Some(Piece::Date { text, .. }) = pieces[start..]
+        .iter_mut()
+        .rev()
+        .find(|p| matches!(p, Piece::Date { time: false, .. }))
+    else {
+        return false;
+    };
+    if table.parse_day(text).is_some() {
+        return false;
+    }
+    match day_ends(text, t, table) {
+        Some(label) => {
+            *text = label;
+            true
+        }
+        None => false,
+    }
 }
 
 /// Joins `t` to the time cell just read when that one wrapped and `t` ends
@@ -1533,6 +1640,29 @@ mod tests {
                 "Apertura del período de sesiones",
                 "Palabras de apertura",
                 "Tema 5 del programa: Debate de las cuestiones sustantivas que figuran en el",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_day_label_whose_weekday_wrapped_is_read_whole_before_its_first_time() {
+        // Plain pdftotext reads the row a line at a time across its three
+        // cells: time, programme, date; the weekday's last character comes
+        // lines later.
+        let text = "附件\n\n日期/时间\n议程项目/方案\n\n3 月 4 日，星期一\n上午 10 时至下午 1 时\n\
+                    会议开幕\n上午 10 时至下 议程项目 5：关于大会第 75/240 号决议第 1 段所载实质性问题的\n3 月 5 日，星期\n午1时\n\
+                    讨论(续)\n二\n(d) 继续研究\n";
+        let texts = table_texts(text, Language::Zh);
+        assert_eq!(
+            texts,
+            [
+                "3 月 4 日，星期一",
+                "上午 10 时至下午 1 时",
+                "会议开幕",
+                "3 月 5 日，星期二",
+                "上午 10 时至下午1时",
+                "议程项目 5：关于大会第 75/240 号决议第 1 段所载实质性问题的讨论(续)",
+                "(d) 继续研究",
             ]
         );
     }

@@ -191,15 +191,22 @@ fn slash_into_numbers(line: &str) -> String {
 /// `10/00  -13/00` → `10/00 - 13/00`: a time range's dash drawn apart
 /// keeps its spacing, the tool's gap widths do not.
 fn spaced_ranges(line: &str) -> String {
-    let re = regex!(r"(\d{1,2}[:/.]\d{2})\s*([-–])\s*(\d{1,2}[:/.]\d{2})");
-    re.replace_all(line, "$1 $2 $3").into_owned()
+    let re = regex!(r"(\d{1,2}[:/.]\d{2})\s*([-–])\s*(\d{1,2}[:/.]\d{2}|$)");
+    re.replace_all(line, |c: &regex::Captures| match &c[3] {
+        "" => format!("{} {}", &c[1], &c[2]),
+        end => format!("{} {} {end}", &c[1], &c[2]),
+    })
+    .into_owned()
 }
 
 /// `تابع )(` → `(تابع)`: brackets drawn apart from the word they hold come
 /// after it, empty.
 fn enclose_in_brackets(line: &str) -> String {
-    let re = regex!(r"(^|\s)([\u0621-\u064A\u0640]+)\s*\)\(");
-    re.replace_all(line, "$1($2)").into_owned()
+    let apart = regex!(r"(^|\s)([\u0621-\u064A\u0640]+)\s*\)\(");
+    let line = apart.replace_all(line, "$1($2)");
+    // (Or round it, each the other's mirror: `)تابع(`.)
+    let mirrored = regex!(r"\)([\u0621-\u064A\u0640]+)\(");
+    mirrored.replace_all(&line, "($1)").into_owned()
 }
 
 /// A line drawn left to right, in reading order; a time range the tool
@@ -244,10 +251,9 @@ fn is_arabic(c: char) -> bool {
 }
 
 /// What may sit inside a right-to-left run: neither a strong left-to-right
-/// letter, nor a digit (numbers are drawn left to right), nor the slash a
-/// producer draws apart.
+/// letter nor a digit (numbers are drawn left to right).
 fn may_sit_inside(c: char) -> bool {
-    (is_arabic(c) || !c.is_alphanumeric()) && c != '/'
+    is_arabic(c) || !c.is_alphanumeric()
 }
 
 fn mirrored(c: char) -> char {
@@ -265,7 +271,7 @@ fn mirrored(c: char) -> char {
 }
 
 /// Each run from an Arabic character to the last Arabic character before
-/// a Latin letter, a digit or a slash, with one space either side of it,
+/// a Latin letter or a digit, with one space either side of it,
 /// written backwards with its brackets mirrored.
 fn turn_runs(line: &str) -> String {
     let chars: Vec<char> = line.chars().collect();
@@ -388,6 +394,11 @@ mod tests {
             "الجمعية العامة 75/240 (تابع)"
         );
         assert_eq!(read("1500/  -1800/"), "15/00 - 18/00");
+        assert_eq!(read("10:00-"), "10:00 -");
+        assert_eq!(
+            read(" ةماعلا ةيعمجلا75/240)عبات("),
+            "الجمعية العامة 75/240(تابع)"
+        );
         assert_eq!(read("2/22210923-"), "2/222-10923");
         assert_eq!(read("–روفغ ناهرب"), "– برهان غفور");
         assert_eq!(read("د)(يف امب ،تامولعملا نمأ"), "(د) أمن المعلومات، بما في");
