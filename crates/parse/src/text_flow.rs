@@ -625,7 +625,25 @@ fn classify(lines: &[Raw], table: &Table) -> Vec<Piece> {
     // Whether a time was just read (a room may follow).
     let mut after_time = false;
     while i < lines.len() {
-        let r = &lines[i];
+        // A row's first line may open with its day's label, its time after
+        // it ("3 月 5 日，星期 上午 10 时至下 议程项目 5"), or a wrapped label's
+        // end may open the next one ("二  午 1 时  讨论(续)"): the label is
+        // taken and the rest read as the line.
+        let rest_of_line;
+        let r = match leading_day(&mut pieces, lines, i, table) {
+            Some(rest) if rest.trim().is_empty() => {
+                i += 1;
+                continue;
+            }
+            Some(rest) => {
+                rest_of_line = Raw {
+                    text: rest,
+                    ..lines[i].clone()
+                };
+                &rest_of_line
+            }
+            None => &lines[i],
+        };
         let t = r.text.as_str();
         let joined = |a: &str, b: &Raw| join(table.language, a, &b.text);
         // Cells of a row set apart by two or more spaces (text laid out in
@@ -641,7 +659,8 @@ fn classify(lines: &[Raw], table: &Table) -> Vec<Piece> {
                 if !right.is_empty() {
                     let mut rest = r.clone();
                     rest.text = right.to_string();
-                    rest.gap = true;
+                    // (Beside a time's end, the row's programme goes on.)
+                    rest.gap = !completes;
                     pieces.push(Piece::Programme(rest));
                 }
                 i += 1;
@@ -675,7 +694,7 @@ fn classify(lines: &[Raw], table: &Table) -> Vec<Piece> {
         }
         // One whose end comes later, among its row's other cells
         // (`completes_day` joins it there).
-        if unfinished_day(t, table) && day_end_ahead(lines, i, table) {
+        if unfinished_day(t, table) && day_end_ahead(t, lines, i, table) {
             push_day(&mut pieces, t.to_string(), r.page, table);
             after_time = false;
             i += 1;
@@ -784,6 +803,36 @@ fn classify(lines: &[Raw], table: &Table) -> Vec<Piece> {
     pieces
 }
 
+/// The day label line `i` opens with, before a time (all of it, or the
+/// start of one whose end comes lines later), or the end of a wrapped label
+/// in the cell it opens with: taken into `pieces`, the rest of the line
+/// returned.
+fn leading_day(pieces: &mut Vec<Piece>, lines: &[Raw], i: usize, table: &Table) -> Option<String> {
+    let r = &lines[i];
+    let t = r.text.as_str();
+    // The end of a wrapped label, in the row's first cell.
+    if let Some((left, right)) = t.split_once("  ") {
+        if completes_day(pieces, left.trim(), table) {
+            return Some(right.trim().to_string());
+        }
+    }
+    if !t.bytes().any(|b| b.is_ascii_digit()) || table.parse_day(t).is_some() {
+        return None;
+    }
+    let tokens: Vec<&str> = t.split_whitespace().collect();
+    (2..tokens.len().min(7)).find_map(|k| {
+        let label = tokens[..k].join(" ");
+        let rest = tokens[k..].join(" ");
+        let time_follows = table.starts_like_time(&rest);
+        let is_day = table.parse_day(&label).is_some()
+            || (unfinished_day(&label, table) && day_end_ahead(&label, lines, i, table));
+        (time_follows && is_day).then(|| {
+            push_day(pieces, label, r.page, table);
+            rest
+        })
+    })
+}
+
 /// A day label read while its row's time is still unfinished (a tool read
 /// the row a line at a time across its cells: "上午 10 时至下" / "3 月 5
 /// 日，星期" / "午1时") belongs before that time.
@@ -824,16 +873,20 @@ fn unfinished_day(t: &str, table: &Table) -> bool {
     })
 }
 
-/// Whether the unfinished day label of line `i` ends on a short line a
-/// few lines on, on its page.
-fn day_end_ahead(lines: &[Raw], i: usize, table: &Table) -> bool {
-    let label = &lines[i];
+/// Whether the unfinished day label `label` of line `i` ends on a short
+/// line (or a line's first cell) a few lines on, on its page.
+fn day_end_ahead(label: &str, lines: &[Raw], i: usize, table: &Table) -> bool {
+    let page = lines[i].page;
     lines
         .iter()
         .skip(i + 1)
         .take(SIDE_CELL_REACH)
-        .take_while(|n| n.page == label.page)
-        .any(|n| day_ends(&label.text, &n.text, table).is_some())
+        .take_while(|n| n.page == page)
+        .any(|n| {
+            // (The end may open a line of cells: "二  午 1 时  讨论(续)".)
+            let first_cell = n.text.split("  ").next().unwrap_or_default().trim();
+            day_ends(label, first_cell, table).is_some()
+        })
 }
 
 /// The day label `start` and `end` make, glued or joined, if they make one.
@@ -1642,6 +1695,30 @@ mod tests {
                 "Tema 5 del programa: Debate de las cuestiones sustantivas que figuran en el",
             ]
         );
+    }
+
+    #[test]
+    fn a_row_line_that_opens_with_its_day_and_time_is_split_and_the_labels_end_found() {
+        // pdftotext -layout, flattened: the three cells one space apart on
+        // the row's first line, the weekday's end opening the next.
+        let text = "附件\n\n日期/时间\n议程项目/方案\n\n3 月 4 日，星期一\n上午 10 时至下午 1 时\n会议开幕\n\
+                    3 月 5 日，星期 上午 10 时至下 议程项目 5：关于大会第 75/240 号决议第 1 段所载实质性问题的\n\
+                    二  午1时  讨论(续)\n(d) 继续研究\n";
+        let texts = table_texts(text, Language::Zh);
+        // (Whether the programme's two lines join is the paragraph rule's
+        // business: here no other line sets the column's width.)
+        assert_eq!(
+            texts[..5],
+            [
+                "3 月 4 日，星期一",
+                "上午 10 时至下午 1 时",
+                "会议开幕",
+                "3 月 5 日，星期二",
+                "上午 10 时至下午1时",
+            ]
+        );
+        assert!(texts[5].starts_with("议程项目 5："), "{texts:?}");
+        assert!(texts.iter().any(|t| t.ends_with("讨论(续)")), "{texts:?}");
     }
 
     #[test]
