@@ -810,10 +810,25 @@ fn classify(lines: &[Raw], table: &Table) -> Vec<Piece> {
 fn leading_day(pieces: &mut Vec<Piece>, lines: &[Raw], i: usize, table: &Table) -> Option<String> {
     let r = &lines[i];
     let t = r.text.as_str();
-    // The end of a wrapped label, in the row's first cell.
+    // The end of a wrapped label, in the row's first cell, or in its last
+    // (a right-to-left table's date cell, on the right).
     if let Some((left, right)) = t.split_once("  ") {
         if completes_day(pieces, left.trim(), table) {
             return Some(right.trim().to_string());
+        }
+    }
+    if let Some((head, last)) = t.rsplit_once("  ") {
+        let (head, last) = (head.trim(), last.trim());
+        if completes_day(pieces, last, table) {
+            return Some(head.to_string());
+        }
+        let is_day = || {
+            table.parse_day(last).is_some()
+                || (unfinished_day(last, table) && day_end_ahead(last, lines, i, table))
+        };
+        if opens_with_time(head, table) && is_day() {
+            push_day(pieces, last.to_string(), r.page, table);
+            return Some(head.to_string());
         }
     }
     if !t.bytes().any(|b| b.is_ascii_digit()) || table.parse_day(t).is_some() {
@@ -831,6 +846,19 @@ fn leading_day(pieces: &mut Vec<Piece>, lines: &[Raw], i: usize, table: &Table) 
             rest
         })
     })
+}
+
+/// Whether a row line opens with a time, whole or the start of one, maybe
+/// glued to the programme's first word ("10:00 - 13:00افتتاح").
+fn opens_with_time(line: &str, table: &Table) -> bool {
+    if table.starts_like_time(line) {
+        return true;
+    }
+    let glued_end = line
+        .find(|c: char| unprog_extract::script::is_rtl(c))
+        .map_or(line, |at| &line[..at]);
+    let tokens: Vec<&str> = glued_end.split_whitespace().collect();
+    (1..=tokens.len().min(6)).any(|k| (table.parse_time)(&tokens[..k].join(" ")).is_some())
 }
 
 /// A day label read while its row's time is still unfinished (a tool read
@@ -883,9 +911,12 @@ fn day_end_ahead(label: &str, lines: &[Raw], i: usize, table: &Table) -> bool {
         .take(SIDE_CELL_REACH)
         .take_while(|n| n.page == page)
         .any(|n| {
-            // (The end may open a line of cells: "二  午 1 时  讨论(续)".)
+            // (The end may open a line of cells, "二  午 1 时  讨论(续)", or
+            // end one, a right-to-left table's.)
             let first_cell = n.text.split("  ").next().unwrap_or_default().trim();
+            let last_cell = n.text.rsplit("  ").next().unwrap_or_default().trim();
             day_ends(label, first_cell, table).is_some()
+                || day_ends(label, last_cell, table).is_some()
         })
 }
 
@@ -926,7 +957,10 @@ fn completes_day(pieces: &mut [Piece], t: &str, table: &Table) -> bool {
     else {
         return false;
     };
-    if table.parse_day(text).is_some() {
+    // (A label read whole but for what its last character says follows:
+    // "الاثنين، 4 آذار/" wants "مارس".)
+    let cut = text.trim_end().ends_with(['/', '-', '–', ',', '،']);
+    if table.parse_day(text).is_some() && !cut {
         return false;
     }
     match day_ends(text, t, table) {
@@ -1719,6 +1753,24 @@ mod tests {
         );
         assert!(texts[5].starts_with("议程项目 5："), "{texts:?}");
         assert!(texts.iter().any(|t| t.ends_with("讨论(续)")), "{texts:?}");
+    }
+
+    #[test]
+    fn a_right_to_left_rows_date_cell_at_the_line_end_opens_its_day() {
+        let text = "المرفق\n\nالبند/البرنامج  الوقت  التاريخ\n\n\
+                    10:00 - 13:00 افتتاح الدورة  الاثنين، 4 آذار/\nالملاحظات الافتتاحية  مارس\n\
+                    البند 2 من جدول الأعمال: إقرار جدول الأعمال\n";
+        let texts = table_texts(text, Language::Ar);
+        assert_eq!(
+            texts,
+            [
+                "الاثنين، 4 آذار/مارس",
+                "10:00 - 13:00",
+                "افتتاح الدورة",
+                "الملاحظات الافتتاحية",
+                "البند 2 من جدول الأعمال: إقرار جدول الأعمال",
+            ]
+        );
     }
 
     #[test]
