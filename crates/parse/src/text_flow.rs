@@ -813,8 +813,19 @@ fn leading_day(pieces: &mut Vec<Piece>, lines: &[Raw], i: usize, table: &Table) 
     // The end of a wrapped label, in the row's first cell, or in its last
     // (a right-to-left table's date cell, on the right).
     if let Some((left, right)) = t.split_once("  ") {
-        if completes_day(pieces, left.trim(), table) {
-            return Some(right.trim().to_string());
+        let (left, right) = (left.trim(), right.trim());
+        if completes_day(pieces, left, table) {
+            return Some(right.to_string());
+        }
+        // (Or the row's first cell is its day's label, whole or wrapped,
+        // its time in the next: "Понедельник,  10 ч 00 м. – 13  Открытие".)
+        let is_day = || {
+            table.parse_day(left).is_some()
+                || (unfinished_day(left, table) && day_end_ahead(left, lines, i, table))
+        };
+        if opens_with_time(right, table) && is_day() {
+            push_day(pieces, left.to_string(), r.page, table);
+            return Some(right.to_string());
         }
     }
     if let Some((head, last)) = t.rsplit_once("  ") {
@@ -838,7 +849,7 @@ fn leading_day(pieces: &mut Vec<Piece>, lines: &[Raw], i: usize, table: &Table) 
     (2..tokens.len().min(7)).find_map(|k| {
         let label = tokens[..k].join(" ");
         let rest = tokens[k..].join(" ");
-        let time_follows = table.starts_like_time(&rest);
+        let time_follows = opens_with_time(&rest, table);
         let is_day = table.parse_day(&label).is_some()
             || (unfinished_day(&label, table) && day_end_ahead(&label, lines, i, table));
         (time_follows && is_day).then(|| {
@@ -858,7 +869,10 @@ fn opens_with_time(line: &str, table: &Table) -> bool {
         .find(|c: char| unprog_extract::script::is_rtl(c))
         .map_or(line, |at| &line[..at]);
     let tokens: Vec<&str> = glued_end.split_whitespace().collect();
-    (1..=tokens.len().min(6)).any(|k| (table.parse_time)(&tokens[..k].join(" ")).is_some())
+    (1..=tokens.len().min(6)).any(|k| {
+        let time = tokens[..k].join(" ");
+        (table.parse_time)(&time).is_some() || table.starts_like_time(&time)
+    })
 }
 
 /// A day label read while its row's time is still unfinished (a tool read
@@ -892,13 +906,24 @@ fn push_day(pieces: &mut Vec<Piece>, text: String, page: u32, table: &Table) {
 /// wants "二"; "Monday, 8" wants "July" — when that comes lines later).
 fn unfinished_day(t: &str, table: &Table) -> bool {
     let short = t.split_whitespace().count() <= 4 && display_width(t) <= 24;
-    if !short || !t.chars().any(|c| c.is_ascii_digit()) {
+    // (A day's number, or its weekday alone: "Понедельник," wants "4 марта".)
+    let named = || {
+        crate::lang::words(t)
+            .first()
+            .is_some_and(|w| table.weekday(w).is_some())
+    };
+    if !short || !(t.chars().any(|c| c.is_ascii_digit()) || named()) {
         return false;
     }
-    day_endings(table).any(|rest| {
+    let completes = |rest: &str| {
         table.parse_day(&format!("{t}{rest}")).is_some()
             || table.parse_day(&join(table.language, t, rest)).is_some()
-    })
+    };
+    // (A weekday alone wants a day's number and month, in either order.)
+    let month = table.months[0][0];
+    day_endings(table).any(completes)
+        || completes(&format!("1 {month}"))
+        || completes(&format!("{month} 1"))
 }
 
 /// Whether the unfinished day label `label` of line `i` ends on a short
@@ -925,7 +950,7 @@ fn day_ends(start: &str, end: &str, table: &Table) -> Option<String> {
     if display_width(end) > 12 || end.split_whitespace().count() > 2 {
         return None;
     }
-    [format!("{start}{end}"), join(table.language, start, end)]
+    [join(table.language, start, end), format!("{start}{end}")]
         .into_iter()
         .find(|label| table.parse_day(label).is_some())
 }
@@ -1769,6 +1794,30 @@ mod tests {
                 "افتتاح الدورة",
                 "الملاحظات الافتتاحية",
                 "البند 2 من جدول الأعمال: إقرار جدول الأعمال",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_three_column_rows_wrapped_day_and_time_cells_open_their_day_and_slot() {
+        // pdftotext -layout, flattened: date | time | programme, the date
+        // and the time each wrapped onto the row's second line; or the
+        // label and the time one space apart on the first.
+        let text = "Приложение\n\nДата  Время  Пункт повестки дня/программа\n\n\
+                    Понедельник,  10 ч 00 м. – 13  Открытие сессии\n4 марта  ч 00 м.  Вступительные заявления\n\
+                    Среда, 6 марта 10 ч 00 м. – 13  Пункт 2 повестки дня: Утверждение повестки дня\n\
+                    ч 00 м.\n";
+        let texts = table_texts(text, Language::Ru);
+        assert_eq!(
+            texts,
+            [
+                "Понедельник, 4 марта",
+                "10 ч 00 м. – 13 ч 00 м.",
+                "Открытие сессии",
+                "Вступительные заявления",
+                "Среда, 6 марта",
+                "10 ч 00 м. – 13 ч 00 м.",
+                "Пункт 2 повестки дня: Утверждение повестки дня",
             ]
         );
     }
