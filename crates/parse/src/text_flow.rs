@@ -1347,6 +1347,32 @@ fn reorder(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
     out
 }
 
+/// Where the second of two stacked times (at `second`, the first at
+/// `first`) goes when the programme after them runs into its day's label
+/// printed again (a page break inside the day): the time and its rooms (how
+/// many pieces) and the repeated label's place.
+fn split_at_repeated_day(
+    pieces: &[Piece],
+    first: usize,
+    second: usize,
+    table: &Table,
+) -> Option<(usize, usize)> {
+    let mut after = second + 1;
+    while matches!(pieces.get(after), Some(Piece::Room { .. })) {
+        after += 1;
+    }
+    let end = (after..pieces.len()).find(|&k| !matches!(pieces[k], Piece::Programme(_)))?;
+    let day_of = |k: usize| match &pieces[k] {
+        Piece::Date {
+            text, time: false, ..
+        } => table.parse_day(text),
+        _ => None,
+    };
+    let repeated = day_of(end)?;
+    let today = (0..first).rev().find_map(day_of)?;
+    (end > after && repeated == today).then_some((after - second, end))
+}
+
 /// Two times a tool printed one after the other (the first one's room
 /// between them), their rows' programme after both: the second time goes
 /// before the last agenda item after the first slot's opening line, or
@@ -1361,6 +1387,15 @@ fn split_stacked_times(pieces: &mut Vec<Piece>, table: &Table) {
             second += 1;
         }
         if time(pieces.get(i)) && time(pieces.get(second)) {
+            // A row broken across a page: its day's label printed again on
+            // the next page splits the two slots' programme.
+            if let Some((cell, at)) = split_at_repeated_day(pieces, i, second, table) {
+                let moved: Vec<Piece> = pieces.drain(second..second + cell).collect();
+                let at = at - cell + 1;
+                pieces.splice(at..at, moved);
+                i = at;
+                continue;
+            }
             let programme: Vec<(usize, &str)> = (second + 2..pieces.len())
                 .map_while(|k| match &pieces[k] {
                     Piece::Programme(r) => Some((k, r.text.as_str())),
@@ -1818,6 +1853,31 @@ mod tests {
                 "Среда, 6 марта",
                 "10 ч 00 м. – 13 ч 00 м.",
                 "Пункт 2 повестки дня: Утверждение повестки дня",
+            ]
+        );
+    }
+
+    #[test]
+    fn two_stacked_times_share_their_rows_text_at_the_days_label_repeated_over_a_page() {
+        let text = "Annex\n\nDate/time  Agenda item/programme\n\nWednesday, 26\nJuly\n\n\
+                    10 a.m.–1 p.m.\nConference\nRoom 4\n3–6 p.m.\nConference\nRoom 4\n\n\
+                    Briefing by the Chair on the draft annual progress report\n\
+                    Agenda item 7: Adoption of the annual progress report\n\n\x0cWednesday, 26\nJuly\n\n\
+                    Closed meeting\nAgenda item 6: Other matters\n";
+        let texts = table_texts(text, Language::En);
+        assert_eq!(
+            texts,
+            [
+                "Wednesday, 26 July",
+                "10 a.m.–1 p.m.",
+                "Conference Room 4",
+                "Briefing by the Chair on the draft annual progress report",
+                "Agenda item 7: Adoption of the annual progress report",
+                "Wednesday, 26 July",
+                "3–6 p.m.",
+                "Conference Room 4",
+                "Closed meeting",
+                "Agenda item 6: Other matters",
             ]
         );
     }
