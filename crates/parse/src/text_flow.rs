@@ -1362,14 +1362,8 @@ fn split_at_repeated_day(
         after += 1;
     }
     let end = (after..pieces.len()).find(|&k| !matches!(pieces[k], Piece::Programme(_)))?;
-    let day_of = |k: usize| match &pieces[k] {
-        Piece::Date {
-            text, time: false, ..
-        } => table.parse_day(text),
-        _ => None,
-    };
-    let repeated = day_of(end)?;
-    let today = (0..first).rev().find_map(day_of)?;
+    let repeated = day_of(pieces, end, table)?;
+    let today = (0..first).rev().find_map(|k| day_of(pieces, k, table))?;
     (end > after && repeated == today).then_some((after - second, end))
 }
 
@@ -1380,10 +1374,16 @@ fn split_at_repeated_day(
 /// what comes before it).
 fn split_stacked_times(pieces: &mut Vec<Piece>, table: &Table) {
     let time = |p: Option<&Piece>| matches!(p, Some(Piece::Date { time: true, .. }));
+    let room = |p: Option<&Piece>| matches!(p, Some(Piece::Room { .. }));
     let mut i = 0;
     while i + 2 < pieces.len() {
+        // The first time's rooms, and its day's label printed again on the
+        // second time's row (a table that repeats the date on every row).
+        let today = (0..i).rev().find_map(|k| day_of(pieces, k, table));
         let mut second = i + 1;
-        while matches!(pieces.get(second), Some(Piece::Room { .. })) {
+        while room(pieces.get(second))
+            || (today.is_some() && day_of(pieces, second, table) == today)
+        {
             second += 1;
         }
         if time(pieces.get(i)) && time(pieces.get(second)) {
@@ -1396,7 +1396,18 @@ fn split_stacked_times(pieces: &mut Vec<Piece>, table: &Table) {
                 i = at;
                 continue;
             }
-            let programme: Vec<(usize, &str)> = (second + 2..pieces.len())
+            // The second time's cell: the repeated label before it, the
+            // time, its rooms.
+            let cell_start = if second > i + 1 && day_of(pieces, second - 1, table).is_some() {
+                second - 1
+            } else {
+                second
+            };
+            let mut cell_end = second + 1;
+            while room(pieces.get(cell_end)) {
+                cell_end += 1;
+            }
+            let programme: Vec<(usize, &str)> = (cell_end + 1..pieces.len())
                 .map_while(|k| match &pieces[k] {
                     Piece::Programme(r) => Some((k, r.text.as_str())),
                     _ => None,
@@ -1407,14 +1418,26 @@ fn split_stacked_times(pieces: &mut Vec<Piece>, table: &Table) {
                 .rfind(|(_, t)| table.agenda_item.is_match(t))
                 .or_else(|| programme.iter().find(|(_, t)| table.opens_event(t)))
                 .map(|&(k, _)| k);
-            if let (Some(k), Some(Piece::Programme(_))) = (opener, pieces.get(second + 1)) {
-                let moved = pieces.remove(second);
-                pieces.insert(k - 1, moved);
-                i = k;
+            if let (Some(k), Some(Piece::Programme(_))) = (opener, pieces.get(cell_end)) {
+                let moved: Vec<Piece> = pieces.drain(cell_start..cell_end).collect();
+                let len = moved.len();
+                let at = k - len;
+                pieces.splice(at..at, moved);
+                i = at + len;
                 continue;
             }
         }
         i += 1;
+    }
+}
+
+/// The day a piece's label names, if it is a day's label.
+fn day_of(pieces: &[Piece], k: usize, table: &Table) -> Option<crate::lang::DayLabel> {
+    match pieces.get(k)? {
+        Piece::Date {
+            text, time: false, ..
+        } => table.parse_day(text),
+        _ => None,
     }
 }
 
@@ -1878,6 +1901,29 @@ mod tests {
                 "Conference Room 4",
                 "Closed meeting",
                 "Agenda item 6: Other matters",
+            ]
+        );
+    }
+
+    #[test]
+    fn two_times_read_together_with_the_date_repeated_on_each_row_share_their_text() {
+        // A table with the date on every row, read a column at a time.
+        let text = "附件\n\n日期\n\n时间\n\n议程项目/方案\n\n7 月 24 日，星期一\n\n\
+                    上午 10 时至下午 1 时\n第 4 会议室\n\n7 月 24 日，星期一\n\n下午 3 时至 6 时\n第 4 会议室\n\n\
+                    会议开幕\n议程项目 2：通过议程\n议程项目 5：关于实质性问题的讨论(续)\n";
+        let texts = table_texts(text, Language::Zh);
+        assert_eq!(
+            texts,
+            [
+                "7 月 24 日，星期一",
+                "上午 10 时至下午 1 时",
+                "第 4 会议室",
+                "会议开幕",
+                "议程项目 2：通过议程",
+                "7 月 24 日，星期一",
+                "下午 3 时至 6 时",
+                "第 4 会议室",
+                "议程项目 5：关于实质性问题的讨论(续)",
             ]
         );
     }
