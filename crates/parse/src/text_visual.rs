@@ -101,6 +101,11 @@ fn rejoin(text: &str, table: &Table) -> String {
             i += 2;
             continue;
         }
+        if let Some((job, used)) = job_number_at(&lines, i) {
+            out.push(job);
+            i += used;
+            continue;
+        }
         if let Some(c) = time_then_text.captures(line) {
             out.push(c[1].to_string());
             out.push(c[2].to_string());
@@ -207,6 +212,26 @@ fn enclose_in_brackets(line: &str) -> String {
     // (Or round it, each the other's mirror: `)تابع(`.)
     let mirrored = regex!(r"\)([\u0621-\u064A\u0640]+)\(");
     mirrored.replace_all(&line, "($1)").into_owned()
+}
+
+/// A page's job number broken where its direction changes: `23 03456`,
+/// `-`, `(`, `A`, `)` on lines of their own, as `23-03456 (A)`, and how
+/// many lines it took.
+fn job_number_at(lines: &[&str], i: usize) -> Option<(String, usize)> {
+    let number = regex!(r"^\s*(\d{2}) (\d{5})\s*$").captures(lines[i])?;
+    if lines.get(i + 1).map(|l| l.trim()) != Some("-") {
+        return None;
+    }
+    let job = format!("{}-{}", &number[1], &number[2]);
+    let tail: Vec<&str> = lines.iter().skip(i + 2).take(3).map(|l| l.trim()).collect();
+    match tail.as_slice() {
+        ["(", letter, ")"]
+            if letter.len() == 1 && letter.chars().all(|c| c.is_ascii_uppercase()) =>
+        {
+            Some((format!("{job} ({letter})"), 5))
+        }
+        _ => Some((job, 2)),
+    }
 }
 
 /// A line drawn left to right, in reading order; a time range the tool
@@ -411,6 +436,7 @@ mod tests {
             "المرحلي السنوي لعام 2022 (A/77/275):\n\n1 الوثيقة"
         );
         assert_eq!(read("20\n رياربفطابش /2023"), "20 شباط/فبراير 2023");
+        assert_eq!(read("23 03456\n-\n (\nA\n)\n"), "23-03456 (A)\n");
         assert_eq!(
             read("ةدحتملا ممألا\nA/AC.292/2023/INF/1"),
             "الأمم المتحدة\nA/AC.292/2023/INF/1"
