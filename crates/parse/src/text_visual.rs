@@ -210,8 +210,13 @@ fn enclose_in_brackets(line: &str) -> String {
     let apart = regex!(r"(^|\s)([\u0621-\u064A\u0640]+)\s*\)\(");
     let line = apart.replace_all(line, "$1($2)");
     // (Or round it, each the other's mirror: `)تابع(`.)
-    let mirrored = regex!(r"\)([\u0621-\u064A\u0640]+)\(");
-    mirrored.replace_all(&line, "($1)").into_owned()
+    let mirrored = regex!(r"(\S?)\)([\u0621-\u064A\u0640]+)\(");
+    mirrored
+        .replace_all(&line, |c: &regex::Captures| match &c[1] {
+            "" => format!("({})", &c[2]),
+            before => format!("{before} ({})", &c[2]),
+        })
+        .into_owned()
 }
 
 /// A page's job number broken where its direction changes: `23 03456`,
@@ -422,7 +427,7 @@ mod tests {
         assert_eq!(read("10:00-"), "10:00 -");
         assert_eq!(
             read(" ةماعلا ةيعمجلا75/240)عبات("),
-            "الجمعية العامة 75/240(تابع)"
+            "الجمعية العامة 75/240 (تابع)"
         );
         assert_eq!(read("2/22210923-"), "2/222-10923");
         assert_eq!(read("–روفغ ناهرب"), "– برهان غفور");
