@@ -42,13 +42,15 @@ pub struct BatchOptions {
     pub sqlite: Option<PathBuf>,
     /// `--parquet`: the folder of Parquet tables to write too.
     pub parquet: Option<PathBuf>,
+    /// `--csv-tables`: the folder of CSV tables to write too.
+    pub csv_tables: Option<PathBuf>,
 }
 
 impl BatchOptions {
     /// Whether the run writes the tidy tables anywhere (the database, the
-    /// Parquet files): then each worker builds its document's rows.
+    /// Parquet or CSV tables): then each worker builds its document's rows.
     pub fn wants_tables(&self) -> bool {
-        self.sqlite.is_some() || self.parquet.is_some()
+        self.sqlite.is_some() || self.parquet.is_some() || self.csv_tables.is_some()
     }
 }
 
@@ -216,7 +218,10 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
         .as_deref()
         .map(|path| crate::archive::Archive::open(path, opts.replace))
         .transpose()?;
-    let table_files = crate::table_files::TableFiles::create(opts.parquet.as_deref())?;
+    let table_files = crate::table_files::TableFiles::create(
+        opts.parquet.as_deref(),
+        opts.csv_tables.as_deref(),
+    )?;
 
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs)
@@ -385,7 +390,7 @@ struct Collections {
     manifest: ManifestWriter<BufWriter<File>>,
     /// `--sqlite`.
     archive: Option<crate::archive::Archive>,
-    /// `--parquet`.
+    /// `--parquet`, `--csv-tables`.
     table_files: crate::table_files::TableFiles,
 }
 

@@ -134,6 +134,10 @@ Exit codes: 0 every input converted (some may carry warnings); 1 some inputs fai
         /// dataset each run and swapped in whole.
         #[arg(long, value_name = "DIR")]
         parquet: Option<PathBuf>,
+        /// Also write the same tables as CSV files into this folder, one per
+        /// table (rebuilt and swapped in like --parquet).
+        #[arg(long, value_name = "DIR")]
+        csv_tables: Option<PathBuf>,
         /// Print nothing but errors that stop the run.
         #[arg(short, long, conflicts_with = "verbose")]
         quiet: bool,
@@ -424,6 +428,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             max_memory,
             sqlite,
             parquet,
+            csv_tables,
             quiet,
             verbose,
         } => {
@@ -431,6 +436,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 let flag = [
                     (sqlite.is_some(), "--sqlite"),
                     (parquet.is_some(), "--parquet"),
+                    (csv_tables.is_some(), "--csv-tables"),
                 ]
                 .into_iter()
                 .find_map(|(given, flag)| given.then_some(flag));
@@ -489,6 +495,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     max_memory_mb: max_memory,
                     sqlite,
                     parquet,
+                    csv_tables,
                 };
                 if batch::run(&found, &opts)? {
                     return Err(SomeFailed.into());
@@ -605,6 +612,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 max_memory_mb: max_memory,
                 sqlite: None,
                 parquet: None,
+                csv_tables: None,
             };
             isolate::serve(&opts)?;
         }

@@ -1,5 +1,5 @@
-//! `convert --parquet DIR`: the dataset's tidy tables
-//! (`unprog_export::tables`) as a folder of files, one per table.
+//! `convert --parquet DIR` and `--csv-tables DIR`: the dataset's tidy
+//! tables (`unprog_export::tables`) as a folder of files, one per table.
 //!
 //! The folder is rebuilt from the whole dataset every run (the batch pushes
 //! every document of the dataset folder, kept ones too), so it never
@@ -13,6 +13,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
+use unprog_export::csv::TableSet;
 use unprog_export::parquet::ParquetSet;
 use unprog_export::tables::Tables;
 
@@ -142,11 +143,12 @@ fn exchange(_a: &Path, _b: &Path) -> bool {
 #[derive(Default)]
 pub struct TableFiles {
     parquet: Option<(Folder, ParquetSet)>,
+    csv: Option<(Folder, TableSet)>,
 }
 
 impl TableFiles {
-    /// Starts the folders asked for (`--parquet`).
-    pub fn create(parquet: Option<&Path>) -> Result<TableFiles> {
+    /// Starts the folders asked for (`--parquet`, `--csv-tables`).
+    pub fn create(parquet: Option<&Path>, csv: Option<&Path>) -> Result<TableFiles> {
         let parquet = parquet
             .map(|dest| -> Result<_> {
                 let folder = Folder::create(dest, "--parquet")?;
@@ -154,17 +156,27 @@ impl TableFiles {
                 Ok((folder, set))
             })
             .transpose()?;
-        Ok(TableFiles { parquet })
+        let csv = csv
+            .map(|dest| -> Result<_> {
+                let folder = Folder::create(dest, "--csv-tables")?;
+                let set = TableSet::create(&folder.tmp)?;
+                Ok((folder, set))
+            })
+            .transpose()?;
+        Ok(TableFiles { parquet, csv })
     }
 
     /// Whether any folder is being written.
     pub fn any(&self) -> bool {
-        self.parquet.is_some()
+        self.parquet.is_some() || self.csv.is_some()
     }
 
     /// Adds one input's rows.
     pub fn push(&mut self, tables: &Tables) -> Result<()> {
         if let Some((_, set)) = &mut self.parquet {
+            set.push(tables)?;
+        }
+        if let Some((_, set)) = &mut self.csv {
             set.push(tables)?;
         }
         Ok(())
@@ -173,6 +185,10 @@ impl TableFiles {
     /// Closes the files and swaps each folder in.
     pub fn finish(self) -> Result<()> {
         if let Some((folder, set)) = self.parquet {
+            set.finish()?;
+            folder.swap_in()?;
+        }
+        if let Some((folder, set)) = self.csv {
             set.finish()?;
             folder.swap_in()?;
         }
