@@ -339,20 +339,11 @@ fn a_rerun_rebuilds_the_folder_whole_and_a_killed_run_leaves_it() {
         .stderr(std::process::Stdio::null())
         .spawn()
         .expect("runs");
-    let started = std::time::Instant::now();
     let writing = || files(&dir).iter().any(|f| f.starts_with(".tables."));
-    loop {
-        if child.try_wait().expect("wait").is_some() {
-            panic!("the run finished before it was killed");
-        }
-        if writing() {
-            let _ = child.kill();
-            break;
-        }
-        assert!(started.elapsed().as_secs() < 60, "no temporary folder");
-        std::thread::sleep(std::time::Duration::from_millis(2));
-    }
-    let _ = child.wait();
+    assert!(
+        common::kill_when(&mut child, "no temporary folder", writing),
+        "the run finished before it was killed"
+    );
     assert!(writing(), "the killed run's folder is left");
     let (_, after) = counts(&db, &tables);
     assert_eq!(after, second);

@@ -139,6 +139,20 @@ fn exchange(_a: &Path, _b: &Path) -> bool {
     false
 }
 
+/// A folder's temporary copy and the file set written into it.
+fn start<S, E>(
+    dest: &Path,
+    flag: &str,
+    create: impl FnOnce(&Path) -> Result<S, E>,
+) -> Result<(Folder, S)>
+where
+    E: std::error::Error + Send + Sync + 'static,
+{
+    let folder = Folder::create(dest, flag)?;
+    let set = create(&folder.tmp)?;
+    Ok((folder, set))
+}
+
 /// The table folders a run writes.
 #[derive(Default)]
 pub struct TableFiles {
@@ -149,21 +163,14 @@ pub struct TableFiles {
 impl TableFiles {
     /// Starts the folders asked for (`--parquet`, `--csv-tables`).
     pub fn create(parquet: Option<&Path>, csv: Option<&Path>) -> Result<TableFiles> {
-        let parquet = parquet
-            .map(|dest| -> Result<_> {
-                let folder = Folder::create(dest, "--parquet")?;
-                let set = ParquetSet::create(&folder.tmp)?;
-                Ok((folder, set))
-            })
-            .transpose()?;
-        let csv = csv
-            .map(|dest| -> Result<_> {
-                let folder = Folder::create(dest, "--csv-tables")?;
-                let set = TableSet::create(&folder.tmp)?;
-                Ok((folder, set))
-            })
-            .transpose()?;
-        Ok(TableFiles { parquet, csv })
+        Ok(TableFiles {
+            parquet: parquet
+                .map(|dest| start(dest, "--parquet", ParquetSet::create))
+                .transpose()?,
+            csv: csv
+                .map(|dest| start(dest, "--csv-tables", TableSet::create))
+                .transpose()?,
+        })
     }
 
     /// Whether any folder is being written.
