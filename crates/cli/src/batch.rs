@@ -1,8 +1,10 @@
 //! `unprog convert INPUT... -o OUT`: the batch.
 //!
 //! Inputs are converted in parallel (rayon, `-j`), in chunks, in path order:
-//! each chunk's results are written before the next chunk starts, so memory
-//! stays flat and every output is in input order whatever the thread count.
+//! each chunk's results are written (on the main thread, while the next
+//! chunk converts; with `--isolate` before it starts), so memory stays flat
+//! (two chunks at most) and every output is in input order whatever the
+//! thread count.
 //! Every file is written to a temporary name and renamed into place; the
 //! collection files (JSON Lines, CSV, manifest) appear only at the end.
 
@@ -269,61 +271,85 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
         }
         Ok(failed)
     };
-    for chunk in inputs.chunks(CHUNK) {
-        out.begin()?;
-        let results: Vec<Done> = match workers.as_mut() {
-            Some(w) => w.convert(chunk, resume_from, &|input: &Input, done: &Done| {
-                progress.tick(
-                    &input.display,
-                    done.entry.status == Status::Failed,
-                    done.entry.warnings,
-                )
-            }),
-            None => pool.install(|| {
-                chunk
-                    .par_iter()
-                    .map(|input| {
-                        let done = convert_one(input, opts, resume_from);
-                        progress.tick(
-                            &input.display,
-                            done.entry.status == Status::Failed,
-                            done.entry.warnings,
-                        );
-                        done
-                    })
-                    .collect()
-            }),
-        };
-        for done in results {
-            any_failed |= keep_before(Some(&done.entry.input), &mut out)?;
-            if done.entry.status == Status::Failed {
-                any_failed = true;
-                if !opts.quiet {
+    // One chunk converted in the pool (without --isolate).
+    let convert_chunk = |chunk: &[Input]| -> Vec<Done> {
+        pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|input| {
+                    let done = convert_one(input, opts, resume_from);
+                    progress.tick(
+                        &input.display,
+                        done.entry.status == Status::Failed,
+                        done.entry.warnings,
+                    );
+                    done
+                })
+                .collect()
+        })
+    };
+    let convert_chunk = &convert_chunk;
+    let chunks: Vec<&[Input]> = inputs.chunks(CHUNK).collect();
+    std::thread::scope(|scope| -> Result<()> {
+        // Without --isolate the next chunk converts while this one's outcomes
+        // are written (the database and table files cost the main thread time
+        // the workers would otherwise wait through).
+        let mut ahead: Option<std::thread::ScopedJoinHandle<'_, Vec<Done>>> = None;
+        for (i, &chunk) in chunks.iter().enumerate() {
+            out.begin()?;
+            let results: Vec<Done> = match workers.as_mut() {
+                Some(w) => w.convert(chunk, resume_from, &|input: &Input, done: &Done| {
+                    progress.tick(
+                        &input.display,
+                        done.entry.status == Status::Failed,
+                        done.entry.warnings,
+                    )
+                }),
+                None => {
+                    let results = match ahead.take() {
+                        Some(handle) => handle.join().map_err(|_| {
+                            anyhow::anyhow!("internal error: a conversion thread stopped")
+                        })?,
+                        None => convert_chunk(chunk),
+                    };
+                    if let Some(&next) = chunks.get(i + 1) {
+                        ahead = Some(scope.spawn(move || convert_chunk(next)));
+                    }
+                    results
+                }
+            };
+            for done in results {
+                any_failed |= keep_before(Some(&done.entry.input), &mut out)?;
+                if done.entry.status == Status::Failed {
+                    any_failed = true;
+                    if !opts.quiet {
+                        progress.println(&format!(
+                            "unprog: {}: {}",
+                            done.entry.input,
+                            done.entry.error.as_deref().unwrap_or("failed")
+                        ));
+                    }
+                } else if opts.verbose {
                     progress.println(&format!(
-                        "unprog: {}: {}",
+                        "unprog: {}: {} ({}, {}, {} ms)",
                         done.entry.input,
-                        done.entry.error.as_deref().unwrap_or("failed")
+                        match done.entry.status {
+                            Status::Ok => "ok",
+                            _ => "ok with warnings",
+                        },
+                        crate::progress::count(u64::from(done.entry.pages.unwrap_or(0)), "page"),
+                        crate::progress::count(done.entry.warnings as u64, "warning"),
+                        done.entry.elapsed_ms
                     ));
                 }
-            } else if opts.verbose {
-                progress.println(&format!(
-                    "unprog: {}: {} ({}, {}, {} ms)",
-                    done.entry.input,
-                    match done.entry.status {
-                        Status::Ok => "ok",
-                        _ => "ok with warnings",
-                    },
-                    crate::progress::count(u64::from(done.entry.pages.unwrap_or(0)), "page"),
-                    crate::progress::count(done.entry.warnings as u64, "warning"),
-                    done.entry.elapsed_ms
-                ));
+                out.push(done, false)?;
             }
-            out.push(done, false)?;
+            // One transaction per chunk: a run killed later leaves the
+            // database as this chunk left it.
+            out.commit()?;
         }
-        // One transaction per chunk: a run killed later leaves the
-        // database as this chunk left it.
-        out.commit()?;
-    }
+        Ok(())
+    })?;
     out.begin()?;
     any_failed |= keep_before(None, &mut out)?;
     out.commit()?;
