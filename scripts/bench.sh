@@ -16,6 +16,8 @@
 # a source without editions is one ODT edition named after its id).
 # For each corpus, in one run:
 #   * unprog convert -j 1 and -j 2 (documents/s, pages/s, peak memory);
+#   * unprog convert -j 2 --sqlite --parquet (the archive dataset too: the
+#     database and the Parquet tables, written inside the output folder);
 #   * pdftotext over the same files, one process per file, two at a time
 #     (xargs -P2), as a user would script it;
 #   * PDFium (pypdfium2, in a venv under WORKDIR): each page's text, in a
@@ -32,6 +34,7 @@
 #   BENCH_RUNS=1         measure each command this many times (the runs
 #                        interleaved) and report the median
 #   BENCH_REFERENCES=1   0: skip pdftotext and PDFium
+#   BENCH_TABLES=1       0: skip the --sqlite --parquet run
 #   BENCH_QUIET=1        on a shared machine: wait for idle CPUs before each
 #                        measurement, and measure again (up to BENCH_TRIES=5
 #                        times in all) one during which other processes took
@@ -57,6 +60,7 @@ REFS=${BENCH_REFERENCES:-1}
 BASELINE=${UNPROG_BASELINE:-}
 QUIET=${BENCH_QUIET:-0}
 TRIES=${BENCH_TRIES:-5}
+TABLES=${BENCH_TABLES:-1}
 mkdir -p "$WORK"
 need=()
 command -v pdftotext >/dev/null || need+=(poppler-utils)
@@ -220,6 +224,10 @@ for corpus in $CORPORA; do
   }
   add unprog-j1 "$BIN" convert -q -j 1 -o "$outs/out" "$dir"
   add unprog-j2 "$BIN" convert -q -j 2 -o "$outs/out" "$dir"
+  if [ "$TABLES" = 1 ]; then
+    add unprog-j2-tables "$BIN" convert -q -j 2 -o "$outs/out" "$dir" \
+      --sqlite "$outs/out/programmes.db" --parquet "$outs/out/tables"
+  fi
   if [ -n "$BASELINE" ]; then
     add baseline-j1 "$BASELINE" convert -q -j 1 -o "$outs/out" "$dir"
     add baseline-j2 "$BASELINE" convert -q -j 2 -o "$outs/out" "$dir"
@@ -264,6 +272,12 @@ print(f'{\"${labels[k]}\":20} {s:8.2f} {n/s:9.1f} {p/s:9.1f} {kb/1024:8.1f} {ot:
   if [ "$REFS" = 1 ]; then
     line+="; -j2/pdftotext $(ratio "${med[pdftotext-P2]}" "${med[unprog-j2]}")"
     line+="; -j2/pdfium $(ratio "${med[pdfium-Pool2]}" "${med[unprog-j2]}")"
+    if [ "$TABLES" = 1 ]; then
+      line+="; -j2 --sqlite --parquet/pdftotext $(ratio "${med[pdftotext-P2]}" "${med[unprog-j2-tables]}")"
+    fi
+  fi
+  if [ "$TABLES" = 1 ]; then
+    line+="; --sqlite --parquet cost $(ratio "${med[unprog-j2-tables]}" "${med[unprog-j2]}")x the time"
   fi
   if [ -n "$BASELINE" ]; then
     line+="; new/old -j1 $(ratio "${med[baseline-j1]}" "${med[unprog-j1]}")"

@@ -152,7 +152,7 @@ fn a_folder_converts_to_a_dataset_and_bad_files_are_reported() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("file,json,symbol,language,session_ordinal,date,weekday,start,end,minutes,room,agenda_items,sub_items,continued,events,topics")
+        Some("file,json,symbol,language,session_ordinal,date,weekday,start,end,minutes,room,agenda_items,sub_items,continued,events,topics,speakers")
     );
     assert_eq!(lines.count(), slots);
 

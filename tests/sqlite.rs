@@ -493,7 +493,6 @@ fn a_run_killed_outright_leaves_whole_chunks_and_the_next_run_completes_it() {
         .spawn()
         .expect("runs");
     // Killed (SIGKILL) as soon as a first chunk is committed.
-    let started = std::time::Instant::now();
     let committed = |db: &Path| -> Option<i64> {
         let conn =
             Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
@@ -502,18 +501,10 @@ fn a_run_killed_outright_leaves_whole_chunks_and_the_next_run_completes_it() {
         conn.query_row("SELECT count(*) FROM documents", [], |r| r.get(0))
             .ok()
     };
-    loop {
-        if child.try_wait().expect("wait").is_some() {
-            break;
-        }
-        if db.exists() && committed(&db).is_some_and(|n| n > 0) {
-            let _ = child.kill();
-            break;
-        }
-        assert!(started.elapsed().as_secs() < 120, "the run did not commit");
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    let _ = child.wait();
+    // (Or it finished first: then the whole run is there.)
+    common::kill_when(&mut child, "the run did not commit", || {
+        db.exists() && committed(&db).is_some_and(|n| n > 0)
+    });
     let conn = Connection::open(&db).expect("open");
     let ok: String = conn
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))

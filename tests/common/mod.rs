@@ -44,3 +44,25 @@ pub fn files(dir: &std::path::Path) -> Vec<String> {
     v.sort();
     v
 }
+
+/// Kills `child` outright (SIGKILL) as soon as `ready` holds while it runs;
+/// `false` when it finished first. Fails the test after two minutes.
+pub fn kill_when(
+    child: &mut std::process::Child,
+    what: &str,
+    mut ready: impl FnMut() -> bool,
+) -> bool {
+    let started = std::time::Instant::now();
+    loop {
+        if child.try_wait().expect("wait").is_some() {
+            return false;
+        }
+        if ready() {
+            let _ = child.kill();
+            let _ = child.wait();
+            return true;
+        }
+        assert!(started.elapsed().as_secs() < 120, "{what}");
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+}

@@ -4,9 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
-use unprog_export::sqlite::{Database, Put, Record};
-use unprog_parse::Programme;
+use anyhow::Result;
+use unprog_export::sqlite::{Database, Put};
 
 use crate::batch::Done;
 
@@ -51,35 +50,17 @@ impl Archive {
         Ok(self.db.commit()?)
     }
 
-    /// Writes one input's outcome, unless the database holds it unchanged.
+    /// Writes one input's outcome, unless the database holds it unchanged
+    /// (its rows made beforehand: [`Done::prepare_tables`]).
     pub fn put(&mut self, done: &Done) -> Result<()> {
-        let e = &done.entry;
-        let digest = done
-            .jsonl
-            .as_deref()
-            .or(e.error.as_deref())
-            .map(|text| unprog_parse::sha256_hex(text.as_bytes()));
-        let record = Record {
-            input: &e.input,
-            file: e.file.as_deref(),
-            json: e.output.as_deref(),
-            sha256: e.sha256.as_deref(),
-            status: e.status,
-            error: e.error.as_deref(),
-            pages: e.pages,
-            digest: digest.as_deref(),
+        let Some((tables, digest)) = &done.tables else {
+            anyhow::bail!("{}: its rows were not made", done.entry.input);
         };
-        if self.db.unchanged(&record)? {
+        if self.db.unchanged(&done.record(Some(digest)))? {
             self.unchanged += 1;
             return Ok(());
         }
-        let programme = done
-            .jsonl
-            .as_deref()
-            .map(serde_json::from_str::<Programme>)
-            .transpose()
-            .with_context(|| format!("{}: its programme cannot be read back", e.input))?;
-        match self.db.put(&record, programme.as_ref())? {
+        match self.db.put_tables(&done.entry.input, tables)? {
             Put::Added => self.added += 1,
             Put::Replaced => self.replaced += 1,
         }

@@ -1,8 +1,10 @@
 //! `unprog convert INPUT... -o OUT`: the batch.
 //!
 //! Inputs are converted in parallel (rayon, `-j`), in chunks, in path order:
-//! each chunk's results are written before the next chunk starts, so memory
-//! stays flat and every output is in input order whatever the thread count.
+//! each chunk's results are written (on the main thread, while the next
+//! chunk converts; with `--isolate` before it starts), so memory stays flat
+//! (two chunks at most) and every output is in input order whatever the
+//! thread count.
 //! Every file is written to a temporary name and renamed into place; the
 //! collection files (JSON Lines, CSV, manifest) appear only at the end.
 
@@ -16,6 +18,7 @@ use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use unprog_export::manifest::{Entry, Manifest, ManifestWriter, Status};
 use unprog_export::skeleton::Skeleton;
+use unprog_export::tables::{Record, Tables};
 use unprog_parse::{Options, Programme};
 
 use crate::dataset;
@@ -39,6 +42,18 @@ pub struct BatchOptions {
     pub max_memory_mb: u64,
     /// `--sqlite`: the archive database to write too.
     pub sqlite: Option<PathBuf>,
+    /// `--parquet`: the folder of Parquet tables to write too.
+    pub parquet: Option<PathBuf>,
+    /// `--csv-tables`: the folder of CSV tables to write too.
+    pub csv_tables: Option<PathBuf>,
+}
+
+impl BatchOptions {
+    /// Whether the run writes the tidy tables anywhere (the database, the
+    /// Parquet or CSV tables): then each worker builds its document's rows.
+    pub fn wants_tables(&self) -> bool {
+        self.sqlite.is_some() || self.parquet.is_some() || self.csv_tables.is_some()
+    }
 }
 
 /// Inputs per chunk: enough to keep every thread busy, few enough to keep
@@ -54,6 +69,11 @@ pub struct Done {
     /// The document as one JSON line (for programmes.jsonl) and its CSV rows.
     pub jsonl: Option<String>,
     pub csv: Option<String>,
+    /// The input's rows of the tidy tables and the digest they record,
+    /// made by the worker when the run writes tables (not sent by an
+    /// isolated worker: [`Done::prepare_tables`] makes them then).
+    #[serde(skip)]
+    pub tables: Option<(Tables, String)>,
 }
 
 impl Done {
@@ -68,7 +88,58 @@ impl Done {
             skeleton: None,
             jsonl: None,
             csv: None,
+            tables: None,
         }
+    }
+
+    /// What the tables record of this input; `digest` is the SHA-256 of
+    /// its JSON Lines text, or of its error.
+    pub fn record<'a>(&'a self, digest: Option<&'a str>) -> Record<'a> {
+        let e = &self.entry;
+        Record {
+            input: &e.input,
+            file: e.file.as_deref(),
+            json: e.output.as_deref(),
+            sha256: e.sha256.as_deref(),
+            status: e.status,
+            error: e.error.as_deref(),
+            pages: e.pages,
+            digest,
+        }
+    }
+
+    /// The digest the tables record: the SHA-256 of the JSON Lines text,
+    /// or of the error.
+    pub fn digest(&self) -> Option<String> {
+        self.jsonl
+            .as_deref()
+            .or(self.entry.error.as_deref())
+            .map(|text| unprog_parse::sha256_hex(text.as_bytes()))
+    }
+
+    /// Builds the input's rows from its programme (in a worker, where it is
+    /// at hand).
+    fn add_tables(&mut self, programme: Option<&Programme>) {
+        let digest = self.digest();
+        let tables = Tables::build(&self.record(digest.as_deref()), programme);
+        self.tables = Some((tables, digest.unwrap_or_default()));
+    }
+
+    /// Makes sure the rows are there: built now when the worker did not
+    /// (a failed input, an isolated worker's answer), its programme read
+    /// back from its JSON Lines text.
+    pub fn prepare_tables(&mut self) -> Result<()> {
+        if self.tables.is_some() {
+            return Ok(());
+        }
+        let programme = self
+            .jsonl
+            .as_deref()
+            .map(serde_json::from_str::<Programme>)
+            .transpose()
+            .with_context(|| format!("{}: its programme cannot be read back", self.entry.input))?;
+        self.add_tables(programme.as_ref());
+        Ok(())
     }
 }
 
@@ -149,6 +220,10 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
         .as_deref()
         .map(|path| crate::archive::Archive::open(path, opts.replace))
         .transpose()?;
+    let table_files = crate::table_files::TableFiles::create(
+        opts.parquet.as_deref(),
+        opts.csv_tables.as_deref(),
+    )?;
 
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs)
@@ -167,6 +242,7 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
             env!("CARGO_PKG_VERSION"),
         )?,
         archive,
+        table_files,
     };
     out.csv.write_all(unprog_export::csv::HEADER.as_bytes())?;
     let mut any_failed = false;
@@ -180,7 +256,7 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
         while let Some(e) =
             kept.next_if(|e| until.is_none_or(|u| dataset::path_order(&e.input, u).is_lt()))
         {
-            let (done, broken) = kept_done(e, &opts.out_dir);
+            let (done, broken) = kept_done(e, &opts.out_dir, opts.wants_tables());
             if broken {
                 failed = true;
                 if !opts.quiet {
@@ -195,61 +271,85 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
         }
         Ok(failed)
     };
-    for chunk in inputs.chunks(CHUNK) {
-        out.begin()?;
-        let results: Vec<Done> = match workers.as_mut() {
-            Some(w) => w.convert(chunk, resume_from, &|input: &Input, done: &Done| {
-                progress.tick(
-                    &input.display,
-                    done.entry.status == Status::Failed,
-                    done.entry.warnings,
-                )
-            }),
-            None => pool.install(|| {
-                chunk
-                    .par_iter()
-                    .map(|input| {
-                        let done = convert_one(input, opts, resume_from);
-                        progress.tick(
-                            &input.display,
-                            done.entry.status == Status::Failed,
-                            done.entry.warnings,
-                        );
-                        done
-                    })
-                    .collect()
-            }),
-        };
-        for done in results {
-            any_failed |= keep_before(Some(&done.entry.input), &mut out)?;
-            if done.entry.status == Status::Failed {
-                any_failed = true;
-                if !opts.quiet {
+    // One chunk converted in the pool (without --isolate).
+    let convert_chunk = |chunk: &[Input]| -> Vec<Done> {
+        pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|input| {
+                    let done = convert_one(input, opts, resume_from);
+                    progress.tick(
+                        &input.display,
+                        done.entry.status == Status::Failed,
+                        done.entry.warnings,
+                    );
+                    done
+                })
+                .collect()
+        })
+    };
+    let convert_chunk = &convert_chunk;
+    let chunks: Vec<&[Input]> = inputs.chunks(CHUNK).collect();
+    std::thread::scope(|scope| -> Result<()> {
+        // Without --isolate the next chunk converts while this one's outcomes
+        // are written (the database and table files cost the main thread time
+        // the workers would otherwise wait through).
+        let mut ahead: Option<std::thread::ScopedJoinHandle<'_, Vec<Done>>> = None;
+        for (i, &chunk) in chunks.iter().enumerate() {
+            out.begin()?;
+            let results: Vec<Done> = match workers.as_mut() {
+                Some(w) => w.convert(chunk, resume_from, &|input: &Input, done: &Done| {
+                    progress.tick(
+                        &input.display,
+                        done.entry.status == Status::Failed,
+                        done.entry.warnings,
+                    )
+                }),
+                None => {
+                    let results = match ahead.take() {
+                        Some(handle) => handle.join().map_err(|_| {
+                            anyhow::anyhow!("internal error: a conversion thread stopped")
+                        })?,
+                        None => convert_chunk(chunk),
+                    };
+                    if let Some(&next) = chunks.get(i + 1) {
+                        ahead = Some(scope.spawn(move || convert_chunk(next)));
+                    }
+                    results
+                }
+            };
+            for done in results {
+                any_failed |= keep_before(Some(&done.entry.input), &mut out)?;
+                if done.entry.status == Status::Failed {
+                    any_failed = true;
+                    if !opts.quiet {
+                        progress.println(&format!(
+                            "unprog: {}: {}",
+                            done.entry.input,
+                            done.entry.error.as_deref().unwrap_or("failed")
+                        ));
+                    }
+                } else if opts.verbose {
                     progress.println(&format!(
-                        "unprog: {}: {}",
+                        "unprog: {}: {} ({}, {}, {} ms)",
                         done.entry.input,
-                        done.entry.error.as_deref().unwrap_or("failed")
+                        match done.entry.status {
+                            Status::Ok => "ok",
+                            _ => "ok with warnings",
+                        },
+                        crate::progress::count(u64::from(done.entry.pages.unwrap_or(0)), "page"),
+                        crate::progress::count(done.entry.warnings as u64, "warning"),
+                        done.entry.elapsed_ms
                     ));
                 }
-            } else if opts.verbose {
-                progress.println(&format!(
-                    "unprog: {}: {} ({}, {}, {} ms)",
-                    done.entry.input,
-                    match done.entry.status {
-                        Status::Ok => "ok",
-                        _ => "ok with warnings",
-                    },
-                    crate::progress::count(u64::from(done.entry.pages.unwrap_or(0)), "page"),
-                    crate::progress::count(done.entry.warnings as u64, "warning"),
-                    done.entry.elapsed_ms
-                ));
+                out.push(done, false)?;
             }
-            out.push(done, false)?;
+            // One transaction per chunk: a run killed later leaves the
+            // database as this chunk left it.
+            out.commit()?;
         }
-        // One transaction per chunk: a run killed later leaves the
-        // database as this chunk left it.
-        out.commit()?;
-    }
+        Ok(())
+    })?;
     out.begin()?;
     any_failed |= keep_before(None, &mut out)?;
     out.commit()?;
@@ -262,6 +362,7 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
         mut csv,
         manifest,
         archive,
+        table_files,
     } = out;
     jsonl.flush()?;
     csv.flush()?;
@@ -273,6 +374,7 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
     let summary = manifest.finish()?;
     manifest_tmp.persist()?;
     let database = archive.map(crate::archive::Archive::finish).transpose()?;
+    table_files.finish()?;
     if !opts.quiet {
         let s = &summary;
         let mut line = format!(
@@ -314,6 +416,8 @@ struct Collections {
     manifest: ManifestWriter<BufWriter<File>>,
     /// `--sqlite`.
     archive: Option<crate::archive::Archive>,
+    /// `--parquet`, `--csv-tables`.
+    table_files: crate::table_files::TableFiles,
 }
 
 impl Collections {
@@ -328,9 +432,15 @@ impl Collections {
     }
 
     /// Adds one document (or failed input) to all three (and the database).
-    fn push(&mut self, done: Done, kept: bool) -> Result<()> {
+    fn push(&mut self, mut done: Done, kept: bool) -> Result<()> {
+        if self.archive.is_some() || self.table_files.any() {
+            done.prepare_tables()?;
+        }
         if let Some(archive) = &mut self.archive {
             archive.put(&done)?;
+        }
+        if let Some((tables, _)) = &done.tables {
+            self.table_files.push(tables)?;
         }
         if let Some(line) = &done.jsonl {
             self.jsonl.write_all(line.as_bytes())?;
@@ -351,7 +461,7 @@ impl Collections {
 /// file for the collection files (not skipped by this run: `resumed` is
 /// cleared). One whose file is gone or damaged is turned failed, saying so
 /// (the `bool`).
-fn kept_done(mut entry: Entry, dir: &Path) -> (Done, bool) {
+fn kept_done(mut entry: Entry, dir: &Path, tables: bool) -> (Done, bool) {
     entry.resumed = false;
     let Some(output) = entry
         .output
@@ -363,6 +473,7 @@ fn kept_done(mut entry: Entry, dir: &Path) -> (Done, bool) {
             skeleton: None,
             jsonl: None,
             csv: None,
+            tables: None,
         };
         return (done, false);
     };
@@ -375,7 +486,7 @@ fn kept_done(mut entry: Entry, dir: &Path) -> (Done, bool) {
     match programme {
         Ok(p) => {
             let file = entry.file.clone().unwrap_or_else(|| entry.input.clone());
-            let done = Done {
+            let mut done = Done {
                 skeleton: Some(Skeleton::of(&p)),
                 jsonl: Some(unprog_export::to_json(&p, false)),
                 csv: Some(unprog_export::csv::rows(
@@ -386,7 +497,11 @@ fn kept_done(mut entry: Entry, dir: &Path) -> (Done, bool) {
                     },
                 )),
                 entry,
+                tables: None,
             };
+            if tables {
+                done.add_tables(Some(&p));
+            }
             (done, false)
         }
         Err(why) => {
@@ -400,6 +515,7 @@ fn kept_done(mut entry: Entry, dir: &Path) -> (Done, bool) {
                 skeleton: None,
                 jsonl: None,
                 csv: None,
+                tables: None,
             };
             (done, true)
         }
@@ -453,7 +569,7 @@ pub(crate) fn convert_one(
             .and_then(|o| fs::read_to_string(opts.out_dir.join(o)).ok())
             .and_then(|text| serde_json::from_str::<Programme>(&text).ok())
         {
-            let mut done = finish(entry, &programme, None, input, started);
+            let mut done = finish(entry, &programme, None, input, started, opts.wants_tables());
             done.entry.resumed = true;
             return done;
         }
@@ -513,7 +629,7 @@ pub(crate) fn convert_one(
     // With --compact the document's file and its JSON Lines entry are the
     // same text: serialise once.
     let line = (!opts.pretty).then_some(json);
-    finish(entry, &programme, line, input, started)
+    finish(entry, &programme, line, input, started, opts.wants_tables())
 }
 
 fn finish(
@@ -522,6 +638,7 @@ fn finish(
     jsonl: Option<String>,
     input: &Input,
     started: Instant,
+    tables: bool,
 ) -> Done {
     entry.output = Some(input.output_name.clone());
     entry.status = if p.warnings.is_empty() {
@@ -534,7 +651,7 @@ fn finish(
     entry.language = Some(p.language.code().to_string());
     entry.symbol = p.symbol.clone();
     entry.elapsed_ms = started.elapsed().as_millis() as u64;
-    Done {
+    let mut done = Done {
         entry,
         skeleton: Some(Skeleton::of(p)),
         jsonl: Some(jsonl.unwrap_or_else(|| unprog_export::to_json(p, false))),
@@ -545,7 +662,12 @@ fn finish(
                 json: &input.output_name,
             },
         )),
+        tables: None,
+    };
+    if tables {
+        done.add_tables(Some(p));
     }
+    done
 }
 
 /// A file written under a temporary name in the output folder, renamed into

@@ -19,6 +19,7 @@ mod isolate;
 mod panics;
 mod programmes;
 mod progress;
+mod table_files;
 mod watchdog;
 
 /// A usage error: exit code 2.
@@ -80,6 +81,8 @@ enum Command {
   unprog convert oewg-s4-en.pdf -o -
   # also an SQLite archive (full-text search; Datasette: metadata.json beside it)
   unprog convert programmes/ -o out --sqlite out/programmes.db
+  # and the same tables as Parquet files (DuckDB, pandas, Polars)
+  unprog convert programmes/ -o out --sqlite out/programmes.db --parquet out/tables
 
 Exit codes: 0 every input converted (some may carry warnings); 1 some inputs failed (each reported on standard error and in manifest.json); 2 usage error (bad arguments, a missing input, a folder where a file is expected, nothing to convert).")]
     Convert {
@@ -126,6 +129,15 @@ Exit codes: 0 every input converted (some may carry warnings); 1 some inputs fai
         /// beside it.
         #[arg(long, value_name = "FILE")]
         sqlite: Option<PathBuf>,
+        /// Also write the dataset's tables (those of --sqlite) as Parquet
+        /// files into this folder, one per table: rebuilt from the whole
+        /// dataset each run and swapped in whole.
+        #[arg(long, value_name = "DIR")]
+        parquet: Option<PathBuf>,
+        /// Also write the same tables as CSV files into this folder, one per
+        /// table (rebuilt and swapped in like --parquet).
+        #[arg(long, value_name = "DIR")]
+        csv_tables: Option<PathBuf>,
         /// Print nothing but errors that stop the run.
         #[arg(short, long, conflicts_with = "verbose")]
         quiet: bool,
@@ -415,14 +427,23 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             isolate,
             max_memory,
             sqlite,
+            parquet,
+            csv_tables,
             quiet,
             verbose,
         } => {
             if output.as_os_str() == "-" {
-                if sqlite.is_some() {
-                    return Err(Usage(
-                        "--sqlite writes a database of a dataset: give -o FOLDER, not -o -".into(),
-                    )
+                let flag = [
+                    (sqlite.is_some(), "--sqlite"),
+                    (parquet.is_some(), "--parquet"),
+                    (csv_tables.is_some(), "--csv-tables"),
+                ]
+                .into_iter()
+                .find_map(|(given, flag)| given.then_some(flag));
+                if let Some(flag) = flag {
+                    return Err(Usage(format!(
+                        "{flag} writes the tables of a dataset: give -o FOLDER, not -o -"
+                    ))
                     .into());
                 }
                 let [input] = inputs.as_slice() else {
@@ -473,6 +494,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     isolate,
                     max_memory_mb: max_memory,
                     sqlite,
+                    parquet,
+                    csv_tables,
                 };
                 if batch::run(&found, &opts)? {
                     return Err(SomeFailed.into());
@@ -588,6 +611,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 isolate: true,
                 max_memory_mb: max_memory,
                 sqlite: None,
+                parquet: None,
+                csv_tables: None,
             };
             isolate::serve(&opts)?;
         }

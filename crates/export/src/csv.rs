@@ -1,15 +1,24 @@
-//! `slots.csv`: one row per time slot, flat, for spreadsheets and pandas.
+//! `slots.csv`: one row per time slot, flat, for spreadsheets and pandas;
+//! and [`TableSet`], every table of [`crate::tables`] as a CSV file
+//! (`convert --csv-tables DIR`).
 //!
-//! Columns: `file` (the input's path below the folder it was found in),
-//! `json` (the document's JSON file in the dataset), then the programme's
-//! and the slot's facts. Booleans are `true`/`false`; a cell holding a list
-//! (agenda items, sub-items, events, topics) joins its entries with
-//! [`SEPARATOR`], the same in every column.
+//! Columns of `slots.csv`: `file` (the input's path below the folder it was
+//! found in), `json` (the document's JSON file in the dataset), then the
+//! programme's and the slot's facts, every topic and every speaker of the
+//! slot. Booleans are `true`/`false`; a cell holding a list (agenda items,
+//! sub-items, events, topics, speakers) joins its entries with
+//! [`SEPARATOR`], the same in every column (and in the tables' list cells).
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
 
 use unprog_parse::{Programme, Slot};
 
+use crate::tables::{Cell, Ids, TableId, Tables};
+
 /// The header row.
-pub const HEADER: &str = "file,json,symbol,language,session_ordinal,date,weekday,start,end,minutes,room,agenda_items,sub_items,continued,events,topics\n";
+pub const HEADER: &str = "file,json,symbol,language,session_ordinal,date,weekday,start,end,minutes,room,agenda_items,sub_items,continued,events,topics,speakers\n";
 
 /// What joins the entries of a list in one cell (split on it to get them
 /// back: `df.topics.str.split(" | ")`).
@@ -94,6 +103,11 @@ pub fn rows(p: &Programme, origin: &Origin) -> String {
                 .iter()
                 .any(|a| a.continued || a.sub_items.iter().any(|s| s.continued));
             let events: Vec<&str> = slot.events.iter().map(|e| e.text.as_str()).collect();
+            let speakers: Vec<&str> = slot
+                .events
+                .iter()
+                .flat_map(|e| e.speakers.iter().map(String::as_str))
+                .collect();
             let cols = [
                 field(origin.file),
                 field(origin.json),
@@ -116,12 +130,101 @@ pub fn rows(p: &Programme, origin: &Origin) -> String {
                 continued.to_string(),
                 list(&events),
                 list(&topics(slot)),
+                list(&speakers),
             ];
             out.push_str(&cols.join(","));
             out.push('\n');
         }
     }
     out
+}
+
+/// The tables as CSV files in a folder, `TABLE.csv` each: a header row of
+/// the column names, then a row per table row. Ids are dense ([`Ids`], as
+/// the Parquet files'), booleans `true`/`false`, dates and times as ISO
+/// text, lists joined by [`SEPARATOR`].
+pub struct TableSet {
+    files: Vec<(PathBuf, BufWriter<File>)>,
+    ids: Ids,
+}
+
+/// A table file cannot be written.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {source}", path.display())]
+pub struct Error {
+    /// The file.
+    pub path: PathBuf,
+    /// What the system said.
+    pub source: std::io::Error,
+}
+
+impl TableSet {
+    /// Creates the files in `dir` (which must exist), each with its header.
+    pub fn create(dir: &Path) -> Result<TableSet, Error> {
+        let files = TableId::ALL
+            .iter()
+            .map(|t| {
+                let path = dir.join(format!("{}.csv", t.name()));
+                let header: Vec<&str> = t.table().columns.iter().map(|c| c.name).collect();
+                let mut file = File::create(&path)
+                    .map(BufWriter::new)
+                    .map_err(|source| Error {
+                        path: path.clone(),
+                        source,
+                    })?;
+                writeln!(file, "{}", header.join(",")).map_err(|source| Error {
+                    path: path.clone(),
+                    source,
+                })?;
+                Ok((path, file))
+            })
+            .collect::<Result<Vec<_>, Error>>()?;
+        Ok(TableSet {
+            files,
+            ids: Ids::default(),
+        })
+    }
+
+    /// Adds one input's rows.
+    pub fn push(&mut self, tables: &Tables) -> Result<(), Error> {
+        for ((path, file), t) in self.files.iter_mut().zip(TableId::ALL) {
+            for (index, row) in tables.rows(t).iter().enumerate() {
+                let mut line = self.ids.id(t, index).to_string();
+                for cell in row {
+                    line.push(',');
+                    line.push_str(&table_cell(cell, &self.ids));
+                }
+                line.push('\n');
+                file.write_all(line.as_bytes()).map_err(|source| Error {
+                    path: path.clone(),
+                    source,
+                })?;
+            }
+        }
+        self.ids.advance(tables);
+        Ok(())
+    }
+
+    /// Flushes and closes every file.
+    pub fn finish(self) -> Result<(), Error> {
+        for (path, mut file) in self.files {
+            file.flush().map_err(|source| Error { path, source })?;
+        }
+        Ok(())
+    }
+}
+
+/// A table cell as a CSV field.
+fn table_cell(cell: &Cell, ids: &Ids) -> String {
+    match cell {
+        Cell::Null => String::new(),
+        Cell::Int(n) => n.to_string(),
+        Cell::Real(x) => x.to_string(),
+        Cell::Bool(b) => b.to_string(),
+        Cell::Text(s) => field(s),
+        Cell::List(items) => list(items),
+        Cell::Key(t, index) => ids.id(*t, *index).to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -166,12 +269,33 @@ mod tests {
         assert!(first.contains(",false,"), "{first}");
         let original = &p.days[0].slots[0].agenda_items[1].sub_items[0].topics[0].text;
         assert!(
-            first.ends_with(&format!(",\"An earlier topic, on item 3 | {original}\"")),
+            first.contains(&format!(",\"An earlier topic, on item 3 | {original}\",")),
             "{first}"
         );
         for row in rows.lines() {
             assert!(row.contains(",true,") || row.contains(",false,"), "{row}");
         }
+    }
+
+    #[test]
+    fn a_slots_speakers_are_its_last_cell() {
+        let p = programme("oewg-s4-en");
+        let origin = Origin {
+            file: "a.pdf",
+            json: "a.json",
+        };
+        let rows = rows(&p, &origin);
+        let first = rows.lines().next().expect("a row");
+        let speakers: Vec<&str> = p.days[0].slots[0]
+            .events
+            .iter()
+            .flat_map(|e| e.speakers.iter().map(String::as_str))
+            .collect();
+        assert!(speakers.len() > 1, "{speakers:?}");
+        assert!(
+            first.ends_with(&field(&speakers.join(SEPARATOR))),
+            "{first}"
+        );
     }
 
     #[test]

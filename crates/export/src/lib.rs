@@ -2,18 +2,21 @@
 //!
 //! JSON (one document), JSON Lines (one document per line), the flat
 //! `slots.csv` table analysts open in a spreadsheet, and the batch manifest
-//! with its cross-language consistency check; and, across programmes, the
-//! session-to-session comparison and the HTML report.
+//! with its cross-language consistency check; the archive dataset's tidy
+//! tables ([`tables`]) as an SQLite database and as Parquet files; and,
+//! across programmes, the session-to-session comparison and the HTML report.
 
 pub mod compare;
 pub mod csv;
 pub mod explain;
 pub mod hours;
 pub mod manifest;
+pub mod parquet;
 pub mod report;
 pub mod schema;
 pub mod skeleton;
 pub mod sqlite;
+pub mod tables;
 
 use unprog_parse::Programme;
 

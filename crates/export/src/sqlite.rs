@@ -23,11 +23,12 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{params, Connection, OptionalExtension};
-use unprog_parse::{Programme, Topic};
+use rusqlite::types::{ToSqlOutput, Value, ValueRef};
+use rusqlite::{Connection, OptionalExtension};
+use unprog_parse::Programme;
 
-use crate::hours;
-use crate::manifest::Status;
+use crate::tables::{status_name, Cell, Table, TableId, Tables, TABLES};
+pub use crate::tables::{Record, Version};
 
 /// `PRAGMA application_id` of an unprog database ("unpr").
 pub const APPLICATION_ID: i32 = 0x756e_7072;
@@ -61,33 +62,16 @@ pub enum Error {
         /// Its layout version.
         found: i32,
     },
+    /// A row's key names a row its document does not have (a bug in the
+    /// tables' making).
+    #[error("database: a {table} row its document does not have")]
+    Key {
+        /// The table the key points into.
+        table: &'static str,
+    },
     /// A statement failed.
     #[error("database: {0}")]
     Sqlite(#[from] rusqlite::Error),
-}
-
-/// One input of the batch, as the database records it (a failed input
-/// too).
-#[derive(Debug, Clone, Copy)]
-pub struct Record<'a> {
-    /// The input path as given (the manifest's `input`): the document's key.
-    pub input: &'a str,
-    /// The input's path below the folder it was found in.
-    pub file: Option<&'a str>,
-    /// Its JSON file in the dataset folder.
-    pub json: Option<&'a str>,
-    /// SHA-256 of the input's bytes.
-    pub sha256: Option<&'a str>,
-    /// How it fared.
-    pub status: Status,
-    /// Why it failed.
-    pub error: Option<&'a str>,
-    /// Page count (when it failed, what the manifest knows).
-    pub pages: Option<u32>,
-    /// A digest of what was made of the input (the SHA-256 of its
-    /// programme's JSON, or of its error): a file of the same sha256 read
-    /// differently (by a newer unprog) is replaced too.
-    pub digest: Option<&'a str>,
 }
 
 /// What [`Database::put`] did.
@@ -107,6 +91,8 @@ pub struct Database {
     /// are indexed in one statement (FTS5 flushes its buffer at every
     /// statement's savepoint, so one insert per entry costs many times more).
     indexed: i64,
+    /// Each table's insert statement, in [`TableId`] order.
+    inserts: Vec<String>,
 }
 
 /// The tables, indexes, triggers and views (layout [`LAYOUT_VERSION`]).
@@ -381,6 +367,7 @@ impl Database {
             conn,
             in_transaction: false,
             indexed: 0,
+            inserts: TABLES.iter().map(insert_sql).collect(),
         })
     }
 
@@ -471,15 +458,19 @@ impl Database {
         record: &Record<'_>,
         programme: Option<&Programme>,
     ) -> Result<Put, Error> {
+        self.put_tables(record.input, &Tables::build(record, programme))
+    }
+
+    /// Writes one input's rows ([`Tables::build`], made beforehand, e.g. in
+    /// a worker thread), replacing what the database held for `input` (the
+    /// `input` of its `documents` row).
+    pub fn put_tables(&mut self, input: &str, tables: &Tables) -> Result<Put, Error> {
         let held: Option<i64> = self
             .conn
-            .query_row(
-                "SELECT id FROM documents WHERE input = ?1",
-                [record.input],
-                |r| r.get(0),
-            )
+            .query_row("SELECT id FROM documents WHERE input = ?1", [input], |r| {
+                r.get(0)
+            })
             .optional()?;
-        let existed = held.is_some();
         if let Some(id) = held {
             // Its index entries go with its rows (the delete trigger), so
             // they must be in the index first.
@@ -487,59 +478,67 @@ impl Database {
             self.conn
                 .execute("DELETE FROM documents WHERE id = ?1", [id])?;
         }
-        let symbol = programme.and_then(|p| p.symbol.as_deref());
-        let version = symbol.map(Version::of);
-        let pages = programme.map(|p| p.source.pages).or(record.pages);
-        self.conn.execute(
-            "INSERT INTO documents (input, file, json, sha256, digest, status, error, kind, pages,
-               symbol, base_symbol, revision, corrigendum, revises, language, issue_date,
-               original_language, title, body,
-               session_ordinal, session_name, session_start_date, session_end_date,
-               session_venue, warning_count, schema_version)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-               ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
-            params![
-                record.input,
-                record.file,
-                record.json,
-                record.sha256,
-                record.digest,
-                status_name(record.status),
-                record.error,
-                programme.map(|p| match p.source.kind {
-                    unprog_parse::SourceKind::Pdf => "pdf",
-                    unprog_parse::SourceKind::Text => "text",
-                }),
-                pages,
-                symbol,
-                version.as_ref().map(|v| v.base.as_str()),
-                version.as_ref().map_or(0, |v| v.revision),
-                version.as_ref().map_or(0, |v| v.corrigendum),
-                version.as_ref().and_then(|v| v.revises.as_deref()),
-                programme.map(|p| p.language.code()),
-                programme.and_then(|p| p.issue_date.as_deref()),
-                programme.and_then(|p| p.original_language.map(|l| l.code())),
-                programme.and_then(|p| p.title.as_deref()),
-                programme.and_then(|p| p.body.as_deref()),
-                programme.and_then(|p| p.session.ordinal),
-                programme.and_then(|p| p.session.name.as_deref()),
-                programme.and_then(|p| p.session.start_date.as_deref()),
-                programme.and_then(|p| p.session.end_date.as_deref()),
-                programme.and_then(|p| p.session.venue.as_deref()),
-                programme.map_or(0, |p| p.warnings.len() as i64),
-                programme.map(|p| p.schema_version.as_str()),
-            ],
-        )?;
-        let document = self.conn.last_insert_rowid();
-        if let Some(p) = programme {
-            Writer {
-                conn: &self.conn,
-                document,
+        // The row ids SQLite gives each table's rows, by index.
+        let mut ids: [Vec<i64>; TableId::ALL.len()] = Default::default();
+        for table in TableId::ALL {
+            let mut stmt = self.conn.prepare_cached(&self.inserts[table as usize])?;
+            for row in tables.rows(table) {
+                let values = row
+                    .iter()
+                    .map(|cell| sql_value(cell, &ids))
+                    .collect::<Result<Vec<_>, Error>>()?;
+                stmt.execute(rusqlite::params_from_iter(values))?;
+                ids[table as usize].push(self.conn.last_insert_rowid());
             }
-            .programme(p)?;
         }
-        Ok(if existed { Put::Replaced } else { Put::Added })
+        Ok(if held.is_some() {
+            Put::Replaced
+        } else {
+            Put::Added
+        })
     }
+}
+
+/// A cell as a statement parameter; a key cell as the row id its row got.
+fn sql_value<'c>(
+    cell: &'c Cell,
+    ids: &[Vec<i64>; TableId::ALL.len()],
+) -> Result<ToSqlOutput<'c>, Error> {
+    Ok(match cell {
+        Cell::Null => ToSqlOutput::Borrowed(ValueRef::Null),
+        Cell::Int(n) => ToSqlOutput::Owned(Value::Integer(*n)),
+        Cell::Real(x) => ToSqlOutput::Owned(Value::Real(*x)),
+        Cell::Bool(b) => ToSqlOutput::Owned(Value::Integer(i64::from(*b))),
+        Cell::Text(s) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
+        Cell::List(items) => ToSqlOutput::Owned(Value::Text(
+            serde_json::to_string(items).unwrap_or_else(|_| "[]".into()),
+        )),
+        Cell::Key(table, index) => {
+            let id = ids[*table as usize]
+                .get(*index)
+                .copied()
+                .ok_or(Error::Key {
+                    table: table.name(),
+                })?;
+            ToSqlOutput::Owned(Value::Integer(id))
+        }
+    })
+}
+
+/// The insert statement of a table: every column but `id` (SQLite gives
+/// it).
+fn insert_sql(table: &Table) -> String {
+    let columns: Vec<String> = table.columns[1..]
+        .iter()
+        .map(|c| format!("\"{}\"", c.name))
+        .collect();
+    let params: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+    format!(
+        "INSERT INTO \"{}\" ({}) VALUES ({})",
+        table.name,
+        columns.join(", "),
+        params.join(", ")
+    )
 }
 
 impl Drop for Database {
@@ -552,506 +551,19 @@ impl Drop for Database {
     }
 }
 
-fn status_name(status: Status) -> &'static str {
-    match status {
-        Status::Ok => "ok",
-        Status::Warnings => "warnings",
-        Status::Failed => "failed",
-    }
-}
-
-/// The rows of one programme.
-struct Writer<'c> {
-    conn: &'c Connection,
-    document: i64,
-}
-
-/// Where a topic hangs.
-#[derive(Clone, Copy)]
-enum Parent {
-    AgendaItem(i64),
-    SubItem(i64),
-    Event(i64),
-}
-
-impl Writer<'_> {
-    /// Runs an insert through the connection's statement cache (each
-    /// statement is prepared once, not once per row).
-    fn run(&self, sql: &str, params: impl rusqlite::Params) -> Result<(), Error> {
-        self.conn.prepare_cached(sql)?.execute(params)?;
-        Ok(())
-    }
-
-    fn programme(&self, p: &Programme) -> Result<(), Error> {
-        let doc = self.document;
-        if let Some(title) = p.title.as_deref().filter(|t| !t.is_empty()) {
-            self.search(None, "title", "documents", doc, title)?;
-        }
-        for (d, day) in p.days.iter().enumerate() {
-            self.run(
-                "INSERT INTO days (document_id, number, date, weekday, label) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![
-                    doc,
-                    rank(d),
-                    day.date,
-                    day.weekday.map(weekday_name),
-                    day.label
-                ],
-            )?;
-            let day_id = self.conn.last_insert_rowid();
-            for (s, slot) in day.slots.iter().enumerate() {
-                self.run(
-                    "INSERT INTO slots (document_id, day_id, number, date, start_time, end_time, minutes, label, room)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                    params![
-                        doc,
-                        day_id,
-                        rank(s),
-                        day.date,
-                        slot.start,
-                        slot.end,
-                        hours::slot_minutes(slot),
-                        slot.label,
-                        slot.room
-                    ],
-                )?;
-                let slot_id = self.conn.last_insert_rowid();
-                self.slot(slot_id, slot)?;
-            }
-        }
-        for (i, f) in p.footnotes.iter().enumerate() {
-            self.run(
-                "INSERT INTO footnotes (document_id, rank, marker, text, page) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![doc, rank(i), f.marker, f.text, f.page],
-            )?;
-        }
-        for r in &p.references {
-            self.run(
-                r#"INSERT INTO "references" (document_id, symbol, url) VALUES (?1, ?2, ?3)"#,
-                params![doc, r.symbol, r.url],
-            )?;
-        }
-        for (i, w) in p.warnings.iter().enumerate() {
-            self.run(
-                "INSERT INTO warnings (document_id, rank, text) VALUES (?1, ?2, ?3)",
-                params![doc, rank(i), w],
-            )?;
-        }
-        Ok(())
-    }
-
-    fn slot(&self, slot_id: i64, slot: &unprog_parse::Slot) -> Result<(), Error> {
-        let doc = self.document;
-        for item in &slot.agenda_items {
-            let markers = serde_json::to_string(&item.footnotes).unwrap_or_else(|_| "[]".into());
-            self.run(
-                "INSERT INTO agenda_items (document_id, slot_id, position, number, title, continued, footnote_markers)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![
-                    doc,
-                    slot_id,
-                    item.position,
-                    item.number,
-                    item.title,
-                    item.continued,
-                    markers
-                ],
-            )?;
-            let item_id = self.conn.last_insert_rowid();
-            if !item.title.is_empty() {
-                self.search(
-                    Some(slot_id),
-                    "agenda_item",
-                    "agenda_items",
-                    item_id,
-                    &item.title,
-                )?;
-            }
-            for (i, sub) in item.sub_items.iter().enumerate() {
-                self.run(
-                    "INSERT INTO sub_items (document_id, agenda_item_id, rank, letter, label, title, continued)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                    params![
-                        doc,
-                        item_id,
-                        rank(i),
-                        sub.letter,
-                        sub.label,
-                        sub.title,
-                        sub.continued
-                    ],
-                )?;
-                let sub_id = self.conn.last_insert_rowid();
-                if !sub.title.is_empty() {
-                    self.search(Some(slot_id), "sub_item", "sub_items", sub_id, &sub.title)?;
-                }
-                self.topics(slot_id, Parent::SubItem(sub_id), &sub.topics)?;
-            }
-            self.topics(slot_id, Parent::AgendaItem(item_id), &item.topics)?;
-        }
-        for event in &slot.events {
-            self.run(
-                "INSERT INTO events (document_id, slot_id, position, text) VALUES (?1, ?2, ?3, ?4)",
-                params![doc, slot_id, event.position, event.text],
-            )?;
-            let event_id = self.conn.last_insert_rowid();
-            self.search(Some(slot_id), "event", "events", event_id, &event.text)?;
-            for (i, name) in event.speakers.iter().enumerate() {
-                self.run(
-                    "INSERT INTO speakers (document_id, event_id, rank, name) VALUES (?1, ?2, ?3, ?4)",
-                    params![doc, event_id, rank(i), name],
-                )?;
-            }
-            self.topics(slot_id, Parent::Event(event_id), &event.topics)?;
-        }
-        for share in hours::shares(slot) {
-            self.run(
-                "INSERT INTO time_shares (document_id, slot_id, agenda_item, sub_item, minutes) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![doc, slot_id, share.subject.item, share.subject.sub_item, share.minutes],
-            )?;
-        }
-        Ok(())
-    }
-
-    fn topics(&self, slot_id: i64, parent: Parent, topics: &[Topic]) -> Result<(), Error> {
-        let (item, sub, event) = match parent {
-            Parent::AgendaItem(id) => (Some(id), None, None),
-            Parent::SubItem(id) => (None, Some(id), None),
-            Parent::Event(id) => (None, None, Some(id)),
-        };
-        for (i, topic) in topics.iter().enumerate() {
-            self.run(
-                "INSERT INTO topics (document_id, slot_id, agenda_item_id, sub_item_id, event_id, rank, text)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![self.document, slot_id, item, sub, event, rank(i), topic.text],
-            )?;
-            let topic_id = self.conn.last_insert_rowid();
-            self.search(Some(slot_id), "topic", "topics", topic_id, &topic.text)?;
-            for (q, question) in topic.questions.iter().enumerate() {
-                self.run(
-                    "INSERT INTO questions (document_id, topic_id, rank, text) VALUES (?1, ?2, ?3, ?4)",
-                    params![self.document, topic_id, rank(q), question],
-                )?;
-                let question_id = self.conn.last_insert_rowid();
-                self.search(
-                    Some(slot_id),
-                    "question",
-                    "questions",
-                    question_id,
-                    question,
-                )?;
-            }
-        }
-        Ok(())
-    }
-
-    fn search(
-        &self,
-        slot: Option<i64>,
-        kind: &str,
-        table: &str,
-        id: i64,
-        text: &str,
-    ) -> Result<(), Error> {
-        self.run(
-            "INSERT INTO search_entries (document_id, slot_id, kind, source_table, source_id, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![self.document, slot, kind, table, id, text],
-        )?;
-        Ok(())
-    }
-}
-
-/// A 0-based index as a 1-based rank.
-fn rank(index: usize) -> i64 {
-    i64::try_from(index).map_or(i64::MAX, |i| i.saturating_add(1))
-}
-
-fn weekday_name(w: unprog_parse::Weekday) -> &'static str {
-    use unprog_parse::Weekday::*;
-    match w {
-        Monday => "monday",
-        Tuesday => "tuesday",
-        Wednesday => "wednesday",
-        Thursday => "thursday",
-        Friday => "friday",
-        Saturday => "saturday",
-        Sunday => "sunday",
-    }
-}
-
-/// What a document symbol says of the version it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Version {
-    /// The symbol without its `/Rev.N` and `/Corr.N` parts.
-    pub base: String,
-    /// N of `/Rev.N`; 0 for the original.
-    pub revision: u32,
-    /// N of `/Corr.N`; 0 when it is not a corrigendum.
-    pub corrigendum: u32,
-    /// The symbol of the document it revises (`X/Rev.2` → `X/Rev.1`,
-    /// `X/Rev.1` → `X`) or corrects (`X/Rev.1/Corr.2` → `X/Rev.1`).
-    pub revises: Option<String>,
-}
-
-impl Version {
-    /// Reads a symbol's trailing `Rev.N` and `Corr.N` parts (any case, with
-    /// or without the period).
-    pub fn of(symbol: &str) -> Version {
-        fn number(part: &str, prefix: &str) -> Option<u32> {
-            let head = part.get(..prefix.len())?;
-            if !head.eq_ignore_ascii_case(prefix) {
-                return None;
-            }
-            let rest = part.get(prefix.len()..)?;
-            let rest = rest.strip_prefix('.').unwrap_or(rest).trim();
-            (!rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| rest.parse().ok())
-                .flatten()
-        }
-        let mut parts: Vec<&str> = symbol.split('/').collect();
-        let mut corrigendum = 0;
-        let mut revision = 0;
-        if parts.len() > 1 {
-            if let Some(n) = parts.last().and_then(|p| number(p, "corr")) {
-                corrigendum = n;
-                parts.pop();
-            }
-        }
-        let corrected = parts.join("/");
-        if parts.len() > 1 {
-            if let Some(n) = parts.last().and_then(|p| number(p, "rev")) {
-                revision = n;
-                parts.pop();
-            }
-        }
-        let base = parts.join("/");
-        let revises = if corrigendum > 0 {
-            Some(corrected)
-        } else if revision > 1 {
-            Some(format!("{base}/Rev.{}", revision - 1))
-        } else if revision == 1 {
-            Some(base.clone())
-        } else {
-            None
-        };
-        Version {
-            base,
-            revision,
-            corrigendum,
-            revises,
-        }
-    }
-}
-
-/// A table or view and what each of its columns means (for Datasette's
-/// `metadata.json`; a test checks every column of the database is here).
+/// A view and what each of its columns means (for Datasette's
+/// `metadata.json`; the tables' are in [`TABLES`], and a test checks every
+/// column of the database is described).
 struct Described {
     name: &'static str,
     description: &'static str,
     columns: &'static [(&'static str, &'static str)],
 }
 
-const ID: (&str, &str) = ("id", "Row key.");
 const DOC: (&str, &str) = ("document_id", "The document (documents.id).");
 
-/// The columns of `documents` (and of the view `current_documents`).
-const DOCUMENT_COLUMNS: &[(&str, &str)] = &[
-            ("id", "Row key; never reused, so a replaced document gets a new one."),
-            ("input", "The input path as given to unprog convert (the document's key: a re-run replaces the row when the file's sha256 changed)."),
-            ("file", "The input's path below the folder it was found in."),
-            ("json", "The document's JSON file in the dataset folder."),
-            ("sha256", "SHA-256 of the input's bytes, lowercase hex."),
-            ("digest", "SHA-256 of what was made of it (its programme's JSON, or its error): a re-run replaces the row when this changes too."),
-            ("status", "ok, warnings (converted, see the warnings table) or failed."),
-            ("error", "Why the input failed."),
-            ("kind", "pdf, or text extracted by another tool."),
-            ("pages", "Page count."),
-            ("symbol", "The document symbol, e.g. A/AC.292/2024/INF/1."),
-            ("base_symbol", "The symbol without its /Rev.N and /Corr.N parts: shared by the revisions and corrigenda of one document."),
-            ("revision", "N of /Rev.N; 0 for the original."),
-            ("corrigendum", "N of /Corr.N; 0 when not a corrigendum."),
-            ("revises", "The symbol of the document this one revises or corrects."),
-            ("language", "The document's language (ar, zh, en, fr, ru, es), detected from its text; the language versions of a document share its symbol."),
-            ("issue_date", "The date the document was issued, from its masthead (ISO date)."),
-            ("original_language", "The language the document was written in (\"Original: English\"): the others translate it."),
-            ("title", "The document title, e.g. Provisional programme of work."),
-            ("body", "The body that meets, e.g. the working group's name."),
-            ("session_ordinal", "The session's number: 4 for the fourth substantive session."),
-            ("session_name", "The session's name as printed."),
-            ("session_start_date", "The session's first day (ISO date)."),
-            ("session_end_date", "The session's last day (ISO date)."),
-            ("session_venue", "Where the session meets, as printed."),
-            ("warning_count", "How many warnings the parser gave (what it read but could not place)."),
-            ("schema_version", "The programme model's schema version."),
-        ];
-
-/// The meaning of every table, view and column.
-const DESCRIBED: &[Described] = &[
-    Described {
-        name: "documents",
-        description: "One row per input of the batch: a converted programme of work, or an input that failed (status 'failed', with its error).",
-        columns: DOCUMENT_COLUMNS,
-    },
-    Described {
-        name: "days",
-        description: "The days of each programme's timetable.",
-        columns: &[
-            ID,
-            DOC,
-            ("number", "Day number within the programme, from 1."),
-            ("date", "ISO date."),
-            ("weekday", "The weekday as printed, normalised (monday … sunday)."),
-            ("label", "The date line as printed."),
-        ],
-    },
-    Described {
-        name: "slots",
-        description: "Meetings: a time range of a day and its programme.",
-        columns: &[
-            ID,
-            DOC,
-            ("day_id", "The day (days.id)."),
-            ("number", "Slot number within the day, from 1."),
-            ("date", "The day's ISO date."),
-            ("start_time", "Start time, 24-hour HH:MM."),
-            ("end_time", "End time, 24-hour HH:MM."),
-            ("minutes", "Length in minutes (null when a time is missing)."),
-            ("label", "The time as printed."),
-            ("room", "A room printed under the time."),
-        ],
-    },
-    Described {
-        name: "agenda_items",
-        description: "Agenda items taken up in a slot.",
-        columns: &[
-            ID,
-            DOC,
-            ("slot_id", "The slot (slots.id)."),
-            ("position", "Place among the slot's agenda items and events, from 0."),
-            ("number", "The item number, e.g. 5."),
-            ("title", "The item's title, without the Agenda item label."),
-            ("continued", "1 when marked (continued)."),
-            ("footnote_markers", "Footnote markers on the item's line, a JSON array."),
-        ],
-    },
-    Described {
-        name: "sub_items",
-        description: "Sub-items (a)–(g) of an agenda item taken up in a slot.",
-        columns: &[
-            ID,
-            DOC,
-            ("agenda_item_id", "The agenda item (agenda_items.id)."),
-            ("rank", "Order under the item, from 1."),
-            ("letter", "The letter as a Latin letter whatever the language prints, so language versions compare."),
-            ("label", "The mark as printed: (a), a), (أ)."),
-            ("title", "The title, without the letter."),
-            ("continued", "1 when marked (continued)."),
-        ],
-    },
-    Described {
-        name: "events",
-        description: "Anything in a slot that is not an agenda item: opening, statements, informal or closed meetings.",
-        columns: &[
-            ID,
-            DOC,
-            ("slot_id", "The slot (slots.id)."),
-            ("position", "Place among the slot's agenda items and events, from 0."),
-            ("text", "The event line."),
-        ],
-    },
-    Described {
-        name: "speakers",
-        description: "Speakers listed under an event.",
-        columns: &[
-            ID,
-            DOC,
-            ("event_id", "The event (events.id)."),
-            ("rank", "Order under the event, from 1."),
-            ("name", "The speaker line, without the dash."),
-        ],
-    },
-    Described {
-        name: "topics",
-        description: "Focus topics, under an agenda item, a sub-item or an event (exactly one of the three).",
-        columns: &[
-            ID,
-            DOC,
-            ("slot_id", "The slot (slots.id)."),
-            ("agenda_item_id", "The agenda item it is directly under."),
-            ("sub_item_id", "The sub-item it is under."),
-            ("event_id", "The event it is under."),
-            ("rank", "Order under its parent, from 1."),
-            ("text", "The focus line."),
-        ],
-    },
-    Described {
-        name: "questions",
-        description: "The bullet questions of a focus topic.",
-        columns: &[
-            ID,
-            DOC,
-            ("topic_id", "The topic (topics.id)."),
-            ("rank", "Order under the topic, from 1."),
-            ("text", "The question, without its bullet."),
-        ],
-    },
-    Described {
-        name: "footnotes",
-        description: "Footnotes of each document.",
-        columns: &[
-            ID,
-            DOC,
-            ("rank", "Order in the document, from 1."),
-            ("marker", "The marker, e.g. 1."),
-            ("text", "The footnote's text."),
-            ("page", "The page it is printed on (null from text without page breaks)."),
-        ],
-    },
-    Described {
-        name: "references",
-        description: "Document symbols each document refers to.",
-        columns: &[
-            ID,
-            DOC,
-            ("symbol", "The symbol referred to, e.g. A/77/275."),
-            ("url", "The link on it, when the document has one."),
-        ],
-    },
-    Described {
-        name: "warnings",
-        description: "What the parser read but could not place, each with its page.",
-        columns: &[
-            ID,
-            DOC,
-            ("rank", "Order in the document, from 1."),
-            ("text", "The warning."),
-        ],
-    },
-    Described {
-        name: "time_shares",
-        description: "How each slot's time divides among its subjects: the minutes shared equally among the slot's agenda items, then among an item's sub-items; a slot without agenda items counts as other (agenda_item null). The rule unprog compare and report use.",
-        columns: &[
-            ID,
-            DOC,
-            ("slot_id", "The slot (slots.id)."),
-            ("agenda_item", "The agenda item number; null for other meetings."),
-            ("sub_item", "The sub-item letter; null when the item lists none."),
-            ("minutes", "Minutes (fractional when a slot is shared three ways)."),
-        ],
-    },
-    Described {
-        name: "search_entries",
-        description: "Every searchable text: document titles, agenda item and sub-item titles, topics, questions and events; full-text indexed (search_fts, trigram: any language, substrings of three characters or more).",
-        columns: &[
-            ID,
-            DOC,
-            ("slot_id", "The slot the text is printed in (null for a document title)."),
-            ("kind", "title, agenda_item, sub_item, topic, question or event."),
-            ("source_table", "The table the text is from."),
-            ("source_id", "Its row there (id)."),
-            ("text", "The text."),
-        ],
-    },
+/// The meaning of every view.
+const VIEWS: &[Described] = &[
     Described {
         name: "document_versions",
         description: "The versions of each document: revisions and corrigenda linked to the document they revise, and whether each is current (the latest revision of its symbol in its language, and the corrigenda of that revision).",
@@ -1066,11 +578,6 @@ const DESCRIBED: &[Described] = &[
             ("revises_id", "That document in the same language (documents.id), when the database holds it."),
             ("is_current", "1 when no later revision of the document in its language is held."),
         ],
-    },
-    Described {
-        name: "current_documents",
-        description: "The documents that are current (see document_versions): the programme of a session in each language, whatever revisions it went through.",
-        columns: DOCUMENT_COLUMNS,
     },
     Described {
         name: "hours_per_subject",
@@ -1112,21 +619,32 @@ const DESCRIBED: &[Described] = &[
 pub fn datasette_metadata(database: &str) -> String {
     use serde_json::{json, Map, Value};
     let mut tables = Map::new();
-    for t in DESCRIBED {
-        let columns: Map<String, Value> = t
-            .columns
-            .iter()
-            .map(|(c, d)| ((*c).to_string(), Value::from(*d)))
+    let described = TABLES
+        .iter()
+        .map(|t| {
+            let columns = t.columns.iter().map(|c| (c.name, c.description));
+            (t.name, t.description, columns.collect::<Vec<_>>())
+        })
+        .chain(std::iter::once((
+            "current_documents",
+            "The documents that are current (see document_versions): the programme of a session in each language, whatever revisions it went through.",
+            TABLES[0].columns.iter().map(|c| (c.name, c.description)).collect(),
+        )))
+        .chain(VIEWS.iter().map(|v| (v.name, v.description, v.columns.to_vec())));
+    for (name, description, columns) in described {
+        let columns: Map<String, Value> = columns
+            .into_iter()
+            .map(|(c, d)| (c.to_string(), Value::from(d)))
             .collect();
-        let mut table = json!({ "description": t.description, "columns": columns });
-        if t.name == "search_entries" {
+        let mut table = json!({ "description": description, "columns": columns });
+        if name == "search_entries" {
             table["fts_table"] = "search_fts".into();
             table["fts_pk"] = "id".into();
         }
-        if t.name == "documents" {
+        if name == "documents" {
             table["sort_desc"] = "session_start_date".into();
         }
-        tables.insert(t.name.to_string(), table);
+        tables.insert(name.to_string(), table);
     }
     tables.insert(
         "search_fts".into(),
@@ -1146,6 +664,7 @@ pub fn datasette_metadata(database: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::manifest::Status;
 
     fn scratch(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!("unprog-sqlite-{}-{name}", std::process::id()));
@@ -1219,20 +738,46 @@ mod tests {
             .collect::<Result<_, _>>()
             .expect("names");
         names.sort();
-        let mut described: Vec<String> = DESCRIBED.iter().map(|t| t.name.to_string()).collect();
+        let mut described: Vec<String> = TABLES
+            .iter()
+            .map(|t| t.name)
+            .chain(VIEWS.iter().map(|v| v.name))
+            .chain(["current_documents"])
+            .map(str::to_string)
+            .collect();
         described.sort();
         assert_eq!(names, described);
-        for t in DESCRIBED {
-            let columns: Vec<String> = conn
-                .prepare(&format!("SELECT name FROM pragma_table_info('{}')", t.name))
-                .expect("prepare")
-                .query_map([], |r| r.get(0))
-                .expect("query")
-                .collect::<Result<_, _>>()
-                .expect("columns");
-            let ours: Vec<&str> = t.columns.iter().map(|(c, _)| *c).collect();
-            assert_eq!(columns, ours, "{}", t.name);
+        let columns_of = |name: &str| -> Vec<(String, bool)> {
+            conn.prepare(&format!(
+                "SELECT name, \"notnull\" OR pk FROM pragma_table_info('{name}')"
+            ))
+            .expect("prepare")
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("columns")
+        };
+        // The tables model's columns are the database's: names, order and
+        // which may be null.
+        for t in TABLES {
+            let ours: Vec<(String, bool)> = t
+                .columns
+                .iter()
+                .map(|c| (c.name.to_string(), !c.nullable))
+                .collect();
+            assert_eq!(columns_of(t.name), ours, "{}", t.name);
         }
+        for v in VIEWS {
+            let names: Vec<String> = columns_of(v.name).into_iter().map(|(n, _)| n).collect();
+            let ours: Vec<&str> = v.columns.iter().map(|(c, _)| *c).collect();
+            assert_eq!(names, ours, "{}", v.name);
+        }
+        let current: Vec<String> = columns_of("current_documents")
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        let documents: Vec<&str> = TABLES[0].columns.iter().map(|c| c.name).collect();
+        assert_eq!(current, documents);
         let meta: serde_json::Value = serde_json::from_str(&datasette_metadata("p")).expect("JSON");
         assert_eq!(
             meta["databases"]["p"]["tables"]["search_entries"]["fts_table"],
@@ -1319,7 +864,7 @@ mod tests {
                 .connection()
                 .query_row(
                     "SELECT hours FROM hours_per_subject WHERE agenda_item IS ?1 AND sub_item IS ?2",
-                    params![subject.item, subject.sub_item],
+                    rusqlite::params![subject.item, subject.sub_item],
                     |r| r.get(0),
                 )
                 .expect("row");
