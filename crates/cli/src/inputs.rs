@@ -207,43 +207,7 @@ pub fn read_check(path: &Path) -> std::result::Result<(), ReadError> {
     Ok(())
 }
 
-/// What a file's bytes are when they can be no document at all: empty, or
-/// a ZIP archive (Word's `.docx` and OpenDocument's `.odt` are ZIP files;
-/// one renamed `.pdf` is a common mistake).
-pub fn not_a_document(bytes: &[u8]) -> Option<String> {
-    if bytes.is_empty() {
-        Some("empty file (0 bytes)".into())
-    } else if bytes.starts_with(b"PK\x03\x04") {
-        Some(
-            "a ZIP file (a Word .docx, an OpenDocument .odt or another archive), not a PDF: convert it to PDF first"
-                .into(),
-        )
-    } else {
-        None
-    }
-}
-
-/// An I/O error as a short reason, without the "(os error N)" tail.
-pub fn io_reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind::*;
-    match e.kind() {
-        NotFound => "no such file or folder".into(),
-        PermissionDenied => "permission denied".into(),
-        AlreadyExists => "already exists".into(),
-        _ => {
-            let s = e.to_string();
-            let s = match s.find(" (os error") {
-                Some(i) => &s[..i],
-                None => &s,
-            };
-            let mut chars = s.chars();
-            match chars.next() {
-                Some(c) => c.to_lowercase().chain(chars).collect(),
-                None => String::new(),
-            }
-        }
-    }
-}
+pub use unprog_export::document::{io_reason, not_a_document};
 
 /// Shell-style matching: `*` (any run), `?` (one character); the rest is
 /// literal.

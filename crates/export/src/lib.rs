@@ -3,10 +3,13 @@
 //! JSON (one document), JSON Lines (one document per line), the flat
 //! `slots.csv` table analysts open in a spreadsheet, and the batch manifest
 //! with its cross-language consistency check; and, across programmes, the
-//! session-to-session comparison and the HTML report.
+//! session-to-session comparison and the HTML report; and [`document`], one
+//! input file read and converted with its failure classified, which the CLI
+//! and the Python package share.
 
 pub mod compare;
 pub mod csv;
+pub mod document;
 pub mod explain;
 pub mod hours;
 pub mod manifest;
