@@ -111,12 +111,18 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
 }
 
 
-class _Rows:
-    """Rows per table, each table's ids counted from ``start``."""
+#: In tables made a document at a time (:func:`rows_of_one`), the ids of document N's rows are
+#: N × ID_SPAN + 1, + 2, …: unique across documents converted apart (on a cluster).
+ID_SPAN = 1_000_000
 
-    def __init__(self, start: int = 1) -> None:
+
+class _Rows:
+    """Rows per table, each table's ids counted from ``start`` (the documents' from ``documents``)."""
+
+    def __init__(self, start: int = 1, documents: int | None = None) -> None:
         self.rows: dict[str, list[dict[str, Any]]] = {t: [] for t in COLUMNS}
         self.next_id = dict.fromkeys(COLUMNS, start)
+        self.next_id["documents"] = start if documents is None else documents
 
     def add(self, table: str, **row: Any) -> int:
         row_id = self.next_id[table]
@@ -241,16 +247,27 @@ def _topics(rows: _Rows, doc: int, slot_id: int, parent: dict[str, int], topics:
             rows.add("questions", document_id=doc, topic_id=topic_id, rank=q, text=question)
 
 
-def rows_of(programmes: Iterable[Any], start: int = 1) -> dict[str, list[dict[str, Any]]]:
-    """The tables' rows (plain dicts) for programmes or results; ids counted from ``start``."""
-    rows = _Rows(start)
+def _add(rows: _Rows, item: Any) -> None:
+    if isinstance(item, dict):
+        source = item.get("source") or {}
+        _document(rows, str(source.get("file", "")), item, None, None)
+    else:
+        error = item.error
+        _document(rows, item.source, item.programme, None if error is None else error.message, item.sha256)
+
+
+def rows_of(programmes: Iterable[Any]) -> dict[str, list[dict[str, Any]]]:
+    """The tables' rows (plain dicts) for programmes or results; ids counted from 1."""
+    rows = _Rows()
     for item in programmes:
-        if isinstance(item, dict):
-            source = item.get("source") or {}
-            _document(rows, str(source.get("file", "")), item, None, None)
-        else:
-            error = item.error
-            _document(rows, item.source, item.programme, None if error is None else error.message, item.sha256)
+        _add(rows, item)
+    return rows.rows
+
+
+def rows_of_one(item: Any, document_id: int) -> dict[str, list[dict[str, Any]]]:
+    """One programme's or result's rows, as document ``document_id`` (its rows' ids: see ID_SPAN)."""
+    rows = _Rows(document_id * ID_SPAN + 1, documents=document_id)
+    _add(rows, item)
     return rows.rows
 
 
