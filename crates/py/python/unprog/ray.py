@@ -65,7 +65,8 @@ def convert_batch(
     batch: dict[str, Any], *, ids: dict[str, int], timeout: float | None = 10.0, jobs: int = 1
 ) -> dict[str, Any]:
     """The mapped function: a batch of ``bytes`` and ``path`` → one row per document holding its
-    tables' rows (``tables``, JSON). Never raises for a document: a failure is a ``failures`` row."""
+    rows of each table (column ``t_<table>``, JSON: each table's pass reads only its own). Never
+    raises for a document: a failure is a ``failures`` row."""
     import numpy
 
     paths = [str(p) for p in batch["path"]]
@@ -78,7 +79,8 @@ def convert_batch(
         )
     except Exception as e:  # a bug: every document of the batch fails, the job goes on
         results = [Result(p, None, InternalError(f"{type(e).__name__}: {e}", p)) for p in paths]
-    out_paths, tables = [], []
+    out_paths: list[str] = []
+    tables: dict[str, list[str]] = {t: [] for t in TABLES}
     for path, r in zip(paths, results):  # noqa: B905
         result = Result(path, r.programme, r.error, r.sha256)
         key = _key(path)
@@ -93,8 +95,10 @@ def convert_batch(
             rows = {t: [] for t in TABLES}
             rows["failures"] = [{"path": key, "kind": "internal", "message": f"{type(e).__name__}: {e}"}]
         out_paths.append(key)
-        tables.append(json.dumps(rows, ensure_ascii=False))
-    return {"path": numpy.array(out_paths, dtype=object), "tables": numpy.array(tables, dtype=object)}
+        for t in TABLES:
+            tables[t].append(json.dumps(rows.get(t, []), ensure_ascii=False))
+    columns = {f"t_{t}": numpy.array(v, dtype=object) for t, v in tables.items()}
+    return {"path": numpy.array(out_paths, dtype=object), **columns}
 
 
 def frame_of(table: str, rows: list[dict[str, Any]]) -> Any:
@@ -119,8 +123,8 @@ def arrow_of(table: str, rows: list[dict[str, Any]]) -> Any:
 def table_batch(batch: dict[str, Any], *, table: str) -> Any:
     """The mapped function of one table: the documents' rows of ``table``."""
     rows: list[dict[str, Any]] = []
-    for text in batch["tables"]:
-        rows.extend(json.loads(str(text)).get(table, []))
+    for text in batch[f"t_{table}"]:
+        rows.extend(json.loads(str(text)))
     return arrow_of(table, rows)
 
 
@@ -163,7 +167,9 @@ def run(
     for table in TABLES:
         folder = out / table
         # One execution per table over the converted blocks, straight to Parquet.
-        converted.map_batches(table_batch, fn_kwargs={"table": table}, batch_format="numpy").write_parquet(str(folder))
+        converted.select_columns([f"t_{table}"]).map_batches(
+            table_batch, fn_kwargs={"table": table}, batch_format="numpy"
+        ).write_parquet(str(folder))
         files = sorted(folder.glob("*.parquet")) if folder.is_dir() else []
         counts[table] = sum(pyarrow.parquet.ParquetFile(f).metadata.num_rows for f in files)
         if not files:
