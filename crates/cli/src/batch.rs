@@ -526,7 +526,7 @@ fn kept_done(mut entry: Entry, dir: &Path, tables: bool) -> (Done, bool) {
 /// (the extractor stops itself at the budget; this is for loops where no
 /// budget is checked).
 pub fn hard_limit(timeout: Duration) -> Duration {
-    timeout * 2 + Duration::from_secs(2)
+    unprog_export::document::hard_limit(timeout)
 }
 
 /// Converts one input and writes its JSON file (in this process).
@@ -595,7 +595,7 @@ pub(crate) fn convert_one(
         if injected_panic {
             let _: u32 = "not a number".parse().unwrap();
         }
-        unprog_parse::parse_bytes_hashed(&bytes, &sha, &file_name, is_text, &options)
+        unprog_export::document::convert(&bytes, &sha, &file_name, is_text, &options)
     };
     let parsed = if opts.isolate {
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)) {
@@ -608,17 +608,11 @@ pub(crate) fn convert_one(
     let programme = match parsed {
         Outcome::Done(Ok(p)) => p,
         Outcome::Done(Err(e)) => return failed(entry, e.to_string()),
-        Outcome::Panicked(place) => {
-            return failed(entry, crate::panics::message(place.as_deref()))
-        }
+        Outcome::Panicked(place) => return failed(entry, crate::panics::message(place.as_deref())),
         Outcome::Overran => {
             return failed(
                 entry,
-                format!(
-                    "gave up after {:.0} s: the document overran its time budget (--timeout {:.0}) inside a PDF library; its work was abandoned and the batch went on",
-                    hard_limit.as_secs_f64(),
-                    opts.timeout.as_secs_f64()
-                ),
+                unprog_export::document::overran(hard_limit, opts.timeout).message,
             )
         }
     };

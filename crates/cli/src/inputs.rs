@@ -153,6 +153,42 @@ fn wanted(p: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("pdf") || e.eq_ignore_ascii_case("txt"))
 }
 
+/// `--shard K/N`: the K-th of N deterministic shards of a batch's inputs (K
+/// from 0 to N-1), for indexed jobs (a Slurm array, a Kubernetes indexed
+/// Job): run N times with the same inputs, each input is converted by
+/// exactly one run. An input's shard is its path's (as shown) SHA-256 modulo
+/// N, so it stays in its shard when other files are added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// Which shard, from 0.
+    pub index: u64,
+    /// How many shards.
+    pub count: u64,
+}
+
+impl Shard {
+    /// Reads `K/N` (0 ≤ K < N).
+    pub fn parse(s: &str) -> std::result::Result<Shard, String> {
+        let bad = || format!("{s:?}: give K/N, the K-th of N shards, with 0 <= K < N (e.g. 0/4)");
+        let (k, n) = s.split_once('/').ok_or_else(bad)?;
+        let (index, count): (u64, u64) = (
+            k.trim().parse().map_err(|_| bad())?,
+            n.trim().parse().map_err(|_| bad())?,
+        );
+        if count == 0 || index >= count {
+            return Err(bad());
+        }
+        Ok(Shard { index, count })
+    }
+
+    /// Whether the input shown as `display` is in this shard.
+    pub fn takes(&self, display: &str) -> bool {
+        let hex = unprog_parse::sha256_hex(display.as_bytes());
+        let head = u64::from_str_radix(hex.get(..16).unwrap_or("0"), 16).unwrap_or(0);
+        head % self.count == self.index
+    }
+}
+
 /// Why one input file cannot be converted, before any parsing.
 #[derive(Debug)]
 pub enum ReadError {
@@ -207,43 +243,7 @@ pub fn read_check(path: &Path) -> std::result::Result<(), ReadError> {
     Ok(())
 }
 
-/// What a file's bytes are when they can be no document at all: empty, or
-/// a ZIP archive (Word's `.docx` and OpenDocument's `.odt` are ZIP files;
-/// one renamed `.pdf` is a common mistake).
-pub fn not_a_document(bytes: &[u8]) -> Option<String> {
-    if bytes.is_empty() {
-        Some("empty file (0 bytes)".into())
-    } else if bytes.starts_with(b"PK\x03\x04") {
-        Some(
-            "a ZIP file (a Word .docx, an OpenDocument .odt or another archive), not a PDF: convert it to PDF first"
-                .into(),
-        )
-    } else {
-        None
-    }
-}
-
-/// An I/O error as a short reason, without the "(os error N)" tail.
-pub fn io_reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind::*;
-    match e.kind() {
-        NotFound => "no such file or folder".into(),
-        PermissionDenied => "permission denied".into(),
-        AlreadyExists => "already exists".into(),
-        _ => {
-            let s = e.to_string();
-            let s = match s.find(" (os error") {
-                Some(i) => &s[..i],
-                None => &s,
-            };
-            let mut chars = s.chars();
-            match chars.next() {
-                Some(c) => c.to_lowercase().chain(chars).collect(),
-                None => String::new(),
-            }
-        }
-    }
-}
+pub use unprog_export::document::{io_reason, not_a_document};
 
 /// Shell-style matching: `*` (any run), `?` (one character); the rest is
 /// literal.
@@ -305,6 +305,23 @@ mod tests {
             collect(&[root.join("a"), root.join("b")], &[], &mut Vec::new()).expect("found");
         assert!(found.iter().all(|i| i.relative == i.display));
         let _ = std::fs::remove_dir_all(&root);
+    }
+
+    #[test]
+    fn shards_split_the_inputs_and_read_k_of_n() {
+        assert_eq!(Shard::parse("1/4"), Ok(Shard { index: 1, count: 4 }));
+        for bad in ["4/4", "0/0", "1", "a/2", "-1/2"] {
+            assert!(Shard::parse(bad).is_err(), "{bad}");
+        }
+        let names: Vec<String> = (0..200).map(|i| format!("dir/file-{i}.pdf")).collect();
+        let shards: Vec<Shard> = (0..3).map(|index| Shard { index, count: 3 }).collect();
+        for name in &names {
+            assert_eq!(shards.iter().filter(|s| s.takes(name)).count(), 1);
+        }
+        for s in &shards {
+            let n = names.iter().filter(|name| s.takes(name)).count();
+            assert!((40..100).contains(&n), "{n}");
+        }
     }
 
     #[test]

@@ -83,6 +83,8 @@ enum Command {
   unprog convert programmes/ -o out --sqlite out/programmes.db
   # and the same tables as Parquet files (DuckDB, pandas, Polars)
   unprog convert programmes/ -o out --sqlite out/programmes.db --parquet out/tables
+  # shard 2 of 0..3 of an archive (a Slurm array or an indexed Job runs all four)
+  unprog convert archive/ -o out/shard-2 --shard 2/4
 
 Exit codes: 0 every input converted (some may carry warnings); 1 some inputs failed (each reported on standard error and in manifest.json); 2 usage error (bad arguments, a missing input, a folder where a file is expected, nothing to convert).")]
     Convert {
@@ -138,6 +140,12 @@ Exit codes: 0 every input converted (some may carry warnings); 1 some inputs fai
         /// table (rebuilt and swapped in like --parquet).
         #[arg(long, value_name = "DIR")]
         csv_tables: Option<PathBuf>,
+        /// Convert only the K-th of N shards of the inputs (0 <= K < N), for
+        /// Slurm arrays and Kubernetes indexed Jobs: N runs with the same
+        /// inputs, each into its own folder, convert each input once (its
+        /// shard is its path's hash modulo N).
+        #[arg(long, value_name = "K/N", value_parser = inputs::Shard::parse)]
+        shard: Option<inputs::Shard>,
         /// Print nothing but errors that stop the run.
         #[arg(short, long, conflicts_with = "verbose")]
         quiet: bool,
@@ -429,6 +437,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             sqlite,
             parquet,
             csv_tables,
+            shard,
             quiet,
             verbose,
         } => {
@@ -445,6 +454,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                         "{flag} writes the tables of a dataset: give -o FOLDER, not -o -"
                     ))
                     .into());
+                }
+                if shard.is_some() {
+                    return Err(
+                        Usage("--shard splits a batch: give -o FOLDER, not -o -".into()).into(),
+                    );
                 }
                 let [input] = inputs.as_slice() else {
                     return Err(Usage("-o - takes exactly one input file".into()).into());
@@ -467,13 +481,25 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     .into());
                 }
                 let mut unmatched = Vec::new();
-                let found = inputs::collect(&inputs, &glob, &mut unmatched)
+                let mut found = inputs::collect(&inputs, &glob, &mut unmatched)
                     .map_err(|e| Usage(e.to_string()))?;
                 for g in &unmatched {
                     eprintln!("unprog: warning: --glob {g:?} matched no file");
                 }
                 if found.is_empty() {
                     return Err(Usage("no .pdf or .txt inputs found".into()).into());
+                }
+                if let Some(shard) = shard {
+                    // Output names were made over all the inputs: the
+                    // shards' folders merge without collisions.
+                    found.retain(|i| shard.takes(&i.display));
+                    if found.is_empty() {
+                        eprintln!(
+                            "unprog: shard {}/{}: none of the inputs is in this shard",
+                            shard.index, shard.count
+                        );
+                        return Ok(());
+                    }
                 }
                 if !(timeout > 0.0 && timeout.is_finite()) {
                     return Err(

@@ -47,10 +47,5 @@ pub fn take_anywhere() -> Option<String> {
 
 /// The one message for a panic caught at `place`.
 pub fn message(place: Option<&str>) -> String {
-    match place {
-        Some(p) => {
-            format!("internal error (a bug in unprog: please report it with the file; at {p})")
-        }
-        None => "internal error (a bug in unprog: please report it with the file)".into(),
-    }
+    unprog_export::document::internal_error(place).message
 }

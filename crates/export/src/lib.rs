@@ -3,11 +3,14 @@
 //! JSON (one document), JSON Lines (one document per line), the flat
 //! `slots.csv` table analysts open in a spreadsheet, and the batch manifest
 //! with its cross-language consistency check; the archive dataset's tidy
-//! tables ([`tables`]) as an SQLite database and as Parquet files; and,
-//! across programmes, the session-to-session comparison and the HTML report.
+//! tables ([`tables`]) as an SQLite database and as Parquet files; across
+//! programmes, the session-to-session comparison and the HTML report; and
+//! [`document`], one input file read and converted with its failure
+//! classified, which the CLI and the Python package share.
 
 pub mod compare;
 pub mod csv;
+pub mod document;
 pub mod explain;
 pub mod hours;
 pub mod manifest;
