@@ -806,57 +806,65 @@ fn classify(lines: &[Raw], table: &Table) -> Vec<Piece> {
 /// The day label line `i` opens with, before a time (all of it, or the
 /// start of one whose end comes lines later), or the end of a wrapped label
 /// in the cell it opens with: taken into `pieces`, the rest of the line
-/// returned.
+/// returned. A right-to-left table's date cell, on the right, may be the
+/// line's last cell instead.
 fn leading_day(pieces: &mut Vec<Piece>, lines: &[Raw], i: usize, table: &Table) -> Option<String> {
-    let r = &lines[i];
-    let t = r.text.as_str();
-    // The end of a wrapped label, in the row's first cell, or in its last
-    // (a right-to-left table's date cell, on the right).
+    let t = lines[i].text.as_str();
+    // The row's first cell ("Понедельник,  10 ч 00 м. – 13  Открытие"),
+    // or its last.
     if let Some((left, right)) = t.split_once("  ") {
-        let (left, right) = (left.trim(), right.trim());
-        if completes_day(pieces, left, table) {
-            return Some(right.to_string());
-        }
-        // (Or the row's first cell is its day's label, whole or wrapped,
-        // its time in the next: "Понедельник,  10 ч 00 м. – 13  Открытие".)
-        let is_day = || {
-            table.parse_day(left).is_some()
-                || (unfinished_day(left, table) && day_end_ahead(left, lines, i, table))
-        };
-        if opens_with_time(right, table) && is_day() {
-            push_day(pieces, left.to_string(), r.page, table);
-            return Some(right.to_string());
+        if let Some(rest) = day_cell(pieces, left.trim(), right.trim(), lines, i, table) {
+            return Some(rest);
         }
     }
     if let Some((head, last)) = t.rsplit_once("  ") {
-        let (head, last) = (head.trim(), last.trim());
-        if completes_day(pieces, last, table) {
-            return Some(head.to_string());
-        }
-        let is_day = || {
-            table.parse_day(last).is_some()
-                || (unfinished_day(last, table) && day_end_ahead(last, lines, i, table))
-        };
-        if opens_with_time(head, table) && is_day() {
-            push_day(pieces, last.to_string(), r.page, table);
-            return Some(head.to_string());
+        if let Some(rest) = day_cell(pieces, last.trim(), head.trim(), lines, i, table) {
+            return Some(rest);
         }
     }
     if !t.bytes().any(|b| b.is_ascii_digit()) || table.parse_day(t).is_some() {
         return None;
     }
+    // Or its first words, one space before the time.
     let tokens: Vec<&str> = t.split_whitespace().collect();
     (2..tokens.len().min(7)).find_map(|k| {
-        let label = tokens[..k].join(" ");
         let rest = tokens[k..].join(" ");
-        let time_follows = opens_with_time(&rest, table);
-        let is_day = table.parse_day(&label).is_some()
-            || (unfinished_day(&label, table) && day_end_ahead(&label, lines, i, table));
-        (time_follows && is_day).then(|| {
-            push_day(pieces, label, r.page, table);
-            rest
-        })
+        opens_with_time(&rest, table)
+            .then(|| tokens[..k].join(" "))
+            .filter(|label| is_day_cell(label, lines, i, table))
+            .map(|label| {
+                push_day(pieces, label, lines[i].page, table);
+                rest
+            })
     })
+}
+
+/// A cell of line `i` that ends the wrapped day label read before, or that
+/// is the row's day label (whole, or wrapped with its end ahead) with the
+/// row's time in `rest`: taken into `pieces`, `rest` returned.
+fn day_cell(
+    pieces: &mut Vec<Piece>,
+    cell: &str,
+    rest: &str,
+    lines: &[Raw],
+    i: usize,
+    table: &Table,
+) -> Option<String> {
+    if completes_day(pieces, cell, table) {
+        return Some(rest.to_string());
+    }
+    if opens_with_time(rest, table) && is_day_cell(cell, lines, i, table) {
+        push_day(pieces, cell.to_string(), lines[i].page, table);
+        return Some(rest.to_string());
+    }
+    None
+}
+
+/// Whether `label`, read on line `i`, is a day's label: whole, or
+/// unfinished with its end on a line ahead.
+fn is_day_cell(label: &str, lines: &[Raw], i: usize, table: &Table) -> bool {
+    table.parse_day(label).is_some()
+        || (unfinished_day(label, table) && day_end_ahead(label, lines, i, table))
 }
 
 /// Whether a row line opens with a time, whole or the start of one, maybe

@@ -41,13 +41,15 @@ pub(crate) fn looks_drawn_backwards(text: &str) -> bool {
 /// the whole line left to right, so the line is read by the inverse of the
 /// bidirectional algorithm. Both readings are made and the one in which
 /// more lines open as the language's lines open (a weekday, an agenda
-/// item) is kept, the run-by-run one when even. The phrases in `slashed`
-/// (`"آذار/مارس"`) are put back together where the tool moved their slash.
+/// item) is kept, the run-by-run one when even. The table's slashed
+/// phrases (`"آذار/مارس"`) are put back together where the tool moved their
+/// slash, and its column names read as a header row.
 pub(crate) fn reading_order(text: &str, table: &Table) -> String {
-    let by_runs = read_lines(text, table, |l| {
+    let known = Known::of(table);
+    let by_runs = read_lines(text, &known, |l| {
         enclose_in_brackets(&slash_into_numbers(&turn_runs(l)))
     });
-    let by_lines = read_lines(text, table, time_cell_first);
+    let by_lines = read_lines(text, &known, time_cell_first);
     let read = if openings(&by_lines, table) > openings(&by_runs, table) {
         by_lines
     } else {
@@ -117,25 +119,48 @@ fn rejoin(text: &str, table: &Table) -> String {
     out.join("\n")
 }
 
+/// What the language table knows that a tool moved out of place, made
+/// once per text: the slashed phrases, and every form a header row's column
+/// names take (backwards, the slash in place or moved after the name, or as
+/// written), longest first, with the name each stands for.
+struct Known {
+    slashed: Vec<&'static str>,
+    header_forms: Vec<(String, &'static str)>,
+}
+
+impl Known {
+    fn of(table: &Table) -> Known {
+        let reversed = |s: &str| s.chars().rev().collect::<String>();
+        let mut header_forms = Vec::new();
+        for &name in table
+            .column_date
+            .iter()
+            .chain(table.column_programme)
+            .chain(table.column_day)
+            .chain(table.column_time)
+        {
+            header_forms.push((reversed(name), name));
+            header_forms.push((format!("{}/", reversed(&name.replace('/', ""))), name));
+            header_forms.push((name.to_string(), name));
+        }
+        header_forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+        Known {
+            slashed: table.slashed_phrases(),
+            header_forms,
+        }
+    }
+}
+
 /// Each line read by `read`, except a header row (read by
 /// [`header_row`]), and a sub-item's mark drawn first, which is put first.
-fn read_lines(text: &str, table: &Table, read: impl Fn(&str) -> String) -> String {
-    let slashed = table.slashed_phrases();
-    let headers: Vec<&str> = table
-        .column_date
-        .iter()
-        .chain(table.column_programme)
-        .chain(table.column_day)
-        .chain(table.column_time)
-        .copied()
-        .collect();
+fn read_lines(text: &str, known: &Known, read: impl Fn(&str) -> String) -> String {
     let mark = regex!(r"^\s*(?:(هـ|ـه|[\u0621-\u064A])\)\(|\)(هـ|ـه|[\u0621-\u064A])\()\s*(\S.*)$");
     let mut out = String::with_capacity(text.len());
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
             out.push('\n');
         }
-        let read_line = if let Some(row) = header_row(line, &headers) {
+        let read_line = if let Some(row) = header_row(line, &known.header_forms) {
             row
         } else if let Some(c) = mark.captures(line) {
             let letter = match c.get(1).or(c.get(2)).map_or("", |m| m.as_str()) {
@@ -146,24 +171,18 @@ fn read_lines(text: &str, table: &Table, read: impl Fn(&str) -> String) -> Strin
         } else {
             read(line)
         };
-        out.push_str(&spaced_ranges(&put_slashes_back(&read_line, &slashed)));
+        out.push_str(&spaced_ranges(&put_slashes_back(
+            &read_line,
+            &known.slashed,
+        )));
     }
     out
 }
 
-/// A line made of nothing but the header row's column names, each written
-/// as a tool writes it (backwards, its slash in place or moved after it),
-/// as the names in reading order, two spaces apart.
-fn header_row(line: &str, headers: &[&str]) -> Option<String> {
-    let reversed = |s: &str| s.chars().rev().collect::<String>();
-    // Every form of every name, longest first.
-    let mut forms: Vec<(String, &str)> = Vec::new();
-    for &name in headers {
-        forms.push((reversed(name), name));
-        forms.push((format!("{}/", reversed(&name.replace('/', ""))), name));
-        forms.push((name.to_string(), name));
-    }
-    forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+/// A line made of nothing but the header row's column names, each in one
+/// of its `forms` ([`Known`]), as the names in reading order, two spaces
+/// apart.
+fn header_row(line: &str, forms: &[(String, &str)]) -> Option<String> {
     let mut rest = line.trim();
     let mut names = Vec::new();
     while !rest.is_empty() {
