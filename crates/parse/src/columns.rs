@@ -29,6 +29,9 @@ pub(crate) struct Columns {
     /// Each column with the x where it ends (the next begins); the last
     /// runs to the page's edge.
     bands: Vec<(Column, f64)>,
+    /// The left edge of the leftmost heading: in a left-to-right table,
+    /// the date cells are aligned to it.
+    outer_edge: f64,
 }
 
 /// Step of the white-space search, in points.
@@ -61,9 +64,10 @@ impl Columns {
             let (a, b) = (pair[0], pair[1]);
             bands.push((a.column, boundary(a, b, words, rules)));
         }
-        let last = cells.last()?;
+        let (first, last) = (cells.first()?, cells.last()?);
         bands.push((last.column, f64::INFINITY));
-        Some(Columns { bands })
+        let outer_edge = first.x0;
+        Some(Columns { bands, outer_edge })
     }
 
     /// The column at x.
@@ -78,6 +82,47 @@ impl Columns {
     /// The column holding most of the span from x0 to x1 (its centre).
     pub fn of_span(&self, x0: f64, x1: f64) -> Column {
         self.at((x0 + x1) / 2.0)
+    }
+
+    /// The columns of one line's words (`spans`, left to right), for text
+    /// laid out in character columns, where a line's characters drift from
+    /// the header row's columns (a CJK character is wider than the one
+    /// column it is printed in): in a left-to-right table, a word the bands
+    /// put in the date-side column at the left belongs to the column right
+    /// of it when it opens the line away from that column's edge (date
+    /// cells are aligned to it; only the programme's text is indented
+    /// there), and so do the words after a gap of two characters or more
+    /// inside it (a cell's words are one space apart). `unit` is the width
+    /// of a character. (Right-to-left runs drift both ways, so a table
+    /// with its date column on the right keeps the bands' columns.)
+    pub fn of_drifting_line(&self, spans: &[(f64, f64)], unit: f64) -> Vec<Column> {
+        let mut out: Vec<Column> = spans.iter().map(|&(a, b)| self.of_span(a, b)).collect();
+        let (Some(&(outer, _)), Some(&(inward, _))) = (self.bands.first(), self.bands.get(1))
+        else {
+            return out;
+        };
+        if !outer.is_date_side() {
+            return out;
+        }
+        let mut previous_end: Option<f64> = None;
+        for i in 0..spans.len() {
+            if out[i] != outer {
+                break;
+            }
+            let (x0, x1) = spans[i];
+            let away = match previous_end {
+                None => x0 - self.outer_edge > 2.5 * unit,
+                Some(end) => x0 - end >= 1.8 * unit,
+            };
+            if away {
+                for c in out[i..].iter_mut().filter(|c| **c == outer) {
+                    *c = inward;
+                }
+                break;
+            }
+            previous_end = Some(x1);
+        }
+        out
     }
 
     /// The column that holds day labels: a date column of its own, else
@@ -180,6 +225,39 @@ mod tests {
 
     fn cell(column: Column, x0: f64, x1: f64) -> HeaderCell {
         HeaderCell { column, x0, x1 }
+    }
+
+    #[test]
+    fn a_drifting_line_of_laid_out_text_keeps_date_cells_at_their_edge() {
+        // "日期/时间" at 0–45, "议程项目/方案" from 95 (5 points a
+        // character); the boundary falls near 60.
+        let cells = [
+            cell(Column::Date, 0.0, 45.0),
+            cell(Column::Programme, 95.0, 160.0),
+        ];
+        let words = [(0.0, 50.0), (0.0, 40.0), (95.0, 300.0), (100.0, 400.0)];
+        let c = Columns::new(&cells, &words, &[]).expect("columns");
+        let (d, p) = (Column::Date, Column::Programme);
+        // "         (d) 继续研究…": indented programme text inside the band.
+        assert_eq!(
+            c.of_drifting_line(&[(45.0, 60.0), (65.0, 300.0)], 5.0),
+            [p, p]
+        );
+        // "至 6时     (a) 进一步…": after a wide gap.
+        assert_eq!(
+            c.of_drifting_line(
+                &[(0.0, 10.0), (15.0, 30.0), (55.0, 70.0), (75.0, 300.0)],
+                5.0
+            ),
+            [d, d, p, p]
+        );
+        // "上午 10 时": a date cell at the edge stays.
+        assert_eq!(
+            c.of_drifting_line(&[(0.0, 20.0), (25.0, 35.0), (40.0, 50.0)], 5.0),
+            [d, d, d]
+        );
+        // Placed by the bands alone, the indented words were the date's.
+        assert_eq!(c.at(50.0), d);
     }
 
     #[test]

@@ -391,9 +391,22 @@ fn place(g: &Columns, tl: &TextLine, line: Line, table: &Table) -> Vec<Line> {
     if tl.rtl {
         words.reverse();
     }
+    let columns: Vec<Column> = if loose {
+        // (Words in reading order; the spans left to right.)
+        let mut spans: Vec<(f64, f64)> = words.iter().map(|w| (w.x0, w.x1)).collect();
+        if tl.rtl {
+            spans.reverse();
+        }
+        let mut columns = g.of_drifting_line(&spans, crate::text_layout::COLUMN);
+        if tl.rtl {
+            columns.reverse();
+        }
+        columns
+    } else {
+        words.iter().map(|w| g.of_span(w.x0, w.x1)).collect()
+    };
     let mut pieces: Vec<(Column, Vec<&unprog_extract::Word>)> = Vec::new();
-    for w in &words {
-        let column = g.of_span(w.x0, w.x1);
+    for (w, &column) in words.iter().zip(&columns) {
         match pieces.iter_mut().find(|(c, _)| *c == column) {
             Some((_, ws)) => ws.push(w),
             None => pieces.push((column, vec![w])),

@@ -19,7 +19,7 @@ use crate::lines::display_width;
 use unprog_extract::{Decoder, DocumentInfo, Layout, Page, Ruling, TextLine, Word};
 
 /// Width of one character column, in points.
-const COLUMN: f64 = 5.0;
+pub(crate) const COLUMN: f64 = 5.0;
 /// Distance between two text lines, in points.
 const LINE: f64 = 12.0;
 /// Body type size, in points.
