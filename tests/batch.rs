@@ -3,7 +3,7 @@
 //! atomicity (no temporary files left), determinism (-j 1 and -j 2 give the
 //! same bytes), --resume, exit codes, and `-o -`.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -4,7 +4,7 @@
 //! message) reaches the user; help that wraps and shows examples; arguments
 //! that cannot work are refused.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

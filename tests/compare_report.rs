@@ -1,7 +1,7 @@
 //! `unprog compare` and `unprog report` from the command line: the inputs
 //! they take (JSON files, a dataset folder, PDFs) and the files they write.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

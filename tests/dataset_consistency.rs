@@ -6,7 +6,7 @@
 //! gives the dataset an uninterrupted run gives (no temporaries left); a
 //! second run into a folder in use is refused, a dead run's lock taken over.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -1,7 +1,7 @@
 //! `unprog explain`: a fixture PDF drawn page by page, every line boxed and
 //! labelled, the slots listed with links to their time lines.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 use unprog_parse::Programme;

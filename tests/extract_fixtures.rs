@@ -3,7 +3,7 @@
 //! fixtures/source): text, columns, superscripts, links, page counts, and
 //! agreement with poppler's pdftotext.
 
-mod common;
+use crate::common;
 
 use common::{all_fixture_pdfs, fixture_pdf, root};
 use unprog_extract::{extract_path, Decoder, Layout, Settings};

@@ -4,7 +4,7 @@
 //! programmes, each in the six languages, by three producers, every PDF with
 //! its text forms.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 

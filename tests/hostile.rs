@@ -3,7 +3,7 @@
 //! converts, every bad one is reported with the right kind of error, none
 //! takes longer than the time budget, nothing crashes.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

@@ -3,7 +3,7 @@
 //! ranges, spliced garbage) go through the extractor and the parser, which
 //! must return a document or an error — never panic, never hang.
 
-mod common;
+use crate::common;
 
 use common::{all_fixture_pdfs, root};
 use unprog_parse::{parse_bytes, Options};

@@ -8,7 +8,7 @@
 //! temporary folder left), and a run killed outright leaves the earlier
 //! folder.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;

@@ -3,7 +3,7 @@
 //! convention — the text other tools extract from them reads the same, and
 //! all the documents and text forms of one programme share one skeleton.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 

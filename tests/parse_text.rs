@@ -3,7 +3,7 @@
 //! hand-checked expected JSON; and text extracted from the fixture PDFs gives
 //! the same timetable as their layout.
 
-mod common;
+use crate::common;
 
 use common::root;
 use unprog_parse::{parse_path, parse_text, Options, Programme};

@@ -1,6 +1,6 @@
 //! README's quick start prints what README says it prints.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

@@ -4,7 +4,7 @@
 //! parser. Each must finish — with a value or an error — well within its time
 //! budget; a hang shows as a failure, not as a stuck CI job.
 
-mod common;
+use crate::common;
 
 #[path = "../fuzz/bodies.rs"]
 mod bodies;

@@ -2,7 +2,7 @@
 //! --format json` prints validate against their schemas in `schema/`, and
 //! a wrong value in either fails validation.
 
-mod common;
+use crate::common;
 
 use common::root;
 use std::process::Command;

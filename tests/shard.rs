@@ -2,7 +2,7 @@
 //! output names of the whole batch, and README's merge of the shards'
 //! datasets gives the unsharded run's JSON Lines and slots.csv.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::path::Path;

@@ -4,7 +4,7 @@
 //! slot's speakers. `--csv-tables DIR`: every table of the database as a
 //! CSV file, with its columns and its rows.
 
-mod common;
+use crate::common;
 
 use common::{fixture_pdf, scratch};
 

@@ -8,7 +8,7 @@
 //! metadata beside the file; a re-run that adds nothing, a grown folder that
 //! adds and replaces by sha256, `--replace` that starts afresh.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
