@@ -31,7 +31,7 @@ pub(crate) struct Columns {
     bands: Vec<(Column, f64)>,
     /// The left edge of the leftmost heading: in a left-to-right table,
     /// the date cells are aligned to it.
-    outer_edge: f64,
+    left_edge: f64,
 }
 
 /// Step of the white-space search, in points.
@@ -66,8 +66,8 @@ impl Columns {
         }
         let (first, last) = (cells.first()?, cells.last()?);
         bands.push((last.column, f64::INFINITY));
-        let outer_edge = first.x0;
-        Some(Columns { bands, outer_edge })
+        let left_edge = first.x0;
+        Some(Columns { bands, left_edge })
     }
 
     /// The column at x.
@@ -111,7 +111,7 @@ impl Columns {
             }
             let (x0, x1) = spans[i];
             let away = match previous_end {
-                None => x0 - self.outer_edge > 2.5 * unit,
+                None => x0 - self.left_edge > 2.5 * unit,
                 Some(end) => x0 - end >= 1.8 * unit,
             };
             if away {
