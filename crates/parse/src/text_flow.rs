@@ -248,6 +248,92 @@ fn lone_mark(table: &Table, t: &str) -> bool {
     ) || table.sub_item(t).is_some_and(|m| m.text.is_empty())
 }
 
+/// A date unit left without its number in a line: byte offset and which
+/// unit (0 year, 1 month, 2 day). A unit is bare at the line's start (a
+/// year or a month: a day's 日 opens words like 日期) or right after
+/// another unit ("年 月 日").
+fn bare_units(text: &str, units: &[&str; 3]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (at, _) in text.char_indices() {
+        let Some(unit) = units.iter().position(|u| text[at..].starts_with(u)) else {
+            continue;
+        };
+        let before = text[..at].trim_end();
+        let bare = if before.is_empty() {
+            unit < 2
+        } else {
+            units.iter().any(|u| before.ends_with(u))
+        };
+        if bare {
+            out.push((at, unit));
+        }
+    }
+    out
+}
+
+/// Whether a number read on a line of its own can be a date's year, month
+/// or day (a year may be a span: "2021-2025 年").
+fn fits_unit(number: &str, unit: usize) -> bool {
+    if unit == 0 {
+        return regex!(r"^\d{4}(-\d{4})?$").is_match(number);
+    }
+    let max = if unit == 1 { 12 } else { 31 };
+    number.len() <= 2 && number.parse::<u32>().is_ok_and(|n| (1..=max).contains(&n))
+}
+
+/// Puts back the numbers of dates a tool printed apart from their units
+/// ("年 月 日" with "2023", "2", "20" on lines of their own; "月 6 日，星期一"
+/// with the month's "3" at the page's foot): each line with bare units
+/// takes the nearest run of such numbers on its page that fit them, in
+/// order.
+fn restore_date_numbers(raws: &mut Vec<Raw>, units: &[&str; 3]) {
+    let number = regex!(r"^\d{1,4}(-\d{4})?$");
+    let mut used = vec![false; raws.len()];
+    for i in 0..raws.len() {
+        if used[i] || number.is_match(&raws[i].text) {
+            continue;
+        }
+        let holes = bare_units(&raws[i].text, units);
+        if holes.is_empty() {
+            continue;
+        }
+        let page = raws[i].page;
+        let numbers: Vec<usize> = (0..raws.len())
+            .filter(|&j| !used[j] && raws[j].page == page && number.is_match(&raws[j].text))
+            .collect();
+        let best = numbers
+            .windows(holes.len())
+            .filter(|run| {
+                run.iter()
+                    .zip(&holes)
+                    .all(|(&j, &(_, unit))| fits_unit(&raws[j].text, unit))
+            })
+            .min_by_key(|run| {
+                run.iter()
+                    .map(|&j| j.abs_diff(i))
+                    .min()
+                    .unwrap_or(usize::MAX)
+            });
+        let Some(run) = best else { continue };
+        let mut text = raws[i].text.clone();
+        for (&j, &(at, _)) in run.iter().zip(&holes).rev() {
+            let lead = if text[..at].ends_with(char::is_whitespace) || at == 0 {
+                ""
+            } else {
+                " "
+            };
+            text.insert_str(at, &format!("{lead}{} ", raws[j].text));
+            used[j] = true;
+        }
+        raws[i].text = text;
+    }
+    let mut k = 0;
+    raws.retain(|_| {
+        k += 1;
+        !used[k - 1]
+    });
+}
+
 /// Reads flowing text into the shared form.
 pub(crate) fn prepare(text: &str, table: &Table) -> Prepared {
     let mut out = Prepared::default();
@@ -271,6 +357,9 @@ pub(crate) fn prepare(text: &str, table: &Table) -> Prepared {
         .collect();
 
     let mut raws = raws;
+    if let Some(units) = &table.date_units {
+        restore_date_numbers(&mut raws, units);
+    }
     for r in &mut raws {
         r.text = restore_dropped_hyphen(&r.text, table);
     }
@@ -559,11 +648,20 @@ fn split_footnotes(lines: Vec<Raw>, column: usize, table: &Table) -> (Vec<Raw>, 
             }
         }
         let (kept, foot) = page_lines.split_at(cut);
-        let foot = foot
+        let mut foot = foot
             .iter()
             .filter(|r| !separator_line().is_match(&r.text))
             .cloned()
             .collect::<Vec<_>>();
+        // (A browser's footnote may come with its marker read after its
+        // text: "…讨论要点。" then "1", the number a word carries glued.)
+        if foot.len() >= 2
+            && !lead_number().is_match(&foot[0].text)
+            && !lone_number().is_match(&foot[0].text)
+            && foot.last().is_some_and(|r| glued_marker(&r.text, &lines))
+        {
+            foot.rotate_right(1);
+        }
         let marked = foot
             .first()
             .is_some_and(|r| lead_number().is_match(&r.text) || lone_number().is_match(&r.text));
@@ -1259,7 +1357,26 @@ fn hang_marks(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
                 marks.push_back(r);
             }
             Piece::Programme(mut r) => {
-                let takes = !first_taken || (r.gap && !opens_lowercase(table, &r.text));
+                let mut takes = !first_taken || (r.gap && !opens_lowercase(table, &r.text));
+                // (A bullet never opens an agenda item or a sub-item: one a
+                // tool printed after its page's last line is the page's
+                // first entry's, whose mark is missing; else it waits for
+                // the text after.)
+                let bullet = marks
+                    .front()
+                    .is_some_and(|m| table.sub_item(&m.text).is_none());
+                if takes && bullet && is_structural(table, &r.text) {
+                    if marks
+                        .front()
+                        .is_some_and(|m| mark_page_opening(&mut out, m, table))
+                    {
+                        marks.pop_front();
+                    } else {
+                        // (Nor the item's lines after the first.)
+                        first_taken = true;
+                    }
+                    takes = false;
+                }
                 if takes {
                     if let Some(m) = marks.pop_front() {
                         // (A sub-item's; a bullet's entry goes back as
@@ -1287,6 +1404,37 @@ fn hang_marks(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
     }
     out.extend(marks.into_iter().map(Piece::Programme));
     out
+}
+
+/// Puts a bullet back on the first line of its page, where that line
+/// opens a paragraph without a mark after a line that introduces a list
+/// (ends with a colon or a question mark): a tool read the mark of an
+/// entry carried over to a new page after the page's last line.
+fn mark_page_opening(out: &mut [Piece], mark: &Raw, table: &Table) -> bool {
+    let programme = |p: &Piece| match p {
+        Piece::Programme(r) => Some(r.page),
+        _ => None,
+    };
+    let Some(first) = out.iter().position(|p| programme(p) == Some(mark.page)) else {
+        return false;
+    };
+    let introduced = out[..first].iter().rev().find_map(|p| match p {
+        Piece::Programme(r) => Some(r.text.trim_end().ends_with([':', '：', '?', '？'])),
+        _ => None,
+    });
+    let Piece::Programme(r) = &mut out[first] else {
+        return false;
+    };
+    if introduced != Some(true)
+        || is_structural(table, &r.text)
+        || is_list_entry(table, &r.text)
+        || lone_mark(table, &r.text)
+    {
+        return false;
+    }
+    r.text = format!("{} {}", mark.text, r.text);
+    r.gap = true;
+    true
 }
 
 /// Whether a programme line goes on with the text before it: it opens in
@@ -2140,6 +2288,51 @@ mod tests {
                 "A/AC.292/2022/INF/2",
                 "11 July 2022"
             ]
+        );
+    }
+
+    #[test]
+    fn date_numbers_read_apart_go_back_before_their_units() {
+        let text = "联合国\n\nA/AC.292/2023/INF/1\n\n2023\n2\n20\n\n年 月 日\n\n附件\n\n日期/时间\n议程项目/方案\n\n\
+                    月 6 日，星期一\n上午 10 时至下午 1 时\n会议开幕\n3\n\x0c";
+        let prepared = prepare(text, crate::lang::table(Language::Zh));
+        let texts: Vec<&str> = prepared.lines.iter().map(|l| l.text.as_str()).collect();
+        assert!(texts.contains(&"2023 年 2 月 20 日"), "{texts:?}");
+        assert!(texts.contains(&"3 月 6 日，星期一"), "{texts:?}");
+        // (The numbers are used once; 日期 is not a day without its number.)
+        assert!(!texts.contains(&"3"), "{texts:?}");
+        assert!(!texts.iter().any(|t| t.starts_with("20 日期")));
+    }
+
+    #[test]
+    fn bare_units_are_at_a_line_start_or_after_another_unit() {
+        let units = ["年", "月", "日"];
+        assert_eq!(bare_units("年 月 日", &units).len(), 3);
+        assert_eq!(bare_units("月 6 日，星期一", &units), [(0, 1)]);
+        assert!(bare_units("3 月 6 日，星期一", &units).is_empty());
+        assert!(bare_units("日期/时间", &units).is_empty());
+        assert!(fits_unit("2021-2025", 0) && !fits_unit("13", 1) && fits_unit("31", 2));
+    }
+
+    #[test]
+    fn a_bullet_read_after_its_pages_last_line_marks_the_pages_first_entry() {
+        let text = format!(
+            "{HEAD}Monday, 6 March\n10 a.m.–1 p.m.\n\nAgenda item 5: Discussion\n\nFocus on threats:\n\x0c\
+             What are the threats?\n\n• What can States do?\n\n•\n\nTuesday, 7 March\n10 a.m.–1 p.m.\n\n\
+             Agenda item 6: Other matters\n"
+        );
+        let texts = table_texts(&text, Language::En);
+        assert!(
+            texts.contains(&"• What are the threats?".to_string()),
+            "{texts:?}"
+        );
+        assert!(
+            texts.contains(&"Agenda item 6: Other matters".to_string()),
+            "{texts:?}"
+        );
+        assert!(
+            !texts.iter().any(|t| t == "•" || t.starts_with("• Agenda")),
+            "{texts:?}"
         );
     }
 }

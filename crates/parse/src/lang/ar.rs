@@ -95,6 +95,7 @@ pub(super) fn table() -> Table {
         question_end: &['?', '؟'],
         room_words: &["قاعة الاجتماعات"],
         names: &["arabic", "arabe", "árabe", "арабский", "阿拉伯文", "阿拉伯语", "العربية"],
+        date_units: None,
         hyphened_prefixes: &[],
         event_openers: &[
             "افتتاح الدورة",

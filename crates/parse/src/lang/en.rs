@@ -91,6 +91,7 @@ pub(super) fn table() -> Table {
             "الإنكليزية",
             "الإنجليزية",
         ],
+        date_units: None,
         hyphened_prefixes: &[("non", &["none", "nonsense", "nonce"])],
         event_openers: &[
             "opening of the session",

@@ -86,6 +86,7 @@ pub(super) fn table() -> Table {
             "西班牙语",
             "الإسبانية",
         ],
+        date_units: None,
         hyphened_prefixes: &[],
         event_openers: &[
             "apertura del período de sesiones",

@@ -88,6 +88,7 @@ pub(super) fn table() -> Table {
             "法语",
             "الفرنسية",
         ],
+        date_units: None,
         hyphened_prefixes: &[("non", &["nonobstant", "nonante", "nonce", "nonne"])],
         event_openers: &[
             "ouverture de la session",

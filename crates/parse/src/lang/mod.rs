@@ -158,6 +158,13 @@ pub struct Table {
     /// with the words that merely begin with them: a tool that dropped a
     /// line-end hyphen after one glued them ("nonintervention").
     pub hyphened_prefixes: &'static [(&'static str, &'static [&'static str])],
+    /// The units of a date this language writes after bare numbers, year,
+    /// month and day in that order (年 月 日: "2023 年 3 月 6 日"); none
+    /// where dates use words. A tool that read a browser's digits apart
+    /// from their line (they are set in another font) leaves a unit
+    /// without its number ("月 6 日，星期一", "3" at the page's foot): text
+    /// input puts such a number back.
+    pub date_units: Option<[&'static str; 3]>,
 }
 
 impl Table {

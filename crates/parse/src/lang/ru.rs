@@ -87,6 +87,7 @@ pub(super) fn table() -> Table {
             "俄语",
             "الروسية",
         ],
+        date_units: None,
         hyphened_prefixes: &[],
         event_openers: &[
             "открытие сессии",

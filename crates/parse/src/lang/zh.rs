@@ -85,6 +85,7 @@ pub(super) fn table() -> Table {
             "中文",
             "الصينية",
         ],
+        date_units: Some(["年", "月", "日"]),
         hyphened_prefixes: &[],
         event_openers: &[
             "会议开幕",
