@@ -24,6 +24,7 @@ macro_rules! regex {
 }
 
 mod columns;
+mod date_numbers;
 mod footnotes;
 mod from_layout;
 mod joining;
@@ -307,6 +308,15 @@ fn prepare_text(
     } else {
         text
     };
+    // (A date's numbers printed on the line under it go back.)
+    let stacked;
+    let text = match &table.date_units {
+        Some(units) => {
+            stacked = date_numbers::restore_stacked(text, units);
+            stacked.as_ref()
+        }
+        None => text,
+    };
     // Text that keeps its columns in spaces is read as the page it shows;
     // text that flows, as a sequence of blocks.
     let prepared = if text_layout::looks_columnar(text) {
@@ -331,6 +341,13 @@ fn prepare_text(
     if joining::sets_apart_throughout(language, prepared.lines.iter().map(|l| l.text.as_str())) {
         for l in &mut prepared.lines {
             l.text = joining::set_apart(&l.text);
+        }
+    }
+    if let Some(units) = &table.date_units {
+        if date_numbers::sets_units_apart(prepared.lines.iter().map(|l| l.text.as_str()), units) {
+            for l in &mut prepared.lines {
+                l.text = date_numbers::set_units_apart(&l.text, units);
+            }
         }
     }
     let src = Source {

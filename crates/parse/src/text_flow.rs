@@ -55,6 +55,12 @@ fn url_line() -> &'static regex::Regex {
     regex!(r"^(https?|file)://\S+$")
 }
 
+/// A browser's print footer: the page's address and "1/2", set apart (as
+/// `pdftotext -layout` keeps them on one line).
+fn browser_footer() -> &'static regex::Regex {
+    regex!(r"^(https?|file)://\S+\s{2,}\d{1,3}/\d{1,3}$")
+}
+
 /// A browser's print header: the date and time of printing.
 fn print_stamp() -> &'static regex::Regex {
     regex!(r"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(\s*[AaPp]\.?[Mm]\.?)?$")
@@ -248,45 +254,13 @@ fn lone_mark(table: &Table, t: &str) -> bool {
     ) || table.sub_item(t).is_some_and(|m| m.text.is_empty())
 }
 
-/// A date unit left without its number in a line: byte offset and which
-/// unit (0 year, 1 month, 2 day). A unit is bare at the line's start (a
-/// year or a month: a day's 日 opens words like 日期) or right after
-/// another unit ("年 月 日").
-fn bare_units(text: &str, units: &[&str; 3]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    for (at, _) in text.char_indices() {
-        let Some(unit) = units.iter().position(|u| text[at..].starts_with(u)) else {
-            continue;
-        };
-        let before = text[..at].trim_end();
-        let bare = if before.is_empty() {
-            unit < 2
-        } else {
-            units.iter().any(|u| before.ends_with(u))
-        };
-        if bare {
-            out.push((at, unit));
-        }
-    }
-    out
-}
-
-/// Whether a number read on a line of its own can be a date's year, month
-/// or day (a year may be a span: "2021-2025 年").
-fn fits_unit(number: &str, unit: usize) -> bool {
-    if unit == 0 {
-        return regex!(r"^\d{4}(-\d{4})?$").is_match(number);
-    }
-    let max = if unit == 1 { 12 } else { 31 };
-    number.len() <= 2 && number.parse::<u32>().is_ok_and(|n| (1..=max).contains(&n))
-}
-
 /// Puts back the numbers of dates a tool printed apart from their units
 /// ("年 月 日" with "2023", "2", "20" on lines of their own; "月 6 日，星期一"
 /// with the month's "3" at the page's foot): each line with bare units
 /// takes the nearest run of such numbers on its page that fit them, in
 /// order.
 fn restore_date_numbers(raws: &mut Vec<Raw>, units: &[&str; 3]) {
+    use crate::date_numbers::{bare_units, fill, fits_unit, is_unit_alone};
     let number = regex!(r"^\d{1,4}(-\d{4})?$");
     let mut used = vec![false; raws.len()];
     for i in 0..raws.len() {
@@ -294,7 +268,8 @@ fn restore_date_numbers(raws: &mut Vec<Raw>, units: &[&str; 3]) {
             continue;
         }
         let holes = bare_units(&raws[i].text, units);
-        if holes.is_empty() {
+        // (A unit alone is joined as a wrapped day is.)
+        if holes.is_empty() || is_unit_alone(&raws[i].text, units) {
             continue;
         }
         let page = raws[i].page;
@@ -315,17 +290,11 @@ fn restore_date_numbers(raws: &mut Vec<Raw>, units: &[&str; 3]) {
                     .unwrap_or(usize::MAX)
             });
         let Some(run) = best else { continue };
-        let mut text = raws[i].text.clone();
-        for (&j, &(at, _)) in run.iter().zip(&holes).rev() {
-            let lead = if text[..at].ends_with(char::is_whitespace) || at == 0 {
-                ""
-            } else {
-                " "
-            };
-            text.insert_str(at, &format!("{lead}{} ", raws[j].text));
+        let numbers: Vec<&str> = run.iter().map(|&j| raws[j].text.as_str()).collect();
+        raws[i].text = fill(&raws[i].text, &holes, &numbers);
+        for &j in run {
             used[j] = true;
         }
-        raws[i].text = text;
     }
     let mut k = 0;
     raws.retain(|_| {
@@ -407,7 +376,7 @@ fn read_lines(text: &str, out: &mut Prepared) -> Vec<Raw> {
         let form_feed = raw.ends_with('\x0c');
         let body = raw.trim_end_matches(['\n', '\r', '\x0c']);
         let t = body.trim();
-        if t.is_empty() {
+        if t.is_empty() || browser_footer().is_match(t) {
             gap = true;
         } else if url_line().is_match(t) {
             // (A browser's footer names the printed file: not a link, and
@@ -591,8 +560,16 @@ fn split_footnotes(lines: Vec<Raw>, column: usize, table: &Table) -> (Vec<Raw>, 
             .unwrap_or(lines.len());
         let page_lines = &lines[k..end];
         // Blocks: starts of runs of lines without a blank line between.
+        // (A marker on a line of its own over a line as wide as the page
+        // opens a block even without a blank line: `-layout` text
+        // flattened prints none.)
         let starts: Vec<usize> = (0..page_lines.len())
-            .filter(|&i| i == 0 || page_lines[i].gap)
+            .filter(|&i| {
+                i == 0
+                    || page_lines[i].gap
+                    || (glued_marker(&page_lines[i].text, &lines)
+                        && page_lines.get(i + 1).is_some_and(wide))
+            })
             .collect();
         // A rule of underscores opens them, where the tool printed it.
         let rule = page_lines
@@ -2302,16 +2279,6 @@ mod tests {
         // (The numbers are used once; 日期 is not a day without its number.)
         assert!(!texts.contains(&"3"), "{texts:?}");
         assert!(!texts.iter().any(|t| t.starts_with("20 日期")));
-    }
-
-    #[test]
-    fn bare_units_are_at_a_line_start_or_after_another_unit() {
-        let units = ["年", "月", "日"];
-        assert_eq!(bare_units("年 月 日", &units).len(), 3);
-        assert_eq!(bare_units("月 6 日，星期一", &units), [(0, 1)]);
-        assert!(bare_units("3 月 6 日，星期一", &units).is_empty());
-        assert!(bare_units("日期/时间", &units).is_empty());
-        assert!(fits_unit("2021-2025", 0) && !fits_unit("13", 1) && fits_unit("31", 2));
     }
 
     #[test]
