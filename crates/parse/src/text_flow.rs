@@ -611,9 +611,21 @@ fn split_footnotes(lines: Vec<Raw>, column: usize, table: &Table) -> (Vec<Raw>, 
                 && block.len() <= 4
                 && block.len() >= 2
                 && glued_marker(&block[0].text, &lines);
+            // The page's last block, short, and the page's next footnote
+            // number on a line of its own elsewhere, glued to a word too
+            // ("报告2"): a tool read the marker away from its text.
+            let marker_apart = end == page_lines.len()
+                && block.len() <= 3
+                && !date_side
+                && !is_structural(table, first)
+                && !table.opens_event(first)
+                && page_lines.iter().any(|r| {
+                    r.text.trim() == next_marker.to_string() && glued_marker(&r.text, &lines)
+                });
             let note = !topic_like
                 && (under_marker
                     || marker_led
+                    || marker_apart
                     || (opens && (block.len() <= 6 || wide_lines * 2 >= block.len())))
                 || (block.len() == 1
                     && lone_number().is_match(&block[0].text)
@@ -1429,6 +1441,7 @@ fn opens_lowercase(table: &Table, t: &str) -> bool {
 /// open a slot.
 fn reorder(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
     let mut out = pieces;
+    split_stacks(&mut out, table);
     split_stacked_times(&mut out, table);
     let mut i = 0;
     let mut seen_time = false;
@@ -1478,6 +1491,150 @@ fn reorder(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
         i += 1;
     }
     out
+}
+
+/// Three date cells or more a tool printed one after the other, their
+/// rows' programme after them all (plain `pdftotext` on a three-column
+/// table whose rows it read column by column): each cell goes before the
+/// line that opens its row's programme. Rows open with an agenda item or a
+/// named meeting; where there are more such lines than rows, the cut that
+/// leaves the shortest row longest is taken. The last cell waits for its
+/// day's label where the programme runs into it (the row broken across a
+/// page).
+fn split_stacks(pieces: &mut Vec<Piece>, table: &Table) {
+    let programme = |p: &Piece| matches!(p, Piece::Programme(_));
+    let mut i = 0;
+    while i < pieces.len() {
+        if programme(&pieces[i]) {
+            i += 1;
+            continue;
+        }
+        let run_end = (i..pieces.len())
+            .find(|&k| programme(&pieces[k]))
+            .unwrap_or(pieces.len());
+        let cells = date_cells(&pieces[i..run_end]);
+        let p_end = (run_end..pieces.len())
+            .find(|&k| !programme(&pieces[k]))
+            .unwrap_or(pieces.len());
+        if cells.len() < 3 || p_end == run_end {
+            i = p_end.max(i + 1);
+            continue;
+        }
+        // (The day of the last cell: the last label at or before it.)
+        let last_day = (i..i + cells[cells.len() - 1].end)
+            .rev()
+            .find_map(|k| day_of(pieces, k, table));
+        let deferred = last_day.is_some() && day_of(pieces, p_end, table) == last_day;
+        let rows = cells.len() - usize::from(deferred);
+        let openers: Vec<usize> = (run_end + 1..p_end)
+            .filter(|&k| match &pieces[k] {
+                Piece::Programme(r) => {
+                    table.agenda_item.is_match(&r.text) || table.opens_event(&r.text)
+                }
+                _ => false,
+            })
+            .collect();
+        let Some(cuts) = longest_shortest_cut(&openers, rows - 1, run_end, p_end) else {
+            i = p_end;
+            continue;
+        };
+        let date_side: Vec<Piece> = pieces[i..run_end].to_vec();
+        let mut rebuilt: Vec<Piece> = Vec::with_capacity(p_end - i + 1);
+        let mut from = run_end;
+        for (c, cell) in cells.iter().take(rows).enumerate() {
+            rebuilt.extend(date_side[cell.clone()].iter().cloned());
+            let to = cuts.get(c).copied().unwrap_or(p_end);
+            rebuilt.extend(pieces[from..to].iter().cloned());
+            from = to;
+        }
+        let mut end = p_end;
+        if deferred {
+            // The repeated label, then the last cell's time and rooms.
+            rebuilt.push(pieces[p_end].clone());
+            let last = &cells[cells.len() - 1];
+            rebuilt.extend(
+                date_side[last.clone()]
+                    .iter()
+                    .filter(|p| !matches!(p, Piece::Date { time: false, .. }))
+                    .cloned(),
+            );
+            end += 1;
+        }
+        let len = rebuilt.len();
+        pieces.splice(i..end, rebuilt);
+        i += len;
+    }
+}
+
+/// A run of date-side pieces cut into cells, each with one time: a day's
+/// label opens a cell, the rooms under a time stay with it. None where a
+/// piece is left over.
+fn date_cells(run: &[Piece]) -> Vec<std::ops::Range<usize>> {
+    let mut cells: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut start = 0;
+    let mut timed = false;
+    for (k, p) in run.iter().enumerate() {
+        match p {
+            Piece::Date { time: false, .. } if timed => {
+                cells.push(start..k);
+                start = k;
+                timed = false;
+            }
+            Piece::Date { time: true, .. } if timed => {
+                // (A time after a time: its day's label printed once.)
+                cells.push(start..k);
+                start = k;
+            }
+            Piece::Date { time: true, .. } => timed = true,
+            _ => {}
+        }
+    }
+    if timed {
+        cells.push(start..run.len());
+    }
+    cells
+}
+
+/// `need` cuts among `openers` (indices between `start` and `end`) that
+/// make the shortest of the parts they leave the longest (the earliest
+/// such).
+fn longest_shortest_cut(
+    openers: &[usize],
+    need: usize,
+    start: usize,
+    end: usize,
+) -> Option<Vec<usize>> {
+    if need == 0 || openers.len() < need || openers.len() > 16 {
+        return None;
+    }
+    let mut best: Option<(usize, Vec<usize>)> = None;
+    let mut pick: Vec<usize> = Vec::with_capacity(need);
+    fn walk(
+        openers: &[usize],
+        from: usize,
+        need: usize,
+        bounds: (usize, usize),
+        pick: &mut Vec<usize>,
+        best: &mut Option<(usize, Vec<usize>)>,
+    ) {
+        if pick.len() == need {
+            let mut edges = vec![bounds.0];
+            edges.extend(pick.iter().copied());
+            edges.push(bounds.1);
+            let shortest = edges.windows(2).map(|w| w[1] - w[0]).min().unwrap_or(0);
+            if best.as_ref().is_none_or(|(b, _)| shortest > *b) {
+                *best = Some((shortest, pick.clone()));
+            }
+            return;
+        }
+        for k in from..openers.len() {
+            pick.push(openers[k]);
+            walk(openers, k + 1, need, bounds, pick, best);
+            pick.pop();
+        }
+    }
+    walk(openers, 0, need, (start, end), &mut pick, &mut best);
+    best.map(|(_, cuts)| cuts)
 }
 
 /// Where the second of two stacked times (at `second`, the first at
@@ -2301,5 +2458,39 @@ mod tests {
             !texts.iter().any(|t| t == "•" || t.starts_with("• Agenda")),
             "{texts:?}"
         );
+    }
+
+    #[test]
+    fn cuts_leave_the_shortest_part_longest() {
+        assert_eq!(
+            longest_shortest_cut(&[6, 10, 11], 2, 0, 12),
+            Some(vec![6, 10])
+        );
+        assert_eq!(longest_shortest_cut(&[3], 1, 0, 8), Some(vec![3]));
+        assert_eq!(longest_shortest_cut(&[3], 2, 0, 8), None);
+    }
+
+    #[test]
+    fn stacked_date_cells_go_before_the_lines_that_open_their_rows() {
+        let text = format!(
+            "{HEAD}Tuesday, 25 July\n\n10 a.m.–1 p.m.\n\nTuesday, 25 July\n\n3–6 p.m.\n\n\
+             Wednesday, 26 July\n\n10 a.m.–1 p.m.\n\n\
+             Agenda item 5: Discussion (continued)\n(f) Confidence-building measures\n\
+             Informal dedicated stakeholder session\nFocused discussion on partnerships:\n\
+             • What lessons can be learned?\nClosed meeting\nAgenda item 7: Adoption of the report\n"
+        );
+        let texts = table_texts(&text, Language::En);
+        let at = |t: &str| {
+            texts
+                .iter()
+                .position(|x| x.starts_with(t))
+                .unwrap_or(usize::MAX)
+        };
+        assert!(at("Tuesday, 25 July") < at("Agenda item 5"), "{texts:?}");
+        assert!(at("Agenda item 5") < at("3–6 p.m."), "{texts:?}");
+        assert!(at("3–6 p.m.") < at("Informal dedicated"), "{texts:?}");
+        assert!(at("• What lessons") < at("Wednesday, 26 July"), "{texts:?}");
+        assert!(at("Wednesday, 26 July") < at("Closed meeting"), "{texts:?}");
+        assert!(at("Closed meeting") < at("Agenda item 7"), "{texts:?}");
     }
 }
