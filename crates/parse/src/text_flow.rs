@@ -825,7 +825,7 @@ fn classify(lines: &[Raw], table: &Table) -> Vec<Piece> {
             i += 1;
             continue;
         }
-        if let Some((time, used)) = read_time(lines, i, table) {
+        if let Some((time, used)) = read_time(lines, i, r, table) {
             pieces.push(Piece::Date {
                 text: time,
                 page: r.page,
@@ -1276,10 +1276,10 @@ fn wrapped_day(lines: &[Raw], i: usize, table: &Table) -> Option<(String, usize)
     None
 }
 
-/// A time cell starting at line `i`, joined over the lines it wraps onto:
+/// A time cell starting at line `i` (read as `r`: what a day label before
+/// it on the line left), joined over the lines it wraps onto:
 /// its text and the lines it took.
-fn read_time(lines: &[Raw], i: usize, table: &Table) -> Option<(String, usize)> {
-    let r = &lines[i];
+fn read_time(lines: &[Raw], i: usize, r: &Raw, table: &Table) -> Option<(String, usize)> {
     let t = r.text.as_str();
     let complete = (table.parse_time)(t).is_some();
     if !complete && !(table.time_start)(t) && !table.starts_like_time(t) {
@@ -1357,7 +1357,7 @@ fn hang_marks(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
                 if takes && bullet && is_structural(table, &r.text) {
                     if marks
                         .front()
-                        .is_some_and(|m| mark_page_opening(&mut out, m, table))
+                        .is_some_and(|m| mark_unmarked_entry(&mut out, m, table))
                     {
                         marks.pop_front();
                     } else {
@@ -1395,35 +1395,60 @@ fn hang_marks(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
     out
 }
 
-/// Puts a bullet back on the first line of its page, where that line
-/// opens a paragraph without a mark after a line that introduces a list
-/// (ends with a colon or a question mark): a tool read the mark of an
-/// entry carried over to a new page after the page's last line.
-fn mark_page_opening(out: &mut [Piece], mark: &Raw, table: &Table) -> bool {
-    let programme = |p: &Piece| match p {
-        Piece::Programme(r) => Some(r.page),
-        _ => None,
+/// Puts a bullet back on the entry it marks, where a tool read it away
+/// from it: the nearest paragraph on the bullet's page that opens without
+/// a mark, ends as a question does, and comes after a break in the reading
+/// (a page's top, or a day or time read between) under a line that
+/// introduces a list (ends with a colon or a question mark).
+fn mark_unmarked_entry(out: &mut [Piece], mark: &Raw, table: &Table) -> bool {
+    let is_question = |t: &str| {
+        t.trim_end().ends_with(['?', '？', '؟']) || t.trim_end().ends_with(table.question_end)
     };
-    let Some(first) = out.iter().position(|p| programme(p) == Some(mark.page)) else {
-        return false;
-    };
-    let introduced = out[..first].iter().rev().find_map(|p| match p {
-        Piece::Programme(r) => Some(r.text.trim_end().ends_with([':', '：', '?', '？'])),
-        _ => None,
-    });
-    let Piece::Programme(r) = &mut out[first] else {
-        return false;
-    };
-    if introduced != Some(true)
-        || is_structural(table, &r.text)
-        || is_list_entry(table, &r.text)
-        || lone_mark(table, &r.text)
-    {
-        return false;
+    for k in (0..out.len()).rev() {
+        let Piece::Programme(r) = &out[k] else {
+            continue;
+        };
+        if r.page < mark.page {
+            break;
+        }
+        if r.page != mark.page
+            || is_structural(table, &r.text)
+            || is_list_entry(table, &r.text)
+            || lone_mark(table, &r.text)
+        {
+            continue;
+        }
+        // The paragraph's last line.
+        let last = out[k + 1..]
+            .iter()
+            .map_while(|p| match p {
+                Piece::Programme(n) if !n.gap && !is_structural(table, &n.text) => Some(n),
+                _ => None,
+            })
+            .last()
+            .unwrap_or(r);
+        if !is_question(&last.text) {
+            continue;
+        }
+        let Some(before) = (0..k)
+            .rev()
+            .find(|&j| matches!(out[j], Piece::Programme(_)))
+        else {
+            continue;
+        };
+        let Piece::Programme(prev) = &out[before] else {
+            continue;
+        };
+        let broken = prev.page != r.page || before + 1 < k;
+        if !broken || !prev.text.trim_end().ends_with([':', '：', '?', '？']) {
+            continue;
+        }
+        if let Piece::Programme(r) = &mut out[k] {
+            r.text = format!("{} {}", mark.text, r.text);
+        }
+        return true;
     }
-    r.text = format!("{} {}", mark.text, r.text);
-    r.gap = true;
-    true
+    false
 }
 
 /// Whether a programme line goes on with the text before it: it opens in
@@ -2439,7 +2464,21 @@ mod tests {
     }
 
     #[test]
-    fn a_bullet_read_after_its_pages_last_line_marks_the_pages_first_entry() {
+    fn a_bullet_read_away_from_its_entry_marks_it() {
+        // (Its entry after a day and time read between, the bullet after
+        // the next slot's time.)
+        let text = format!(
+            "{HEAD}Thursday, 7 March\n3–6 p.m.\n\nAgenda item 5: Discussion\n\nFocus on the mechanism:\n\n\
+             Friday, 8 March\n10 a.m.–1 p.m.\n\nWhat should its scope be?\n\nAgenda item 5: Discussion (continued)\n\n\
+             3–6 p.m.\n\n•\n\nAgenda item 6: Other matters\n"
+        );
+        let texts = table_texts(&text, Language::En);
+        assert!(
+            texts.contains(&"• What should its scope be?".to_string()),
+            "{texts:?}"
+        );
+        assert!(!texts.iter().any(|t| t == "•"), "{texts:?}");
+
         let text = format!(
             "{HEAD}Monday, 6 March\n10 a.m.–1 p.m.\n\nAgenda item 5: Discussion\n\nFocus on threats:\n\x0c\
              What are the threats?\n\n• What can States do?\n\n•\n\nTuesday, 7 March\n10 a.m.–1 p.m.\n\n\
