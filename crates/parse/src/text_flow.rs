@@ -535,7 +535,12 @@ fn rejoin_symbols<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<String> {
 /// The programme column's width in characters: most of the table's lines
 /// end at or before it.
 fn column_width(lines: &[Raw]) -> usize {
-    let mut widths: Vec<usize> = lines.iter().map(|r| display_width(&r.text)).collect();
+    // (A line's cells set apart by spaces, a row's date cell beside its
+    // programme, count each on its own.)
+    let mut widths: Vec<usize> = lines
+        .iter()
+        .map(|r| r.text.split("  ").map(display_width).max().unwrap_or(0))
+        .collect();
     widths.sort_unstable();
     widths
         .get(widths.len() * 9 / 10)
@@ -588,7 +593,10 @@ fn split_footnotes(lines: Vec<Raw>, column: usize, table: &Table) -> (Vec<Raw>, 
             let first = &block[0].text;
             let tokens: Vec<&str> = first.split_whitespace().take(8).collect();
             let date_side = table.parse_day(first).is_some()
-                || (1..=tokens.len()).any(|k| (table.parse_time)(&tokens[..k].join(" ")).is_some());
+                || (1..=tokens.len()).any(|k| (table.parse_time)(&tokens[..k].join(" ")).is_some())
+                || first
+                    .split_once("  ")
+                    .is_some_and(|(l, _)| date_side_cell(l.trim(), 0, false, table).is_some());
             // (Nor a focus topic, as wide as a footnote's lines where the
             // page ends under it.)
             let opens = !date_side
@@ -742,12 +750,14 @@ fn classify(lines: &[Raw], table: &Table) -> Vec<Piece> {
                 .flatten();
             if completes || cell.is_some() {
                 after_time = completes || matches!(cell, Some(Piece::Date { time: true, .. }));
+                let room = matches!(cell, Some(Piece::Room { .. }));
                 pieces.extend(cell);
                 if !right.is_empty() {
                     let mut rest = r.clone();
                     rest.text = right.to_string();
-                    // (Beside a time's end, the row's programme goes on.)
-                    rest.gap = !completes;
+                    // (Beside a time's end or a room, the row's programme goes
+                    // on.)
+                    rest.gap = !completes && !room;
                     pieces.push(Piece::Programme(rest));
                 }
                 i += 1;
@@ -1783,8 +1793,8 @@ fn paragraphs(pieces: &[Piece], table: &Table, column: usize) -> Vec<Line> {
                 l.para_break = Some(true);
                 out.push(l);
             }
+            // (A room read beside a paragraph's lines leaves it open.)
             Piece::Room { text, page } => {
-                close(&mut open, &mut out);
                 let mut l = line(*page, Zone::Table, Column::Date, text);
                 l.para_break = Some(false);
                 out.push(l);
@@ -2531,5 +2541,23 @@ mod tests {
         assert!(at("• What lessons") < at("Wednesday, 26 July"), "{texts:?}");
         assert!(at("Wednesday, 26 July") < at("Closed meeting"), "{texts:?}");
         assert!(at("Closed meeting") < at("Agenda item 7"), "{texts:?}");
+    }
+
+    #[test]
+    fn a_room_read_beside_a_paragraph_leaves_it_open() {
+        let text = format!(
+            "{HEAD}Monday, 6 March\n\n1.15–2.30 p.m.  Lunch-time side event on the global intergovernmental\n\
+             Conference  points of contact directory, organized by the Office for\n\
+             Room 6  Disarmament Affairs\n\n3–6 p.m.  Agenda item 5: Discussion of the substantive issues\n"
+        );
+        let texts = table_texts(&text, Language::En);
+        assert!(
+            texts.contains(
+                &"Lunch-time side event on the global intergovernmental points of contact directory, \
+                  organized by the Office for Disarmament Affairs"
+                    .to_string()
+            ),
+            "{texts:?}"
+        );
     }
 }
