@@ -124,3 +124,15 @@ fn what_was_read_but_not_understood_is_said_not_silently_kept() {
         p.warnings
     );
 }
+
+#[test]
+fn questions_whose_bullets_a_text_tool_did_not_print_stay_apart() {
+    // A browser draws list bullets; `pdftotext -layout` prints none, and one
+    // question's last line is followed by the next one's capital.
+    let path = root().join("fixtures/text/pdftotext-layout/oewg-s4-web-en.txt");
+    let got = parse_path(&path, &Options::default()).expect("parses");
+    let topic = &got.days[0].slots[1].agenda_items[0].sub_items[0].topics[0];
+    assert_eq!(topic.questions.len(), 2, "{:?}", topic.questions);
+    assert!(topic.questions[0].ends_with("non-exhaustive list?"));
+    assert!(topic.questions[1].starts_with("Which of these proposals"));
+}

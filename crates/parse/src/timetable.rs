@@ -189,9 +189,16 @@ pub(crate) fn parse(
                 // Text laid out in characters knows a line's end only to a
                 // few characters (the last word's, the next word's length
                 // in characters is not their width): ask for a clear fit.
+                // (After a question's mark, a capital that would have fitted
+                // opens the next question: a browser's bullets are drawn,
+                // and a text tool does not print them.)
+                let after_question = pending.as_ref().is_some_and(|p| {
+                    p.text.trim_end().ends_with(['?', '？', '؟'])
+                        && text.chars().next().is_some_and(char::is_uppercase)
+                });
                 let fits_before = line.from_layout
                     && line.first_word_width.is_some_and(|w| {
-                        if line.loose {
+                        if line.loose && !after_question {
                             // ... and a line clearly short of its column.
                             1.5 * w + line.size < last_room && last_room > 0.25 * line.column_width
                         } else {
