@@ -612,8 +612,16 @@ fn split_footnotes(lines: Vec<Raw>, column: usize, table: &Table) -> (Vec<Raw>, 
                 && !date_side
                 && starts[b] - starts[b - 1] == 1
                 && glued_marker(&page_lines[starts[b - 1]].text, &lines);
-            // A footnote's text does not end as a focus topic does.
-            let topic_like = block.last().is_some_and(|r| r.text.ends_with([':', '：']));
+            // A footnote's text does not end as a focus topic does, nor
+            // has it a line that opens an agenda item or a named meeting
+            // (a slot's, a room's name before it: "Sala de conferencias 4
+            // Tema 7 del programa: ...").
+            let opens_row = |t: &str| {
+                let t = after_room(t, table);
+                table.agenda_item.is_match(&t) || table.opens_event(&t)
+            };
+            let topic_like = block.last().is_some_and(|r| r.text.ends_with([':', '：']))
+                || block.iter().any(|r| opens_row(&r.text));
             // The marker on a line of its own, its text under it.
             let marker_led = end == page_lines.len()
                 && block.len() <= 4
@@ -1129,6 +1137,16 @@ fn completes_time(pieces: &mut [Piece], t: &str, table: &Table) -> bool {
     false
 }
 
+/// A line with a room named in full at its start left out ("Sala de
+/// conferencias 4 Tema 7 del programa: …" to "Tema 7 del programa: …").
+fn after_room(t: &str, table: &Table) -> String {
+    let tokens: Vec<&str> = t.split_whitespace().collect();
+    (2..tokens.len().min(6))
+        .rev()
+        .find(|&k| table.room_complete(&tokens[..k].join(" ")))
+        .map_or_else(|| t.to_string(), |k| tokens[k..].join(" "))
+}
+
 /// How many programme lines a fragment of a date-side cell may come after
 /// the cell's start.
 const SIDE_CELL_REACH: usize = 10;
@@ -1344,16 +1362,17 @@ fn hang_marks(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
     // Whether the first waiting mark's text has been read (the next mark
     // then waits for a block of its own).
     let mut first_taken = false;
-    // Whether a time came between the first waiting mark and now.
-    let mut crossed = false;
+    // (A waiting mark's `carried` says a time came after it.)
     for p in pieces {
         match p {
             Piece::Programme(r) if lone_mark(table, &r.text) => {
                 if marks.is_empty() {
                     first_taken = false;
-                    crossed = false;
                 }
-                marks.push_back(r);
+                marks.push_back(Raw {
+                    carried: false,
+                    ..r
+                });
             }
             Piece::Programme(mut r) => {
                 let mut takes = !first_taken || (r.gap && !opens_lowercase(table, &r.text));
@@ -1380,13 +1399,12 @@ fn hang_marks(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
                     if let Some(m) = marks.pop_front() {
                         // (A sub-item's; a bullet's entry goes back as
                         // every list entry does.)
-                        r.carried = crossed && table.sub_item(&m.text).is_some();
+                        r.carried = m.carried && table.sub_item(&m.text).is_some();
                         r.text = format!("{} {}", m.text, r.text);
                         r.gap = true;
                         r.page = m.page;
                         first_taken = true;
                     }
-                    crossed = false;
                 }
                 if marks.is_empty() {
                     first_taken = false;
@@ -1396,7 +1414,11 @@ fn hang_marks(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
             // A mark a tool printed before the next slot's time waits for
             // its text after it (put back in its slot afterwards).
             other => {
-                crossed |= matches!(other, Piece::Date { time: true, .. }) && !marks.is_empty();
+                if matches!(other, Piece::Date { time: true, .. }) {
+                    for m in &mut marks {
+                        m.carried = true;
+                    }
+                }
                 out.push(other)
             }
         }
