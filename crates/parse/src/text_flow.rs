@@ -1363,7 +1363,11 @@ fn hang_marks(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
     // then waits for a block of its own).
     let mut first_taken = false;
     // (A waiting mark's `carried` says a time came after it.)
-    for p in pieces {
+    let ends_question = |t: &str| {
+        let t = t.trim_end();
+        t.ends_with(['?', '？', '؟']) || t.ends_with(table.question_end)
+    };
+    for (at, p) in pieces.iter().cloned().enumerate() {
         match p {
             Piece::Programme(r) if lone_mark(table, &r.text) => {
                 if marks.is_empty() {
@@ -1395,6 +1399,24 @@ fn hang_marks(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
                     }
                     takes = false;
                 }
+                // (A bullet marks a question: a title or a topic after a
+                // sub-item's mark waiting behind the bullet is the sub-item's;
+                // the bullet goes back to an entry it left unmarked, or
+                // waits.)
+                if takes && bullet && !ends_question(&paragraph_from(&pieces, at)) {
+                    if let Some(k) = marks.iter().position(|m| table.sub_item(&m.text).is_some()) {
+                        if let Some(m) = marks.remove(k) {
+                            marks.push_front(m);
+                        }
+                        while marks.len() > 1
+                            && marks
+                                .get(1)
+                                .is_some_and(|m| mark_unmarked_entry(&mut out, m, table))
+                        {
+                            marks.remove(1);
+                        }
+                    }
+                }
                 if takes {
                     if let Some(m) = marks.pop_front() {
                         // (A sub-item's; a bullet's entry goes back as
@@ -1425,6 +1447,22 @@ fn hang_marks(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
     }
     out.extend(marks.into_iter().map(Piece::Programme));
     out
+}
+
+/// The text of the paragraph that opens at `pieces[at]`: its lines up to a
+/// blank line or a date-side piece.
+fn paragraph_from(pieces: &[Piece], at: usize) -> String {
+    let mut text = String::new();
+    for (k, p) in pieces.iter().enumerate().skip(at) {
+        match p {
+            Piece::Programme(r) if k == at || !r.gap => {
+                text.push(' ');
+                text.push_str(&r.text);
+            }
+            _ => break,
+        }
+    }
+    text
 }
 
 /// Puts a bullet back on the entry it marks, where a tool read it away
@@ -2581,5 +2619,29 @@ mod tests {
             ),
             "{texts:?}"
         );
+    }
+
+    #[test]
+    fn a_sub_items_title_takes_its_mark_though_a_bullet_waits_before_it() {
+        let text = format!(
+            "{HEAD}Monday, 6 March\n10 a.m.–1 p.m.\nOpening of the session\nOpening remarks\n\
+             Agenda item 5: Discussion of the substantive issues\ncontained in paragraph 1\n(a)\n\n\
+             Rules of behaviour and the ways of implementing them\nand, if necessary, changing them\n\n\
+             Focused discussion on the list of proposals annexed to the\nChair's summary:\n\n3–6 p.m.\n\n\
+             Are there updates to the list that has been proposed\nin the Chair's summary?\n\n•\n\n\
+             Which proposals should be developed for future\nprogress reports?\n\n\
+             Agenda item 5: Discussion of the substantive issues\ncontained in paragraph 1 (continued)\n(a)\n\n•\n\x0c\
+             Rules of behaviour and the ways of implementing them\nand changing them (continued)\n(d)\n\n\
+             Threats to information security and possible measures\nto prevent them\n"
+        );
+        let texts = table_texts(&text, Language::En);
+        for want in [
+            "• Are there updates to the list that has been proposed in the Chair's summary?",
+            "• Which proposals should be developed for future progress reports?",
+            "(a) Rules of behaviour and the ways of implementing them and changing them (continued)",
+            "(d) Threats to information security and possible measures to prevent them",
+        ] {
+            assert!(texts.contains(&want.to_string()), "{want}: {texts:?}");
+        }
     }
 }
