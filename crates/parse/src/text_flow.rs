@@ -303,6 +303,55 @@ fn restore_date_numbers(raws: &mut Vec<Raw>, units: &[&str; 3]) {
     });
 }
 
+/// Gives back its mark to a sub-item title a tool printed without it (plain
+/// `pdftotext` may drop a page's first "(c)"): a paragraph right after an
+/// agenda item whose text is, "(continued)" aside, a sub-item's title the
+/// document prints with its mark elsewhere.
+fn restore_sub_item_marks(lines: &mut Vec<Line>, table: &Table) {
+    let bare = |t: &str| -> String {
+        let mut t = t.trim();
+        for c in table.continued {
+            t = t.strip_suffix(c).unwrap_or(t).trim_end();
+        }
+        t.to_string()
+    };
+    let titles: Vec<(String, String)> = lines
+        .iter()
+        .filter(|l| l.column == Column::Programme)
+        .filter_map(|l| table.sub_item(&l.text))
+        .filter(|m| !m.text.is_empty())
+        .map(|m| (bare(&m.text), m.label))
+        .collect();
+    if titles.is_empty() {
+        return;
+    }
+    let mut after_item = false;
+    let mut restored: Vec<(String, u32)> = Vec::new();
+    for l in lines.iter_mut() {
+        if l.column != Column::Programme {
+            after_item = false;
+            continue;
+        }
+        if after_item && !is_structural(table, &l.text) {
+            let text = bare(&l.text);
+            if let Some((_, label)) = titles.iter().find(|(t, _)| *t == text) {
+                l.text = format!("{label} {}", l.text);
+                restored.push((label.clone(), l.page));
+            }
+        }
+        after_item = table.agenda_item.is_match(&l.text);
+    }
+    // (The mark itself, printed on a line of its own at the page's foot.)
+    for (label, page) in restored {
+        if let Some(k) = lines
+            .iter()
+            .rposition(|l| l.page == page && l.column == Column::Programme && l.text == label)
+        {
+            lines.remove(k);
+        }
+    }
+}
+
 /// Reads flowing text into the shared form.
 pub(crate) fn prepare(text: &str, table: &Table) -> Prepared {
     let mut out = Prepared::default();
@@ -358,7 +407,9 @@ pub(crate) fn prepare(text: &str, table: &Table) -> Prepared {
     let column = column_width(&table_lines);
     let (table_lines, footnotes) = split_footnotes(table_lines, column, table);
     let pieces = reorder(hang_marks(classify(&table_lines, table), table), table);
-    out.lines.extend(paragraphs(&pieces, table, column));
+    let mut lines = paragraphs(&pieces, table, column);
+    restore_sub_item_marks(&mut lines, table);
+    out.lines.extend(lines);
     for r in footnotes {
         out.lines
             .push(line(r.page, Zone::Footnotes, Column::Programme, &r.text));
@@ -1403,8 +1454,18 @@ fn hang_marks(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
                 // sub-item's mark waiting behind the bullet is the sub-item's;
                 // the bullet goes back to an entry it left unmarked, or
                 // waits.)
-                if takes && bullet && !ends_question(&paragraph_from(&pieces, at)) {
-                    if let Some(k) = marks.iter().position(|m| table.sub_item(&m.text).is_some()) {
+                if takes && bullet && !ends_question(&paragraph_from(&pieces, at, table)) {
+                    let sub_item = marks.iter().position(|m| table.sub_item(&m.text).is_some());
+                    if sub_item.is_none()
+                        && marks
+                            .front()
+                            .is_some_and(|m| mark_unmarked_entry(&mut out, m, table))
+                    {
+                        // (Nor is the text after it a question.)
+                        marks.pop_front();
+                        takes = false;
+                    }
+                    if let Some(k) = sub_item {
                         if let Some(m) = marks.remove(k) {
                             marks.push_front(m);
                         }
@@ -1450,12 +1511,18 @@ fn hang_marks(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
 }
 
 /// The text of the paragraph that opens at `pieces[at]`: its lines up to a
-/// blank line or a date-side piece.
-fn paragraph_from(pieces: &[Piece], at: usize) -> String {
+/// blank line, a date-side piece, a mark or a line ending with a colon.
+fn paragraph_from(pieces: &[Piece], at: usize, table: &Table) -> String {
     let mut text = String::new();
     for (k, p) in pieces.iter().enumerate().skip(at) {
         match p {
-            Piece::Programme(r) if k == at || !r.gap => {
+            Piece::Programme(r)
+                if k == at
+                    || !(r.gap
+                        || is_structural(table, &r.text)
+                        || lone_mark(table, &r.text)
+                        || text.trim_end().ends_with([':', '：'])) =>
+            {
                 text.push(' ');
                 text.push_str(&r.text);
             }
@@ -2643,5 +2710,23 @@ mod tests {
         ] {
             assert!(texts.contains(&want.to_string()), "{want}: {texts:?}");
         }
+    }
+
+    #[test]
+    fn a_sub_item_title_printed_without_its_mark_gets_it_back() {
+        let text = format!(
+            "{HEAD}Thursday, 7 March\n3–6 p.m.\nAgenda item 5: Discussion (continued)\n\n\
+             Regular institutional dialogue\n\n\
+             Focused discussion on the elements of a future permanent mechanism on ICT\nsecurity:\n\
+             • What should be the scope and structure of a future permanent mechanism on\nICT security?\n\
+             Friday, 8 March\n10 a.m.–1 p.m.\nAgenda item 5: Discussion (continued)\n\
+             (c) Regular institutional dialogue (continued)\n(c)\n"
+        );
+        let texts = table_texts(&text, Language::En);
+        assert!(
+            texts.contains(&"(c) Regular institutional dialogue".to_string()),
+            "{texts:?}"
+        );
+        assert!(!texts.contains(&"(c)".to_string()), "{texts:?}");
     }
 }
