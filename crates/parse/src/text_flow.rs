@@ -1603,6 +1603,7 @@ fn opens_lowercase(table: &Table, t: &str) -> bool {
 /// open a slot.
 fn reorder(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
     let mut out = pieces;
+    lift_times_over_openers(&mut out, table);
     split_stacks(&mut out, table);
     split_stacked_times(&mut out, table);
     let mut i = 0;
@@ -1653,6 +1654,38 @@ fn reorder(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
         i += 1;
     }
     out
+}
+
+/// A named meeting's line a tool read before its row's time, after the last
+/// slot's list or room ("午餐时间会外活动：…" then "下午 1 时 15 分至 2 时 30
+/// 分"): the time and its rooms go before it. (Not an agenda item: a slot
+/// often ends with one, the next slot's time after it.)
+fn lift_times_over_openers(pieces: &mut [Piece], table: &Table) {
+    let mut k = 1;
+    while k + 1 < pieces.len() {
+        let opener = match &pieces[k] {
+            Piece::Programme(r) => {
+                table.opens_event(&r.text) && !table.agenda_item.is_match(&r.text)
+            }
+            _ => false,
+        };
+        let after_slot = match &pieces[k - 1] {
+            Piece::Room { .. } => true,
+            Piece::Programme(r) => is_list_entry(table, &r.text),
+            _ => false,
+        };
+        if opener && after_slot && matches!(pieces[k + 1], Piece::Date { time: true, .. }) {
+            let mut end = k + 2;
+            while matches!(pieces.get(end), Some(Piece::Room { .. })) {
+                end += 1;
+            }
+            // (The time and its rooms, then the opener.)
+            pieces[k..end].rotate_left(1);
+            k = end;
+            continue;
+        }
+        k += 1;
+    }
 }
 
 /// Three date cells or more a tool printed one after the other, their
@@ -2728,5 +2761,42 @@ mod tests {
             "{texts:?}"
         );
         assert!(!texts.contains(&"(c)".to_string()), "{texts:?}");
+    }
+
+    #[test]
+    fn a_named_meeting_read_before_its_rows_time_goes_after_it() {
+        let mut pieces = vec![
+            Piece::Date {
+                text: "10 a.m.–1 p.m.".into(),
+                page: 1,
+                time: true,
+            },
+            Piece::Programme(raw("Agenda item 5: Discussion")),
+            Piece::Programme(raw("• What are the threats?")),
+            Piece::Programme(raw("Lunch-time side event on capacity-building")),
+            Piece::Date {
+                text: "1.15–2.30 p.m.".into(),
+                page: 1,
+                time: true,
+            },
+            Piece::Room {
+                text: "Conference Room 6".into(),
+                page: 1,
+            },
+        ];
+        lift_times_over_openers(&mut pieces, crate::lang::table(Language::En));
+        assert!(matches!(&pieces[3], Piece::Date { text, .. } if text == "1.15–2.30 p.m."));
+        assert!(matches!(&pieces[4], Piece::Room { .. }));
+        assert!(matches!(&pieces[5], Piece::Programme(r) if r.text.starts_with("Lunch-time")));
+    }
+
+    fn raw(text: &str) -> Raw {
+        Raw {
+            text: text.into(),
+            page: 1,
+            gap: true,
+            trailing: false,
+            carried: false,
+        }
     }
 }
