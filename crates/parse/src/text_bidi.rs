@@ -54,7 +54,7 @@ pub(crate) fn reading_order(text: &str) -> String {
 /// reverse order and number ranges turned round.
 fn read_run(run: &str) -> String {
     if run.chars().any(char::is_alphabetic) {
-        return run.to_string();
+        return read_symbol_run(run).unwrap_or_else(|| run.to_string());
     }
     // Alternating words and spaces, kept as they are but in reverse order.
     let mut pieces: Vec<String> = Vec::new();
@@ -67,6 +67,36 @@ fn read_run(run: &str) -> String {
     }
     pieces.reverse();
     pieces.iter().map(|p| turn_range(p)).collect()
+}
+
+/// A run of one word with letters (a document symbol) among punctuation,
+/// numbers and spaces, as it is seen: `:)A/77/275( 2022` is read
+/// `2022 (A/77/275):`, ` ،A/75/816` is read `A/75/816، ` — its pieces (the
+/// words whole, each other character on its own) in reverse order. None
+/// for a run of several words with letters (`Original: English`) or of the
+/// word alone.
+fn read_symbol_run(run: &str) -> Option<String> {
+    let word_char = |c: char| c.is_alphanumeric() || matches!(c, '/' | '.' | '-');
+    let mut pieces: Vec<String> = Vec::new();
+    let mut in_word = false;
+    for c in run.chars() {
+        match pieces.last_mut() {
+            Some(p) if in_word && word_char(c) => p.push(c),
+            _ => pieces.push(c.to_string()),
+        }
+        in_word = word_char(c);
+    }
+    let lettered = pieces
+        .iter()
+        .filter(|p| p.chars().any(char::is_alphabetic))
+        .count();
+    let punctuated = pieces
+        .iter()
+        .any(|p| p.chars().all(|c| !word_char(c) && !c.is_whitespace()));
+    (lettered == 1 && punctuated).then(|| {
+        pieces.reverse();
+        pieces.concat()
+    })
 }
 
 /// `2025-2021` → `2021-2025`: a range of two numbers seen left to right.
@@ -116,5 +146,17 @@ mod tests {
             "الوثيقة A/77/275."
         );
         assert!(!has_run_marks("plain text"));
+    }
+
+    #[test]
+    fn a_symbol_among_punctuation_comes_back_in_reading_order() {
+        assert_eq!(
+            reading_order("\u{202B}لعام \u{202A}:)A/77/275( 2022\u{202C}\u{202C}"),
+            "لعام 2022 (A/77/275):"
+        );
+        assert_eq!(
+            reading_order("\u{202B}(انظر \u{202A} ،A/75/816\u{202C}المرفق الثاني)\u{202C}"),
+            "(انظر A/75/816، المرفق الثاني)"
+        );
     }
 }
