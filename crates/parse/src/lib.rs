@@ -300,6 +300,13 @@ fn prepare_text(
         .language
         .unwrap_or_else(|| lang::detect(text, hint_from_name(file)));
     let table = lang::table(language);
+    let marked;
+    let text = if language == Language::Ar {
+        marked = text_bidi::marks_after_letters(text);
+        marked.as_ref()
+    } else {
+        text
+    };
     // Right-to-left runs a tool wrote in the order they are drawn.
     let turned;
     let text = if text_visual::looks_drawn_backwards(text) {

@@ -95,8 +95,16 @@ fn read_symbol_run(run: &str) -> Option<String> {
         .any(|p| p.chars().all(|c| !word_char(c) && !c.is_whitespace()));
     (lettered == 1 && punctuated).then(|| {
         pieces.reverse();
-        pieces.concat()
+        // (A space the tool set inside the brackets: "( A/77/275)".)
+        pieces.concat().replace("( ", "(").replace(" )", ")")
     })
+}
+
+/// Arabic text with each combining mark a tool wrote before its letter, at
+/// a word's start (" ُتستغل", the mark seen to the right of its base), put
+/// after the letter it sits on ("تُستغل").
+pub(crate) fn marks_after_letters(text: &str) -> std::borrow::Cow<'_, str> {
+    regex!(r"(^|\s)([\u{064B}-\u{065F}\u{0670}]+)(\p{Arabic})").replace_all(text, "$1$3$2")
 }
 
 /// `2025-2021` → `2021-2025`: a range of two numbers seen left to right.
@@ -149,10 +157,23 @@ mod tests {
     }
 
     #[test]
+    fn a_mark_written_before_its_letter_goes_after_it() {
+        assert_eq!(
+            marks_after_letters("وكيف \u{064F}تستغل"),
+            "وكيف ت\u{064F}ستغل"
+        );
+        assert_eq!(marks_after_letters("ت\u{064F}ستغل"), "ت\u{064F}ستغل");
+    }
+
+    #[test]
     fn a_symbol_among_punctuation_comes_back_in_reading_order() {
         assert_eq!(
             reading_order("\u{202B}لعام \u{202A}:)A/77/275( 2022\u{202C}\u{202C}"),
             "لعام 2022 (A/77/275):"
+        );
+        assert_eq!(
+            reading_order("\u{202A}:)A/77/275 ( 2022\u{202C}"),
+            "2022 (A/77/275):"
         );
         assert_eq!(
             reading_order("\u{202B}(انظر \u{202A} ،A/75/816\u{202C}المرفق الثاني)\u{202C}"),
