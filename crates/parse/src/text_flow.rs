@@ -464,6 +464,13 @@ fn read_lines(text: &str, out: &mut Prepared) -> Vec<Raw> {
     raws
 }
 
+/// A job number whose language letter in brackets a tool printed on lines
+/// of its own after it ("22-10923 (" / "A" / ")"), also written backwards
+/// ("2210923- (", "2/22210923-").
+fn job_number_opening() -> &'static regex::Regex {
+    regex!(r"^(\d{1,2}/\d{1,2})?(\d{7}-|\d{2}-\d{5})\s*\(?$")
+}
+
 /// The masthead (page 1 above the first header row) and the table's lines,
 /// the running lines of each page left out.
 fn split_zones<'a>(
@@ -523,6 +530,8 @@ fn split_zones<'a>(
         .take_while(|&k| raws[k].page == raws[first].page)
         .last()
         .unwrap_or(first);
+    // The pieces of a job number still to come ("A", ")").
+    let mut job_tail = 0;
     for (i, r) in raws.iter().enumerate().skip(first) {
         if i == 0 || raws[i - 1].page != r.page {
             page_start = i;
@@ -538,6 +547,18 @@ fn split_zones<'a>(
             .take_while(|&k| raws[k].page == r.page && k <= page_start + 4)
             .any(|k| headers[k])
             && !(page_start..i).any(|k| headers[k]);
+        // A job number MuPDF wrote in pieces from a right-to-left page
+        // ("22-10923 (", "A", ")"; backwards, "2210923- (").
+        if job_number_opening().is_match(t) {
+            job_tail = if t.ends_with('(') { 2 } else { 0 };
+            continue;
+        }
+        if job_tail > 0 && (t == ")" || (t.len() == 1 && t.chars().all(|c| c.is_ascii_uppercase())))
+        {
+            job_tail -= 1;
+            continue;
+        }
+        job_tail = 0;
         let running = header_follows
             || (crate::from_layout::job_number().is_match(t) && !page_of_pages(t).is_some_and(|(n, m)| n > m || m > pages))
             || page_of_pages(t).is_some_and(|(n, m)| n <= m && m <= pages)
@@ -2798,5 +2819,24 @@ mod tests {
             trailing: false,
             carried: false,
         }
+    }
+
+    #[test]
+    fn a_job_number_printed_in_pieces_is_a_running_line() {
+        assert!(job_number_opening().is_match("22-10923 ("));
+        assert!(job_number_opening().is_match("2210923- ("));
+        assert!(job_number_opening().is_match("2/22210923-"));
+        assert!(!job_number_opening().is_match("2023 ("));
+        let text = format!(
+            "{HEAD}Monday, 6 March\n10 a.m.–1 p.m.\nOpening of the session\n22-10923 (\nA\n)\n"
+        );
+        assert_eq!(
+            table_texts(&text, Language::En),
+            [
+                "Monday, 6 March",
+                "10 a.m.–1 p.m.",
+                "Opening of the session"
+            ]
+        );
     }
 }
