@@ -136,3 +136,16 @@ fn questions_whose_bullets_a_text_tool_did_not_print_stay_apart() {
     assert!(topic.questions[0].ends_with("non-exhaustive list?"));
     assert!(topic.questions[1].starts_with("Which of these proposals"));
 }
+
+#[test]
+fn an_issue_dates_day_printed_apart_is_read_with_its_month() {
+    // MuPDF on an Arabic masthead: "27" over "تشرين الثاني/نوفمبر 2023".
+    let path = root().join("fixtures/text/mutool/oewg-s6-ar.txt");
+    let got = parse_path(&path, &Options::default()).expect("parses");
+    assert_eq!(got.issue_date.as_deref(), Some("2023-11-27"));
+    assert!(
+        got.body.as_deref().is_some_and(|b| !b.starts_with("27")),
+        "{:?}",
+        got.body
+    );
+}

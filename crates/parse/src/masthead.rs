@@ -74,10 +74,16 @@ pub(crate) fn parse(lines: &[Line], table: &Table) -> Masthead {
             && !words.iter().any(|w| is_year(w))
             && (words.iter().any(|w| table.month(w).is_some()) || l.text.contains('月'))
     });
+    // So is a day alone ("27" over "تشرين الثاني/نوفمبر 2023") where the
+    // issue date reads with it.
+    let split_day = split_off_day(before, table, body_size);
     for l in before {
         let t = l.text.trim();
         let bare_year = t.len() == 4 && is_year(t);
-        if is_fixed_part(l, table, body_size) || (bare_year && split_date) {
+        if is_fixed_part(l, table, body_size)
+            || (bare_year && split_date)
+            || split_day.as_ref().is_some_and(|(d, _)| d == t)
+        {
             continue;
         }
         body = Some(match body {
@@ -86,7 +92,7 @@ pub(crate) fn parse(lines: &[Line], table: &Table) -> Masthead {
         });
     }
     m.body = body;
-    m.issue_date = issue_date(before, table, body_size);
+    m.issue_date = issue_date(before, table, body_size).or(split_day.map(|(_, date)| date));
     m.original_language = mast.iter().find_map(|l| original_language(&l.text));
     m
 }
@@ -119,6 +125,23 @@ fn issue_date(before: &[&Line], table: &Table, body_size: f64) -> Option<String>
                 table.parse_issue_date(&with_year)
             })
         })
+}
+
+/// The issue date's day a tool printed on a line of its own, and the date
+/// read with it: a line of one number that, set before a fixed part with a
+/// month and a year, makes it a date.
+fn split_off_day(before: &[&Line], table: &Table, body_size: f64) -> Option<(String, String)> {
+    let day = before
+        .iter()
+        .map(|l| l.text.trim())
+        .find(|t| t.len() <= 2 && t.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)))?;
+    before
+        .iter()
+        .filter(|l| is_fixed_part(l, table, body_size))
+        .map(|l| l.text.trim())
+        .filter(|t| table.parse_issue_date(t).is_none())
+        .find_map(|t| table.parse_issue_date(&format!("{day} {t}")))
+        .map(|date| (day.to_string(), date))
 }
 
 /// A year as masthead dates write it.
