@@ -683,7 +683,13 @@ fn split_footnotes(lines: Vec<Raw>, column: usize, table: &Table) -> (Vec<Raw>, 
                 && block.len() <= 3
                 && !date_side
                 && starts[b] - starts[b - 1] == 1
-                && glued_marker(&page_lines[starts[b - 1]].text, &lines);
+                && {
+                    // (Or printed alone in the programme's text too.)
+                    let m = &page_lines[starts[b - 1]].text;
+                    glued_marker(m, &lines)
+                        || (lone_number().is_match(m)
+                            && page_lines[..starts[b - 1]].iter().any(|r| r.text == *m))
+                };
             // A footnote's text does not end as a focus topic does, nor
             // has it a line that opens an agenda item or a named meeting
             // (a slot's, a room's name before it: "Sala de conferencias 4
