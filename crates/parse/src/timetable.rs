@@ -98,6 +98,17 @@ pub(crate) fn is_structural(table: &Table, text: &str) -> bool {
     classify(table, text).0 != Kind::Plain
 }
 
+/// Whether `text` opens a meeting the programme names ("Clôture de la
+/// session", `Table::event_openers`), the paragraph before not broken off
+/// mid-word: text laid out in characters cannot tell by positions that
+/// such a short line was a paragraph of its own.
+fn opens_meeting(table: &Table, pending: &Option<Paragraph>, text: &str) -> bool {
+    table.opens_event(text)
+        && pending
+            .as_ref()
+            .is_some_and(|p| !p.text.trim_end().ends_with(['-', '‐']))
+}
+
 /// Whether `text` opens a question ("¿") right after one that ended.
 fn opens_question(pending: &Option<Paragraph>, text: &str) -> bool {
     text.starts_with('¿')
@@ -232,7 +243,10 @@ pub(crate) fn parse(
                         (Some(gap), _) => {
                             gap || fits_before
                                 || leaves_indent
-                                || (line.loose && (closed || opens_question(&pending, &text)))
+                                || (line.loose
+                                    && (closed
+                                        || opens_question(&pending, &text)
+                                        || opens_meeting(table, &pending, &text)))
                         }
                         // First line of a page: it continues the paragraph
                         // that ended the last page unless that one closed, or
