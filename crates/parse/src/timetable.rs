@@ -253,7 +253,15 @@ pub(crate) fn parse(
                         // this line's first word would have fitted on it.
                         // Nor does it when the paragraph's lines so far all
                         // start where this one does not (a hanging indent).
-                        (None, true) => closed || fits_before || leaves_indent,
+                        // (Text laid out in characters: a lowercase start
+                        // goes on, whatever the new page's indent.)
+                        (None, true) => {
+                            closed
+                                || fits_before
+                                || (leaves_indent
+                                    && !(line.loose
+                                        && text.chars().next().is_some_and(char::is_lowercase)))
+                        }
                         (None, false) => !prev_full || closed,
                     };
                 if new_para {
