@@ -327,21 +327,37 @@ fn restore_sub_item_marks(lines: &mut Vec<Line>, table: &Table) {
     }
     let mut after_item = false;
     let mut restored: Vec<(String, u32)> = Vec::new();
-    for l in lines.iter_mut() {
+    for k in 0..lines.len() {
+        let l = &mut lines[k];
         if l.column != Column::Programme {
             after_item = false;
             continue;
         }
+        let was_item = table.agenda_item.is_match(&l.text);
         if after_item && !is_structural(table, &l.text) {
             let text = bare(&l.text);
             if let Some((_, label)) = titles.iter().find(|(t, _)| *t == text) {
                 l.text = format!("{label} {}", l.text);
-                restored.push((label.clone(), l.page));
+                // (The mark itself, read on the line under the title and
+                // hung on the next paragraph, or at the page's foot.)
+                let under = lines.get_mut(k + 1).and_then(|n| {
+                    let rest = n
+                        .text
+                        .strip_prefix(label.as_str())?
+                        .trim_start()
+                        .to_string();
+                    // (Not a sub-item printed elsewhere too.)
+                    let elsewhere = titles.iter().filter(|(t, _)| *t == bare(&rest)).count() > 1;
+                    (!elsewhere).then_some((n, rest))
+                });
+                match under {
+                    Some((n, rest)) => n.text = rest,
+                    None => restored.push((label.clone(), lines[k].page)),
+                }
             }
         }
-        after_item = table.agenda_item.is_match(&l.text);
+        after_item = was_item;
     }
-    // (The mark itself, printed on a line of its own at the page's foot.)
     for (label, page) in restored {
         if let Some(k) = lines
             .iter()
@@ -2844,5 +2860,46 @@ mod tests {
                 "Opening of the session"
             ]
         );
+    }
+
+    #[test]
+    fn a_restored_marks_copy_hung_on_the_next_paragraph_comes_off() {
+        let table = crate::lang::table(Language::En);
+        let mut lines = vec![
+            line(
+                1,
+                Zone::Table,
+                Column::Programme,
+                "Agenda item 5: Discussion (continued)",
+            ),
+            line(
+                1,
+                Zone::Table,
+                Column::Programme,
+                "Regular institutional dialogue",
+            ),
+            line(
+                1,
+                Zone::Table,
+                Column::Programme,
+                "(c) Focused discussion on the mechanism:",
+            ),
+            line(
+                2,
+                Zone::Table,
+                Column::Programme,
+                "Agenda item 5: Discussion (continued)",
+            ),
+            line(
+                2,
+                Zone::Table,
+                Column::Programme,
+                "(c) Regular institutional dialogue (continued)",
+            ),
+        ];
+        restore_sub_item_marks(&mut lines, table);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts[1], "(c) Regular institutional dialogue");
+        assert_eq!(texts[2], "Focused discussion on the mechanism:");
     }
 }
