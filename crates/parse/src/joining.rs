@@ -26,6 +26,10 @@ pub(crate) fn join(language: Language, a: &str, b: &str) -> String {
     if let Some(stem) = a.strip_suffix('\u{ad}') {
         return format!("{stem}{b}");
     }
+    // A list's mark alone ("–", "•") keeps the space after it, in any script.
+    if matches!(a, "–" | "—" | "-" | "•") {
+        return format!("{a} {b}");
+    }
     let last = a.chars().next_back().unwrap_or(' ');
     let first = b.chars().next().unwrap_or(' ');
     let before_last = a.chars().rev().nth(1).unwrap_or(' ');
@@ -156,6 +160,16 @@ fn sets_latin_apart(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_mark_alone_keeps_its_space() {
+        assert_eq!(
+            join(Language::Zh, "–", "不限成员名额工作组组长柏罕加福"),
+            "– 不限成员名额工作组组长柏罕加福"
+        );
+        assert_eq!(join(Language::Zh, "上午", "10 时"), "上午 10 时");
+        assert_eq!(join(Language::Zh, "讨论", "(续)"), "讨论(续)");
+    }
 
     #[test]
     fn chinese_spacing_made_even_where_a_tool_missed_a_space() {
