@@ -151,6 +151,39 @@ fn restore_hyphens(raws: &mut [Raw], table: &Table) {
             }
         }
     }
+    // (An inflected form of a compound the document hyphenates elsewhere:
+    // "программамивымогателями" for "программ-вымогателей" — each part's
+    // stem, its last two letters aside, then at most six letters: those
+    // two and an ending.)
+    let compound = regex!(r"\b(\p{L}{4,})-(\p{L}{4,})\b");
+    let stems: Vec<(String, String)> = raws
+        .iter()
+        .flat_map(|r| compound.captures_iter(&r.text))
+        .map(|c| {
+            let stem = |w: &str| {
+                w.chars()
+                    .take(w.chars().count().saturating_sub(2).max(4))
+                    .collect::<String>()
+            };
+            (stem(&c[1]), stem(&c[2]))
+        })
+        .collect();
+    if !stems.is_empty() {
+        let long_word = regex!(r"\b\p{L}{10,}\b");
+        for w in raws.iter().flat_map(|r| long_word.find_iter(&r.text)) {
+            let w = w.as_str();
+            let split = stems.iter().find_map(|(a, b)| {
+                let rest = w.strip_prefix(a.as_str())?;
+                rest.char_indices()
+                    .take(7)
+                    .find(|&(i, _)| rest[i..].starts_with(b.as_str()))
+                    .map(|(i, _)| a.len() + i)
+            });
+            if let Some(at) = split {
+                forms.insert(w.to_string(), format!("{}-{}", &w[..at], &w[at..]));
+            }
+        }
+    }
     if forms.is_empty() {
         return;
     }
@@ -2901,5 +2934,23 @@ mod tests {
         let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts[1], "(c) Regular institutional dialogue");
         assert_eq!(texts[2], "Focused discussion on the mechanism:");
+    }
+
+    #[test]
+    fn an_inflected_compound_gets_back_the_hyphen_the_document_prints() {
+        let table = crate::lang::table(Language::Ru);
+        let mut raws: Vec<Raw> = [
+            "последствия применения программ-вымогателей",
+            "инцидентов с программамивымогателями и реагировании",
+        ]
+        .iter()
+        .map(|t| Raw { page: 1, ..raw(t) })
+        .collect();
+        restore_hyphens(&mut raws, table);
+        assert_eq!(
+            raws[1].text,
+            "инцидентов с программами-вымогателями и реагировании"
+        );
+        assert_eq!(raws[0].text, "последствия применения программ-вымогателей");
     }
 }
