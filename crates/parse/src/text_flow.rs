@@ -1490,10 +1490,6 @@ fn hang_marks(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
     // then waits for a block of its own).
     let mut first_taken = false;
     // (A waiting mark's `carried` says a time came after it.)
-    let ends_question = |t: &str| {
-        let t = t.trim_end();
-        t.ends_with(['?', '？', '؟']) || t.ends_with(table.question_end)
-    };
     for (at, p) in pieces.iter().cloned().enumerate() {
         match p {
             Piece::Programme(r) if lone_mark(table, &r.text) => {
@@ -1530,7 +1526,7 @@ fn hang_marks(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
                 // sub-item's mark waiting behind the bullet is the sub-item's;
                 // the bullet goes back to an entry it left unmarked, or
                 // waits.)
-                if takes && bullet && !ends_question(&paragraph_from(&pieces, at, table)) {
+                if takes && bullet && !ends_question(&paragraph_from(&pieces, at, table), table) {
                     let sub_item = marks.iter().position(|m| table.sub_item(&m.text).is_some());
                     if sub_item.is_none()
                         && marks
@@ -1586,6 +1582,13 @@ fn hang_marks(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
     out
 }
 
+/// Whether a paragraph ends as a question does: a question mark of any of
+/// the scripts, or one the language adds (`Table::question_end`).
+fn ends_question(text: &str, table: &Table) -> bool {
+    let t = text.trim_end();
+    t.ends_with(['?', '？', '؟']) || t.ends_with(table.question_end)
+}
+
 /// The text of the paragraph that opens at `pieces[at]`: its lines up to a
 /// blank line, a date-side piece, a mark or a line ending with a colon.
 fn paragraph_from(pieces: &[Piece], at: usize, table: &Table) -> String {
@@ -1614,9 +1617,6 @@ fn paragraph_from(pieces: &[Piece], at: usize, table: &Table) -> String {
 /// (a page's top, or a day or time read between) under a line that
 /// introduces a list (ends with a colon or a question mark).
 fn mark_unmarked_entry(out: &mut [Piece], mark: &Raw, table: &Table) -> bool {
-    let is_question = |t: &str| {
-        t.trim_end().ends_with(['?', '？', '؟']) || t.trim_end().ends_with(table.question_end)
-    };
     for k in (0..out.len()).rev() {
         let Piece::Programme(r) = &out[k] else {
             continue;
@@ -1640,7 +1640,7 @@ fn mark_unmarked_entry(out: &mut [Piece], mark: &Raw, table: &Table) -> bool {
             })
             .last()
             .unwrap_or(r);
-        if !is_question(&last.text) {
+        if !ends_question(&last.text, table) {
             continue;
         }
         let Some(before) = (0..k)
@@ -2898,37 +2898,13 @@ mod tests {
     #[test]
     fn a_restored_marks_copy_hung_on_the_next_paragraph_comes_off() {
         let table = crate::lang::table(Language::En);
+        let programme = |page, text| line(page, Zone::Table, Column::Programme, text);
         let mut lines = vec![
-            line(
-                1,
-                Zone::Table,
-                Column::Programme,
-                "Agenda item 5: Discussion (continued)",
-            ),
-            line(
-                1,
-                Zone::Table,
-                Column::Programme,
-                "Regular institutional dialogue",
-            ),
-            line(
-                1,
-                Zone::Table,
-                Column::Programme,
-                "(c) Focused discussion on the mechanism:",
-            ),
-            line(
-                2,
-                Zone::Table,
-                Column::Programme,
-                "Agenda item 5: Discussion (continued)",
-            ),
-            line(
-                2,
-                Zone::Table,
-                Column::Programme,
-                "(c) Regular institutional dialogue (continued)",
-            ),
+            programme(1, "Agenda item 5: Discussion (continued)"),
+            programme(1, "Regular institutional dialogue"),
+            programme(1, "(c) Focused discussion on the mechanism:"),
+            programme(2, "Agenda item 5: Discussion (continued)"),
+            programme(2, "(c) Regular institutional dialogue (continued)"),
         ];
         restore_sub_item_marks(&mut lines, table);
         let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
