@@ -16,7 +16,6 @@
 //!   recursion into forms and decompression are unbounded.
 
 use std::collections::HashMap;
-use std::io::Read;
 use std::time::Instant;
 
 use pdf_extract::{Dictionary, Document, Encoding, Object, ObjectId, Stream};
@@ -25,6 +24,7 @@ use crate::fonts::cid_collection::Collection;
 use crate::fonts::cmap::ToUnicode;
 use crate::fonts::encoding::{CodeText, SimpleEncoding};
 use crate::geometry::Matrix;
+use crate::inflate::inflate;
 use crate::settings::Settings;
 
 /// Facts about one font, as far as layout needs them.
@@ -368,9 +368,7 @@ pub(crate) fn bounded_stream_bytes(stream: &Stream, limit: usize) -> Result<Vec<
             Ok(stream.content.clone())
         }
         [b"FlateDecode"] if !has_params => {
-            let mut out = Vec::new();
-            let decoder = flate2::read::ZlibDecoder::new(stream.content.as_slice());
-            let res = decoder.take(limit as u64 + 1).read_to_end(&mut out);
+            let (out, res) = inflate(&stream.content, limit);
             if out.len() > limit {
                 return Err(format!(
                     "content stream decompresses to more than {} MiB (decompression bomb?)",

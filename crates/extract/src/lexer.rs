@@ -8,6 +8,8 @@
 
 use pdf_extract::{Dictionary, Object, StringFormat};
 
+use crate::syntax::{is_regular, is_white};
+
 /// One operator and its operands; the operator borrows the stream's bytes.
 #[derive(Debug)]
 pub(crate) struct Operation<'a> {
@@ -17,21 +19,6 @@ pub(crate) struct Operation<'a> {
 
 /// Deepest nesting of arrays and dictionaries kept.
 const MAX_DEPTH: usize = 32;
-
-fn is_white(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'\0')
-}
-
-fn is_delim(b: u8) -> bool {
-    matches!(
-        b,
-        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
-    )
-}
-
-fn is_regular(b: u8) -> bool {
-    !is_white(b) && !is_delim(b)
-}
 
 enum Frame {
     Array(Vec<Object>),

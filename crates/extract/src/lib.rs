@@ -31,11 +31,13 @@ mod fonts;
 mod geometry;
 mod glyphs;
 mod guard;
+mod inflate;
 mod lexer;
 pub mod model;
 mod recovery;
 pub mod script;
 mod settings;
+mod syntax;
 mod text_columns;
 mod textlines;
 
@@ -84,9 +86,12 @@ pub fn extract(bytes: &[u8], settings: &Settings) -> Result<Layout, ExtractError
     let started = Instant::now();
     let deadline = settings.time_budget.map(|b| started + b);
     check_header(bytes)?;
-    let loaded = guard::contain(|| Document::load_mem(bytes))
-        .map_err(|panic| ExtractError::Damaged(format!("the PDF parser gave up ({panic})")))
-        .and_then(|r| r.map_err(load_error));
+    let loaded = guard::contain(|| match syntax::load(bytes) {
+        Some(doc) => Ok(doc),
+        None => Document::load_mem(bytes),
+    })
+    .map_err(|panic| ExtractError::Damaged(format!("the PDF parser gave up ({panic})")))
+    .and_then(|r| r.map_err(load_error));
     let (doc, recovered) = match loaded {
         Ok(doc) => (doc, None),
         Err(ExtractError::Damaged(why)) => {

@@ -142,6 +142,9 @@ impl SimpleEncoding {
                 CodeText::Nothing
             };
             let mut code: Option<usize> = None;
+            // The text of the name before: browsers fill a Type 3 font's
+            // unused codes with one name (`/g0` two hundred times).
+            let mut last: Option<(&[u8], CodeText)> = None;
             for item in differences.iter().take(MAX_DIFFERENCES) {
                 match deref(doc, item) {
                     Some(Object::Integer(i)) => {
@@ -150,8 +153,21 @@ impl SimpleEncoding {
                     Some(Object::Name(name)) => {
                         if let Some(c) = code {
                             if let Some(slot) = codes.get_mut(c) {
-                                let name = String::from_utf8_lossy(name);
-                                *slot = from_name(&name, zapf, unknown.clone());
+                                let text = match &last {
+                                    Some((before, text)) if *before == name.as_slice() => {
+                                        text.clone()
+                                    }
+                                    _ => {
+                                        let text = from_name(
+                                            &String::from_utf8_lossy(name),
+                                            zapf,
+                                            unknown.clone(),
+                                        );
+                                        last = Some((name, text.clone()));
+                                        text
+                                    }
+                                };
+                                *slot = text;
                             }
                             code = Some(c + 1).filter(|&c| c < 256);
                         }
