@@ -891,7 +891,14 @@ impl<'a> Walker<'a, '_, '_> {
             // CMap it refuses; a code the map lacks has no text for it).
             let identity = dict.get(b"Encoding").and_then(Object::as_name).ok()
                 == Some(b"Identity-H".as_slice());
-            identity && to_unicode.as_ref().is_some_and(|m| m.code_len == 2)
+            identity
+                && match &to_unicode {
+                    Some(map) => map.code_len == 2,
+                    // No map, but one of Adobe's collections reads the
+                    // CIDs: pdf-extract has no text for them, and its
+                    // empty glyphs would take ours anyway.
+                    None => collection.is_some(),
+                }
         } else {
             // A simple font with its widths: each code's text comes from
             // the ToUnicode map or the encoding (checked glyph by glyph in

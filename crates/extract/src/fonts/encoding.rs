@@ -16,13 +16,13 @@
 //! an Arabic letter). What this module reads from glyph names is therefore
 //! preferred to pdf-extract's text ([`CodeText::Named`], [`CodeText::Nothing`]).
 
-use std::io::Read;
 use std::sync::OnceLock;
 
 use pdf_extract::{Dictionary, Document, Object, Stream};
 
 use super::glyph_names;
 use crate::content::deref;
+use crate::inflate::inflate;
 
 /// What one code of a simple font stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,8 +104,23 @@ impl SimpleEncoding {
                 .and_then(|o| o.as_i64().ok())
                 .unwrap_or(0);
             let symbolic = flags & 4 != 0 && flags & 32 == 0;
-            match program.and_then(|o| o.as_stream().ok()) {
-                Some(stream) if type1 && !has_to_unicode => match builtin_encoding(stream) {
+            // A CFF program (`/FontFile3 /Subtype /Type1C`, as Ghostscript
+            // and Distiller embed Type 1 fonts) says its encoding too.
+            let cff = descriptor
+                .and_then(|d| entry(doc, d, b"FontFile3"))
+                .and_then(|o| o.as_stream().ok())
+                .filter(|s| {
+                    s.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Type1C")
+                });
+            let type1_program = program.and_then(|o| o.as_stream().ok());
+            let builtin = match (type1_program, cff) {
+                _ if !type1 || has_to_unicode => None,
+                (Some(stream), _) => Some(builtin_encoding(stream)),
+                (None, Some(stream)) => Some(cff_encoding(stream)),
+                (None, None) => None,
+            };
+            match builtin {
+                Some(builtin) => match builtin {
                     Some(BuiltIn::Standard) => implicit_standard(&mut codes),
                     Some(BuiltIn::Names(names)) => {
                         codes.fill(CodeText::Nothing);
@@ -122,6 +137,7 @@ impl SimpleEncoding {
                 // /Encoding at all pdf-extract reads the font's metrics the
                 // same way.
                 None if type1
+                    && type1_program.is_none()
                     && !embedded
                     && !symbolic
                     && !symbol_font
@@ -133,18 +149,21 @@ impl SimpleEncoding {
             }
         }
 
+        // A Type 3 font's glyph names are its own (`a1`, `x4F`, a dvips
+        // bitmap's): pdf-extract reads its codes through its /BaseEncoding,
+        // else PDFDocEncoding, with the /Differences names it knows on top;
+        // so does this, so that either path reads them alike.
+        let type3 = subtype == b"Type3" && matches!(encoding, Some(Object::Dictionary(_)));
+        if type3 && base_name.and_then(standard_table).is_none() {
+            for (slot, c) in codes.iter_mut().zip(pdf_doc_table().iter()) {
+                *slot = c.map_or(CodeText::Nothing, CodeText::Standard);
+            }
+        }
         if let Some(differences) = differences {
-            // A Type 3 font's glyph names are its own (`a1`, `g7`): one the
-            // glyph list does not know is left to the other decoders.
-            let unknown = if subtype == b"Type3" {
-                CodeText::Unknown
-            } else {
-                CodeText::Nothing
-            };
             let mut code: Option<usize> = None;
             // The text of the name before: browsers fill a Type 3 font's
             // unused codes with one name (`/g0` two hundred times).
-            let mut last: Option<(&[u8], CodeText)> = None;
+            let mut last: Option<(&[u8], Option<CodeText>)> = None;
             for item in differences.iter().take(MAX_DIFFERENCES) {
                 match deref(doc, item) {
                     Some(Object::Integer(i)) => {
@@ -158,16 +177,18 @@ impl SimpleEncoding {
                                         text.clone()
                                     }
                                     _ => {
-                                        let text = from_name(
-                                            &String::from_utf8_lossy(name),
-                                            zapf,
-                                            unknown.clone(),
-                                        );
+                                        let text = named(&String::from_utf8_lossy(name), zapf);
                                         last = Some((name, text.clone()));
                                         text
                                     }
                                 };
-                                *slot = text;
+                                // A name that means nothing: a Type 3 code
+                                // keeps its base encoding's character.
+                                match text {
+                                    Some(text) => *slot = text,
+                                    None if type3 => {}
+                                    None => *slot = CodeText::Nothing,
+                                }
                             }
                             code = Some(c + 1).filter(|&c| c < 256);
                         }
@@ -198,10 +219,31 @@ fn entry<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a 
 
 /// The text of a glyph name, or `unknown` when it has none.
 fn from_name(name: &str, zapf_dingbats: bool, unknown: CodeText) -> CodeText {
-    match glyph_names::to_text(name, zapf_dingbats) {
-        Some(text) => CodeText::Named(text.into()),
-        None => unknown,
-    }
+    named(name, zapf_dingbats).unwrap_or(unknown)
+}
+
+/// The text of a glyph name, if it has one.
+fn named(name: &str, zapf_dingbats: bool) -> Option<CodeText> {
+    glyph_names::to_text(name, zapf_dingbats).map(|text| CodeText::Named(text.into()))
+}
+
+/// PDFDocEncoding, by code (lopdf's decoding of one-byte text strings,
+/// read once per process).
+fn pdf_doc_table() -> &'static [Option<char>; 256] {
+    static TABLE: OnceLock<[Option<char>; 256]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = [None; 256];
+        for (code, slot) in (0..=255u8).zip(table.iter_mut()) {
+            let one = Object::String(vec![code], pdf_extract::StringFormat::Literal);
+            if let Ok(text) = pdf_extract::decode_text_string(&one) {
+                let mut chars = text.chars();
+                if let (Some(c), None) = (chars.next(), chars.next()) {
+                    *slot = Some(c);
+                }
+            }
+        }
+        table
+    })
 }
 
 /// `ABCDEF+Name` → `Name`.
@@ -282,29 +324,56 @@ fn builtin_encoding(stream: &Stream) -> Option<BuiltIn> {
         .filter(|&n| n > 0)
         .unwrap_or(MAX_CLEAR_TEXT)
         .min(MAX_CLEAR_TEXT);
-    let filters: Vec<&[u8]> = match stream.dict.get(b"Filter") {
-        Err(_) => Vec::new(),
-        Ok(_) => stream.filters().ok()?,
-    };
-    let clear = match filters.as_slice() {
-        [] => stream
-            .content
-            .get(..length1.min(stream.content.len()))?
-            .to_vec(),
-        [b"FlateDecode"] => {
-            let mut out = Vec::new();
-            let decoder = flate2::read::ZlibDecoder::new(stream.content.as_slice());
-            // A damaged tail does not matter: only the start is read.
-            let _ = decoder.take(length1 as u64).read_to_end(&mut out);
-            out
-        }
-        _ => return None,
-    };
+    // A damaged tail does not matter: only the start is read.
+    let mut clear = program_bytes(stream, length1)?;
+    clear.truncate(length1);
     let clear = match find(&clear, b"eexec") {
         Some(end) => &clear[..end],
         None => &clear[..],
     };
     parse_builtin(clear)
+}
+
+/// Largest CFF program read for its encoding.
+const MAX_CFF_PROGRAM: usize = 16 << 20;
+
+/// The encoding of a CFF program: each code's glyph, through the program's
+/// encoding (StandardEncoding, or its own table and supplements) and
+/// charset, by name. `None` for a CID-keyed program (no names) or one that
+/// does not parse.
+fn cff_encoding(stream: &Stream) -> Option<BuiltIn> {
+    let data = program_bytes(stream, MAX_CFF_PROGRAM)?;
+    let table = cff_parser::Table::parse(&data)?;
+    let names: Vec<(u8, String)> = (0..=255u8)
+        .filter_map(|code| {
+            let glyph = table.glyph_index(code).filter(|g| g.0 != 0)?;
+            Some((code, table.glyph_name(glyph)?.to_string()))
+        })
+        .collect();
+    (!names.is_empty()).then_some(BuiltIn::Names(names))
+}
+
+/// A font program's bytes, plain or Flate-compressed (what inflated before
+/// any damage), at most `limit` of them.
+fn program_bytes(stream: &Stream, limit: usize) -> Option<Vec<u8>> {
+    let filters: Vec<&[u8]> = match stream.dict.get(b"Filter") {
+        Err(_) => Vec::new(),
+        Ok(_) => stream.filters().ok()?,
+    };
+    match filters.as_slice() {
+        [] => Some(
+            stream
+                .content
+                .get(..limit.min(stream.content.len()))?
+                .to_vec(),
+        ),
+        [b"FlateDecode"] => {
+            let (mut out, _) = inflate(&stream.content, limit);
+            out.truncate(limit);
+            Some(out)
+        }
+        _ => None,
+    }
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -474,18 +543,82 @@ mod tests {
         assert!(SimpleEncoding::read(&doc, &tt, false).is_none());
         let t0 = font(vec![("Subtype", name("Type0"))]);
         assert!(SimpleEncoding::read(&doc, &t0, false).is_none());
-        // Type 3: names it cannot read stay unknown.
+    }
+
+    /// A CFF program of two glyphs, `A` (a standard string) at code 65 and
+    /// `uni0644` (the program's own string) at code 200.
+    fn cff_program() -> Vec<u8> {
+        let index = |items: &[&[u8]]| {
+            let mut out = vec![0, items.len() as u8, 1];
+            let mut offset = 1u8;
+            out.push(offset);
+            for item in items {
+                offset += item.len() as u8;
+                out.push(offset);
+            }
+            items.iter().for_each(|i| out.extend_from_slice(i));
+            out
+        };
+        let int = |v: u16| [28, (v >> 8) as u8, v as u8];
+        // Offsets below follow from these sizes: header 4, name INDEX 9,
+        // top DICT INDEX 24, string INDEX 12, global subroutines 2.
+        let (charset, encoding, char_strings, private) = (51u16, 56u16, 60u16, 70u16);
+        let mut top = Vec::new();
+        for (value, op) in [(charset, 15u8), (encoding, 16), (char_strings, 17)] {
+            top.extend_from_slice(&int(value));
+            top.push(op);
+        }
+        top.extend_from_slice(&int(0));
+        top.extend_from_slice(&int(private));
+        top.push(18);
+        let mut out = vec![1, 0, 4, 1];
+        out.extend(index(&[b"Test"]));
+        out.extend(index(&[&top]));
+        out.extend(index(&[b"uni0644"]));
+        out.extend([0, 0]);
+        assert_eq!(out.len(), usize::from(charset));
+        out.extend([0, 0, 34, 1, 135]); // format 0: SIDs 34 (A), 391
+        out.extend([0, 2, 65, 200]); // format 0: codes of glyphs 1, 2
+        out.extend(index(&[&[14], &[14], &[14]])); // endchar each
+        assert_eq!(out.len(), usize::from(private));
+        out
+    }
+
+    #[test]
+    fn a_cff_programs_encoding_is_read_by_glyph_name() {
+        let stream = Stream::new(
+            Dictionary::from_iter([("Subtype", name("Type1C"))]),
+            cff_program(),
+        );
+        let Some(BuiltIn::Names(names)) = cff_encoding(&stream) else {
+            panic!("no names read");
+        };
+        assert!(names.contains(&(65, "A".to_string())), "{names:?}");
+        assert!(names.contains(&(200, "uni0644".to_string())), "{names:?}");
+        assert!(cff_encoding(&Stream::new(Dictionary::new(), b"not CFF".to_vec())).is_none());
+    }
+
+    #[test]
+    fn a_type3_code_whose_name_means_nothing_keeps_its_base_encoding() {
+        let doc = Document::with_version("1.7");
+        // dvips names bitmap glyphs by their codes: /x4F, /xA9. pdf-extract
+        // reads them through PDFDocEncoding (no /BaseEncoding), so does this.
         let t3 = font(vec![
             ("Subtype", name("Type3")),
             (
                 "Encoding",
-                differences(None, vec![1.into(), name("g7"), name("A")]),
+                differences(
+                    None,
+                    vec![65.into(), name("x41"), name("B"), 169.into(), name("xA9")],
+                ),
             ),
         ]);
         let enc = SimpleEncoding::read(&doc, &t3, false).expect("an encoding");
-        assert_eq!(enc.get(1), &CodeText::Unknown);
-        assert_eq!(enc.get(2), &named("A"));
-        assert_eq!(enc.get(3), &CodeText::Unknown);
+        assert_eq!(enc.get(65), &CodeText::Standard('A'));
+        assert_eq!(enc.get(66), &named("B"));
+        assert_eq!(enc.get(169), &CodeText::Standard('©'));
+        assert_eq!(enc.get(0x88), &CodeText::Standard('‹'));
+        assert_eq!(enc.get(1), &CodeText::Nothing);
     }
 
     #[test]
