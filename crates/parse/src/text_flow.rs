@@ -1747,6 +1747,11 @@ fn lift_times_over_openers(pieces: &mut [Piece], table: &Table) {
         };
         let after_slot = match &pieces[k - 1] {
             Piece::Room { .. } => true,
+            // A row whose whole programme is a named meeting, after its
+            // time and room: the next meeting is the next row's.
+            Piece::Programme(r) if table.opens_event(&r.text) => {
+                k >= 2 && matches!(pieces[k - 2], Piece::Room { .. })
+            }
             Piece::Programme(r) => is_list_entry(table, &r.text),
             _ => false,
         };
@@ -2864,6 +2869,34 @@ mod tests {
         assert!(matches!(&pieces[3], Piece::Date { text, .. } if text == "1.15–2.30 p.m."));
         assert!(matches!(&pieces[4], Piece::Room { .. }));
         assert!(matches!(&pieces[5], Piece::Programme(r) if r.text.starts_with("Lunch-time")));
+    }
+
+    #[test]
+    fn a_second_named_meeting_after_a_row_of_one_goes_after_the_next_time() {
+        // Chinese names a meeting by its topic first: 关于…的非正式协商.
+        let event = "关于年度进展报告草稿的非正式协商";
+        let time = |text: &str| Piece::Date {
+            text: text.into(),
+            page: 2,
+            time: true,
+        };
+        let room = || Piece::Room {
+            text: "第 1 会议室".into(),
+            page: 2,
+        };
+        let mut pieces = vec![
+            time("上午 10 时至下午 1 时"),
+            room(),
+            Piece::Programme(raw(event)),
+            Piece::Programme(raw(event)),
+            time("下午 3 时至 6 时"),
+            room(),
+        ];
+        lift_times_over_openers(&mut pieces, crate::lang::table(Language::Zh));
+        assert!(matches!(&pieces[2], Piece::Programme(r) if r.text == event));
+        assert!(matches!(&pieces[3], Piece::Date { text, .. } if text == "下午 3 时至 6 时"));
+        assert!(matches!(&pieces[4], Piece::Room { .. }));
+        assert!(matches!(&pieces[5], Piece::Programme(r) if r.text == event));
     }
 
     fn raw(text: &str) -> Raw {

@@ -97,6 +97,7 @@ pub(super) fn table() -> Table {
         names: &["arabic", "arabe", "árabe", "арабский", "阿拉伯文", "阿拉伯语", "العربية"],
         date_units: None,
         hyphened_prefixes: &[],
+        topic_first_events: None,
         event_openers: &[
             "افتتاح الدورة",
             "اختتام الدورة",

@@ -93,6 +93,7 @@ pub(super) fn table() -> Table {
         ],
         date_units: None,
         hyphened_prefixes: &[("non", &["none", "nonsense", "nonce"])],
+        topic_first_events: None,
         event_openers: &[
             "opening of the session",
             "closing of the session",

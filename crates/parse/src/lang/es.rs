@@ -88,6 +88,7 @@ pub(super) fn table() -> Table {
         ],
         date_units: None,
         hyphened_prefixes: &[],
+        topic_first_events: None,
         event_openers: &[
             "apertura del período de sesiones",
             "clausura del período de sesiones",

@@ -90,6 +90,7 @@ pub(super) fn table() -> Table {
         ],
         date_units: None,
         hyphened_prefixes: &[("non", &["nonobstant", "nonante", "nonce", "nonne"])],
+        topic_first_events: None,
         event_openers: &[
             "ouverture de la session",
             "clôture de la session",

@@ -153,6 +153,11 @@ pub struct Table {
     /// without positions tells where one cell's short paragraph ends and the
     /// next cell's begins.
     pub event_openers: &'static [&'static str],
+    /// How a meeting is named where the language puts its topic first
+    /// (Chinese `关于年度进展报告草稿的非正式协商`, "informal consultations
+    /// on the draft annual progress report"): a line opening with the first
+    /// word that holds one of the others opens a named meeting too.
+    pub topic_first_events: Option<(&'static str, &'static [&'static str])>,
     /// Prefixes this language's United Nations style always joins to the
     /// next word with a hyphen ("non-" in English and French), lowercase,
     /// with the words that merely begin with them: a tool that dropped a
@@ -434,6 +439,10 @@ impl Table {
         }
         let t = t.to_lowercase();
         self.event_openers.iter().any(|w| t.starts_with(w))
+            || self.topic_first_events.is_some_and(|(opener, names)| {
+                t.strip_prefix(opener)
+                    .is_some_and(|rest| names.iter().any(|n| rest.contains(n)))
+            })
     }
 
     /// A word a tool glued to a prefix the language always hyphenates, with
@@ -684,6 +693,16 @@ fn room_name_words(t: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn meetings_named_topic_first_open_events_in_chinese() {
+        let zh = table(Language::Zh);
+        assert!(zh.opens_event("关于年度进展报告草稿的非正式协商"));
+        assert!(zh.opens_event("非正式的专门利益攸关方会议"));
+        // A topic alone is not a meeting.
+        assert!(!zh.opens_event("关于能力建设领域公私伙伴关系的良好做法的重点讨论："));
+        assert!(!table(Language::En).opens_event("关于年度进展报告草稿的非正式协商"));
+    }
 
     #[test]
     fn issue_dates_in_each_language_and_the_original_language() {

@@ -89,6 +89,7 @@ pub(super) fn table() -> Table {
         ],
         date_units: None,
         hyphened_prefixes: &[],
+        topic_first_events: None,
         event_openers: &[
             "открытие сессии",
             "закрытие сессии",

@@ -87,6 +87,10 @@ pub(super) fn table() -> Table {
         ],
         date_units: Some(["年", "月", "日"]),
         hyphened_prefixes: &[],
+        topic_first_events: Some((
+            "关于",
+            &["的非正式协商", "的非正式磋商", "的非正式会议", "的协商"],
+        )),
         event_openers: &[
             "会议开幕",
             "会议闭幕",
