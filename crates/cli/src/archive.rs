@@ -1,13 +1,14 @@
 //! `convert --sqlite FILE`: the batch's documents written into the archive
-//! database (`unprog_export::sqlite`), one transaction per chunk, and
-//! Datasette's `metadata.json` written (atomically) beside it at the end.
+//! database (`unprog_export::sqlite`), one transaction per chunk (on the
+//! database's writer thread, `crate::writers`), and Datasette's
+//! `metadata.json` written (atomically) beside it at the end.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use unprog_export::sqlite::{Database, Put};
 
-use crate::batch::Done;
+use crate::writers::{Rows, WriteError};
 
 /// The database being written, and what this run did to it.
 pub struct Archive {
@@ -40,36 +41,24 @@ impl Archive {
         })
     }
 
-    /// Starts a chunk's transaction.
-    pub fn begin(&mut self) -> Result<()> {
-        Ok(self.db.begin()?)
-    }
-
-    /// Commits a chunk's transaction.
-    pub fn commit(&mut self) -> Result<()> {
-        Ok(self.db.commit()?)
-    }
-
-    /// Writes one input's outcome, unless the database holds it unchanged
-    /// (its rows made beforehand: [`Done::prepare_tables`]).
-    pub fn put(&mut self, done: &Done) -> Result<()> {
-        let Some((tables, digest)) = &done.tables else {
-            anyhow::bail!("{}: its rows were not made", done.entry.input);
-        };
-        if self.db.unchanged(&done.record(Some(digest)))? {
-            self.unchanged += 1;
-            return Ok(());
-        }
-        match self.db.put_tables(&done.entry.input, tables)? {
-            Put::Added => self.added += 1,
-            Put::Replaced => self.replaced += 1,
+    /// Writes one chunk's inputs in one transaction: a run killed later
+    /// leaves the database as this chunk left it. An input the database
+    /// holds unchanged is left.
+    pub fn write_chunk(&mut self, chunk: &[Rows]) -> Result<(), WriteError> {
+        let items: Vec<_> = chunk.iter().map(|r| (r.record(), &r.tables)).collect();
+        for put in self.db.put_chunk(&items)? {
+            match put {
+                None => self.unchanged += 1,
+                Some(Put::Added) => self.added += 1,
+                Some(Put::Replaced) => self.replaced += 1,
+            }
         }
         Ok(())
     }
 
     /// Writes `metadata.json` beside the database (Datasette names the
     /// database after the file's stem); returns the summary's words.
-    pub fn finish(self) -> Result<String> {
+    pub fn finish(self) -> Result<String, WriteError> {
         let dir = match self.path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
@@ -81,7 +70,8 @@ impl Archive {
             .unwrap_or_else(|| "programmes".into());
         let metadata = unprog_export::sqlite::datasette_metadata(&stem);
         drop(self.db);
-        crate::batch::write_atomic(&dir, "metadata.json", metadata.as_bytes())?;
+        crate::batch::write_atomic(&dir, "metadata.json", metadata.as_bytes())
+            .map_err(|e| WriteError::Place(format!("{e:#}")))?;
         Ok(format!(
             "database {}: {} added, {} replaced, {} unchanged",
             self.path.display(),

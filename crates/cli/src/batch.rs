@@ -3,8 +3,10 @@
 //! Inputs are converted in parallel (rayon, `-j`), in chunks, in path order:
 //! each chunk's results are written (on the main thread, while the next
 //! chunk converts; with `--isolate` before it starts), so memory stays flat
-//! (two chunks at most) and every output is in input order whatever the
-//! thread count.
+//! (a few chunks at most) and every output is in input order whatever the
+//! thread count. The dataset tables (`--sqlite`, `--parquet`,
+//! `--csv-tables`) are written by threads of their own (`crate::writers`),
+//! a chunk at a time, while the batch goes on.
 //! Every file is written to a temporary name and renamed into place; the
 //! collection files (JSON Lines, CSV, manifest) appear only at the end.
 
@@ -24,6 +26,7 @@ use unprog_parse::{Options, Programme};
 use crate::dataset;
 use crate::inputs::Input;
 use crate::watchdog::{self, Outcome};
+use crate::writers::{Rows, Writers};
 
 /// How the batch runs.
 pub struct BatchOptions {
@@ -95,17 +98,7 @@ impl Done {
     /// What the tables record of this input; `digest` is the SHA-256 of
     /// its JSON Lines text, or of its error.
     pub fn record<'a>(&'a self, digest: Option<&'a str>) -> Record<'a> {
-        let e = &self.entry;
-        Record {
-            input: &e.input,
-            file: e.file.as_deref(),
-            json: e.output.as_deref(),
-            sha256: e.sha256.as_deref(),
-            status: e.status,
-            error: e.error.as_deref(),
-            pages: e.pages,
-            digest,
-        }
+        record_of(&self.entry, digest)
     }
 
     /// The digest the tables record: the SHA-256 of the JSON Lines text,
@@ -140,6 +133,21 @@ impl Done {
             .with_context(|| format!("{}: its programme cannot be read back", self.entry.input))?;
         self.add_tables(programme.as_ref());
         Ok(())
+    }
+}
+
+/// What the tables record of the input of this manifest entry; `digest` is
+/// the SHA-256 of its JSON Lines text, or of its error.
+pub fn record_of<'a>(e: &'a Entry, digest: Option<&'a str>) -> Record<'a> {
+    Record {
+        input: &e.input,
+        file: e.file.as_deref(),
+        json: e.output.as_deref(),
+        sha256: e.sha256.as_deref(),
+        status: e.status,
+        error: e.error.as_deref(),
+        pages: e.pages,
+        digest,
     }
 }
 
@@ -220,10 +228,18 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
         .as_deref()
         .map(|path| crate::archive::Archive::open(path, opts.replace))
         .transpose()?;
-    let table_files = crate::table_files::TableFiles::create(
-        opts.parquet.as_deref(),
-        opts.csv_tables.as_deref(),
-    )?;
+    let parquet = opts
+        .parquet
+        .as_deref()
+        .map(crate::table_files::TableFolder::parquet)
+        .transpose()?;
+    let csv_tables = opts
+        .csv_tables
+        .as_deref()
+        .map(crate::table_files::TableFolder::csv)
+        .transpose()?;
+    let writers = Writers::start(archive, parquet.into_iter().chain(csv_tables))
+        .context("cannot start the dataset writers")?;
 
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs)
@@ -241,8 +257,8 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
             BufWriter::new(manifest_tmp.file()?),
             env!("CARGO_PKG_VERSION"),
         )?,
-        archive,
-        table_files,
+        writers,
+        pending: Vec::new(),
     };
     out.csv.write_all(unprog_export::csv::HEADER.as_bytes())?;
     let mut any_failed = false;
@@ -292,11 +308,10 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
     let chunks: Vec<&[Input]> = inputs.chunks(CHUNK).collect();
     std::thread::scope(|scope| -> Result<()> {
         // Without --isolate the next chunk converts while this one's outcomes
-        // are written (the database and table files cost the main thread time
-        // the workers would otherwise wait through).
+        // are written (the collection files here, the dataset tables handed
+        // to their writers' threads).
         let mut ahead: Option<std::thread::ScopedJoinHandle<'_, Vec<Done>>> = None;
         for (i, &chunk) in chunks.iter().enumerate() {
-            out.begin()?;
             let results: Vec<Done> = match workers.as_mut() {
                 Some(w) => w.convert(chunk, resume_from, &|input: &Input, done: &Done| {
                     progress.tick(
@@ -344,15 +359,14 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
                 }
                 out.push(done, false)?;
             }
-            // One transaction per chunk: a run killed later leaves the
-            // database as this chunk left it.
-            out.commit()?;
+            // One transaction per chunk (the database's writer): a run
+            // killed later leaves the database as this chunk left it.
+            out.end_chunk()?;
         }
         Ok(())
     })?;
-    out.begin()?;
     any_failed |= keep_before(None, &mut out)?;
-    out.commit()?;
+    out.end_chunk()?;
     progress.finish();
     if let Some(w) = workers {
         w.shutdown();
@@ -361,9 +375,12 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
         mut jsonl,
         mut csv,
         manifest,
-        archive,
-        table_files,
+        writers,
+        pending: _,
     } = out;
+    // Every chunk written (a writer's error stops the run here, before the
+    // manifest says it finished); the outputs close below.
+    let written = writers.close()?;
     jsonl.flush()?;
     csv.flush()?;
     drop(jsonl);
@@ -373,8 +390,7 @@ pub fn run(inputs: &[Input], opts: &BatchOptions) -> Result<bool> {
     // Written last: its presence says the run finished.
     let summary = manifest.finish()?;
     manifest_tmp.persist()?;
-    let database = archive.map(crate::archive::Archive::finish).transpose()?;
-    table_files.finish()?;
+    let database = written.finish()?;
     if !opts.quiet {
         let s = &summary;
         let mut line = format!(
@@ -414,33 +430,35 @@ struct Collections {
     jsonl: BufWriter<File>,
     csv: BufWriter<File>,
     manifest: ManifestWriter<BufWriter<File>>,
-    /// `--sqlite`.
-    archive: Option<crate::archive::Archive>,
-    /// `--parquet`, `--csv-tables`.
-    table_files: crate::table_files::TableFiles,
+    /// The writers of `--sqlite`, `--parquet`, `--csv-tables`.
+    writers: Writers,
+    /// The current chunk's rows for them.
+    pending: Vec<Rows>,
 }
 
 impl Collections {
-    /// Starts a chunk's database transaction.
-    fn begin(&mut self) -> Result<()> {
-        self.archive.as_mut().map_or(Ok(()), |a| a.begin())
+    /// Hands the chunk's rows to the dataset writers (the database writes
+    /// them in one transaction).
+    fn end_chunk(&mut self) -> Result<()> {
+        if !self.pending.is_empty() {
+            let chunk = std::mem::take(&mut self.pending);
+            self.writers.send(chunk)?;
+        }
+        Ok(())
     }
 
-    /// Commits a chunk's database transaction.
-    fn commit(&mut self) -> Result<()> {
-        self.archive.as_mut().map_or(Ok(()), |a| a.commit())
-    }
-
-    /// Adds one document (or failed input) to all three (and the database).
+    /// Adds one document (or failed input) to all three (and the dataset
+    /// writers' chunk).
     fn push(&mut self, mut done: Done, kept: bool) -> Result<()> {
-        if self.archive.is_some() || self.table_files.any() {
+        if self.writers.any() {
             done.prepare_tables()?;
-        }
-        if let Some(archive) = &mut self.archive {
-            archive.put(&done)?;
-        }
-        if let Some((tables, _)) = &done.tables {
-            self.table_files.push(tables)?;
+            if let Some((tables, digest)) = done.tables.take() {
+                self.pending.push(Rows {
+                    entry: done.entry.clone(),
+                    tables,
+                    digest,
+                });
+            }
         }
         if let Some(line) = &done.jsonl {
             self.jsonl.write_all(line.as_bytes())?;

@@ -21,6 +21,7 @@ mod programmes;
 mod progress;
 mod table_files;
 mod watchdog;
+mod writers;
 
 /// A usage error: exit code 2.
 #[derive(Debug)]

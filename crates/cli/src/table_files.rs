@@ -18,6 +18,7 @@ use unprog_export::parquet::ParquetSet;
 use unprog_export::tables::Tables;
 
 use crate::dataset;
+use crate::writers::WriteError;
 
 /// A folder being written under a temporary name beside its destination.
 struct Folder {
@@ -139,66 +140,61 @@ fn exchange(_a: &Path, _b: &Path) -> bool {
     false
 }
 
-/// A folder's temporary copy and the file set written into it.
-fn start<S, E>(
-    dest: &Path,
-    flag: &str,
-    create: impl FnOnce(&Path) -> Result<S, E>,
-) -> Result<(Folder, S)>
-where
-    E: std::error::Error + Send + Sync + 'static,
-{
-    let folder = Folder::create(dest, flag)?;
-    let set = create(&folder.tmp)?;
-    Ok((folder, set))
+/// A table folder being written: its temporary copy and the file set
+/// written into it (on its writer thread, `crate::writers`).
+pub struct TableFolder {
+    folder: Folder,
+    set: Set,
 }
 
-/// The table folders a run writes.
-#[derive(Default)]
-pub struct TableFiles {
-    parquet: Option<(Folder, ParquetSet)>,
-    csv: Option<(Folder, TableSet)>,
+/// The files of a table folder.
+enum Set {
+    /// `--parquet DIR`.
+    Parquet(ParquetSet),
+    /// `--csv-tables DIR`.
+    Csv(TableSet),
 }
 
-impl TableFiles {
-    /// Starts the folders asked for (`--parquet`, `--csv-tables`).
-    pub fn create(parquet: Option<&Path>, csv: Option<&Path>) -> Result<TableFiles> {
-        Ok(TableFiles {
-            parquet: parquet
-                .map(|dest| start(dest, "--parquet", ParquetSet::create))
-                .transpose()?,
-            csv: csv
-                .map(|dest| start(dest, "--csv-tables", TableSet::create))
-                .transpose()?,
-        })
+impl TableFolder {
+    /// Starts the folder of `--parquet DIR` (its temporary copy beside it).
+    pub fn parquet(dest: &Path) -> Result<TableFolder> {
+        let folder = Folder::create(dest, "--parquet")?;
+        let set = Set::Parquet(ParquetSet::create(&folder.tmp)?);
+        Ok(TableFolder { folder, set })
     }
 
-    /// Whether any folder is being written.
-    pub fn any(&self) -> bool {
-        self.parquet.is_some() || self.csv.is_some()
+    /// Starts the folder of `--csv-tables DIR`.
+    pub fn csv(dest: &Path) -> Result<TableFolder> {
+        let folder = Folder::create(dest, "--csv-tables")?;
+        let set = Set::Csv(TableSet::create(&folder.tmp)?);
+        Ok(TableFolder { folder, set })
+    }
+
+    /// What it holds, for messages.
+    pub fn name(&self) -> &'static str {
+        match self.set {
+            Set::Parquet(_) => "Parquet",
+            Set::Csv(_) => "CSV tables",
+        }
     }
 
     /// Adds one input's rows.
-    pub fn push(&mut self, tables: &Tables) -> Result<()> {
-        if let Some((_, set)) = &mut self.parquet {
-            set.push(tables)?;
-        }
-        if let Some((_, set)) = &mut self.csv {
-            set.push(tables)?;
+    pub fn push(&mut self, tables: &Tables) -> Result<(), WriteError> {
+        match &mut self.set {
+            Set::Parquet(set) => set.push(tables)?,
+            Set::Csv(set) => set.push(tables)?,
         }
         Ok(())
     }
 
-    /// Closes the files and swaps each folder in.
-    pub fn finish(self) -> Result<()> {
-        if let Some((folder, set)) = self.parquet {
-            set.finish()?;
-            folder.swap_in()?;
+    /// Closes the files and swaps the folder in.
+    pub fn finish(self) -> Result<(), WriteError> {
+        match self.set {
+            Set::Parquet(set) => set.finish()?,
+            Set::Csv(set) => set.finish()?,
         }
-        if let Some((folder, set)) = self.csv {
-            set.finish()?;
-            folder.swap_in()?;
-        }
-        Ok(())
+        self.folder
+            .swap_in()
+            .map_err(|e| WriteError::Place(format!("{e:#}")))
     }
 }

@@ -49,6 +49,9 @@ pub enum Error {
         /// What the writer said.
         source: ParquetError,
     },
+    /// A thread closing the files stopped (a bug in the writer).
+    #[error("a thread closing the Parquet files stopped")]
+    Stopped,
     /// A cell that does not fit its column (a bug in the tables' making).
     #[error("{table}.{column}: a value of the wrong type, or null where none may be")]
     Cell {
@@ -181,20 +184,58 @@ impl ParquetSet {
         Ok(())
     }
 
-    /// Writes the buffered rows and closes every file.
+    /// Writes the buffered rows and closes every file, the files in
+    /// parallel (each one's last row group is compressed as it closes):
+    /// the calling thread and one more per core take the next file in
+    /// turn, the largest first. The first error met is returned.
     pub fn finish(self) -> Result<(), Error> {
-        for mut file in self.files {
-            file.flush()?;
-            let path = file.path.clone();
-            file.writer
-                .close()
-                .map_err(|source| Error::Parquet { path, source })?;
-        }
-        Ok(())
+        let mut files = self.files;
+        files.sort_by_key(|f| std::cmp::Reverse(f.rows));
+        let queue = std::sync::Mutex::new(files.into_iter());
+        let work = || -> Result<(), Error> {
+            loop {
+                // (Held only to take the next file: never poisoned by a
+                // file's work.)
+                let next = queue.lock().unwrap_or_else(|p| p.into_inner()).next();
+                match next {
+                    Some(file) => file.close()?,
+                    None => return Ok(()),
+                }
+            }
+        };
+        let helpers = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .saturating_sub(1);
+        std::thread::scope(|scope| {
+            // A helper that cannot be started leaves its share to the others.
+            let threads: Vec<_> = (0..helpers)
+                .filter_map(|_| {
+                    std::thread::Builder::new()
+                        .name("unprog parquet closing".into())
+                        .spawn_scoped(scope, work)
+                        .ok()
+                })
+                .collect();
+            let mine = work();
+            threads.into_iter().fold(mine, |result, thread| {
+                let theirs = thread.join().unwrap_or(Err(Error::Stopped));
+                result.and(theirs)
+            })
+        })
     }
 }
 
 impl TableFile {
+    /// Writes the buffered rows and closes the file.
+    fn close(mut self) -> Result<(), Error> {
+        self.flush()?;
+        let path = self.path;
+        self.writer
+            .close()
+            .map(|_| ())
+            .map_err(|source| Error::Parquet { path, source })
+    }
+
     fn push(&mut self, tables: &Tables, ids: &Ids) -> Result<(), Error> {
         let table = self.table.table();
         for (index, row) in tables.rows(self.table).iter().enumerate() {

@@ -434,20 +434,32 @@ impl Database {
     /// Whether the database holds this input already with the same sha256,
     /// status and digest (so that putting it again would change nothing).
     pub fn unchanged(&self, record: &Record<'_>) -> Result<bool, Error> {
-        let row: Option<(Option<String>, String, Option<String>)> = self
+        Ok(matches!(self.held(record)?, Held::Same))
+    }
+
+    /// What the database holds of this input: nothing, the same, or an
+    /// earlier reading (its row id). One lookup by `input`.
+    fn held(&self, record: &Record<'_>) -> Result<Held, Error> {
+        let mut stmt = self
             .conn
-            .query_row(
-                "SELECT sha256, status, digest FROM documents WHERE input = ?1",
-                [record.input],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
+            .prepare_cached("SELECT id, sha256, status, digest FROM documents WHERE input = ?1")?;
+        let row: Option<(i64, Option<String>, String, Option<String>)> = stmt
+            .query_row([record.input], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
             .optional()?;
-        Ok(row.is_some_and(|(sha, status, digest)| {
-            record.sha256.is_some()
-                && sha.as_deref() == record.sha256
-                && status == status_name(record.status)
-                && digest.as_deref() == record.digest
-        }))
+        Ok(match row {
+            None => Held::Nothing,
+            Some((_, sha, status, digest))
+                if record.sha256.is_some()
+                    && sha.as_deref() == record.sha256
+                    && status == status_name(record.status)
+                    && digest.as_deref() == record.digest =>
+            {
+                Held::Same
+            }
+            Some((id, ..)) => Held::Earlier(id),
+        })
     }
 
     /// Writes one input: its document row and, for a converted one, every
@@ -467,27 +479,108 @@ impl Database {
     pub fn put_tables(&mut self, input: &str, tables: &Tables) -> Result<Put, Error> {
         let held: Option<i64> = self
             .conn
-            .query_row("SELECT id FROM documents WHERE input = ?1", [input], |r| {
-                r.get(0)
-            })
+            .prepare_cached("SELECT id FROM documents WHERE input = ?1")?
+            .query_row([input], |r| r.get(0))
             .optional()?;
+        self.replace(held, tables)
+    }
+
+    /// Writes a chunk of inputs in one transaction (the batch's chunk: a
+    /// run killed later leaves the database as this chunk left it): each
+    /// input's rows (`tables`, [`Tables::build`] of its record), unless the
+    /// database holds it unchanged ([`Database::unchanged`]: `None`),
+    /// replacing an earlier reading. What was done to each, in order.
+    ///
+    /// When every input is new to the database (a first run, the new files
+    /// of a grown folder), the transaction runs without foreign-key checks
+    /// (a parent lookup for every key of every row): the keys are the ids
+    /// the same call just gave the parent rows, and nothing is deleted, so
+    /// the checks could not fail nor cascade. The rows written are the
+    /// same. Should an input turn out to be held after all (another process
+    /// wrote it meanwhile), the chunk is written again with the checks.
+    pub fn put_chunk(
+        &mut self,
+        chunk: &[(Record<'_>, &Tables)],
+    ) -> Result<Vec<Option<Put>>, Error> {
+        if !self.in_transaction && self.all_new(chunk)? {
+            self.conn.execute_batch("PRAGMA foreign_keys = OFF")?;
+            let unchecked = self.put_all(chunk, true);
+            // (Restored before any error is returned: the connection stays
+            // as it was opened.)
+            self.conn.execute_batch("PRAGMA foreign_keys = ON")?;
+            if let Some(done) = unchecked? {
+                return Ok(done);
+            }
+        }
+        let done = self.put_all(chunk, false)?;
+        // (Never `None` with the checks on.)
+        Ok(done.unwrap_or_default())
+    }
+
+    /// Whether no input of the chunk is in the database.
+    fn all_new(&self, chunk: &[(Record<'_>, &Tables)]) -> Result<bool, Error> {
+        for (record, _) in chunk {
+            if !matches!(self.held(record)?, Held::Nothing) {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// [`Database::put_chunk`]'s transaction; `new_only`: without the
+    /// foreign-key checks, so an input the database holds rolls it back
+    /// (`None`).
+    fn put_all(
+        &mut self,
+        chunk: &[(Record<'_>, &Tables)],
+        new_only: bool,
+    ) -> Result<Option<Vec<Option<Put>>>, Error> {
+        self.begin()?;
+        let mut done = Vec::with_capacity(chunk.len());
+        for (record, tables) in chunk {
+            let put = match self.held(record)? {
+                Held::Nothing => Some(self.replace(None, tables)?),
+                _ if new_only => {
+                    self.conn.execute_batch("ROLLBACK")?;
+                    self.in_transaction = false;
+                    return Ok(None);
+                }
+                Held::Same => None,
+                Held::Earlier(id) => Some(self.replace(Some(id), tables)?),
+            };
+            done.push(put);
+        }
+        self.commit()?;
+        Ok(Some(done))
+    }
+
+    /// Deletes the `held` document's rows (when there is one) and inserts
+    /// `tables`.
+    fn replace(&mut self, held: Option<i64>, tables: &Tables) -> Result<Put, Error> {
         if let Some(id) = held {
             // Its index entries go with its rows (the delete trigger), so
             // they must be in the index first.
             self.index_pending()?;
             self.conn
-                .execute("DELETE FROM documents WHERE id = ?1", [id])?;
+                .prepare_cached("DELETE FROM documents WHERE id = ?1")?
+                .execute([id])?;
         }
         // The row ids SQLite gives each table's rows, by index.
         let mut ids: [Vec<i64>; TableId::ALL.len()] = Default::default();
         for table in TableId::ALL {
+            let rows = tables.rows(table);
+            if rows.is_empty() {
+                continue;
+            }
             let mut stmt = self.conn.prepare_cached(&self.inserts[table as usize])?;
-            for row in tables.rows(table) {
-                let values = row
-                    .iter()
-                    .map(|cell| sql_value(cell, &ids))
-                    .collect::<Result<Vec<_>, Error>>()?;
-                stmt.execute(rusqlite::params_from_iter(values))?;
+            ids[table as usize].reserve(rows.len());
+            for row in rows {
+                // Bound in place: no parameter list made per row.
+                for (i, cell) in row.iter().enumerate() {
+                    let value = sql_value(cell, &ids)?;
+                    stmt.raw_bind_parameter(i + 1, value)?;
+                }
+                stmt.raw_execute()?;
                 ids[table as usize].push(self.conn.last_insert_rowid());
             }
         }
@@ -497,6 +590,16 @@ impl Database {
             Put::Added
         })
     }
+}
+
+/// What the database holds of an input.
+enum Held {
+    /// Nothing: a new input.
+    Nothing,
+    /// The same sha256, status and digest.
+    Same,
+    /// Another: the row id of its document.
+    Earlier(i64),
 }
 
 /// A cell as a statement parameter; a key cell as the row id its row got.
@@ -870,6 +973,60 @@ mod tests {
                 .expect("row");
             assert!((got - hours[0]).abs() < 1e-9, "{}", subject.label());
         }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_chunk_of_new_inputs_is_written_unchecked_and_the_same_as_one_by_one() {
+        let dir = scratch("chunk");
+        let p = fixture("oewg-s4-en");
+        let tables = |r: &Record<'_>| Tables::build(r, Some(&p));
+        let (a, b) = (record("a.pdf", "1"), record("b.pdf", "1"));
+        let (ta, tb) = (tables(&a), tables(&b));
+        // One by one, with the checks.
+        let mut one = Database::open(&dir.join("one.db")).expect("open");
+        one.begin().expect("begin");
+        one.put_tables("a.pdf", &ta).expect("put");
+        one.put_tables("b.pdf", &tb).expect("put");
+        one.commit().expect("commit");
+        // As a chunk of new inputs: without them.
+        let mut db = Database::open(&dir.join("chunk.db")).expect("open");
+        let chunk = [(a, &ta), (b, &tb)];
+        let done = db.put_chunk(&chunk).expect("chunk");
+        assert_eq!(done, [Some(Put::Added), Some(Put::Added)]);
+        let on: i64 = count(&db, "PRAGMA foreign_keys");
+        assert_eq!(on, 1, "the checks are back on");
+        assert_eq!(
+            count(&db, "SELECT count(*) FROM pragma_foreign_key_check"),
+            0
+        );
+        for t in TABLES {
+            let sql = format!("SELECT count(*) FROM \"{}\"", t.name);
+            assert_eq!(count(&db, &sql), count(&one, &sql), "{}", t.name);
+        }
+        // Again: unchanged; one changed among them: replaced, checked.
+        assert_eq!(db.put_chunk(&chunk).expect("again"), [None, None]);
+        let a2 = record("a.pdf", "2");
+        let ta2 = tables(&a2);
+        let chunk = [(a2, &ta2), (b, &tb)];
+        assert_eq!(
+            db.put_chunk(&chunk).expect("changed"),
+            [Some(Put::Replaced), None]
+        );
+        assert_eq!(count(&db, "SELECT count(*) FROM documents"), 2);
+        // An input held after all, in a transaction without the checks: it
+        // is rolled back, nothing written.
+        let c = record("c.pdf", "1");
+        let tc = tables(&c);
+        let before = count(&db, "SELECT count(*) FROM slots");
+        let chunk = [(c, &tc), (a2, &ta2)];
+        assert_eq!(db.put_all(&chunk, true).expect("rolled back"), None);
+        assert!(!db.in_transaction);
+        assert_eq!(count(&db, "SELECT count(*) FROM slots"), before);
+        assert_eq!(
+            db.put_chunk(&chunk).expect("checked"),
+            [Some(Put::Added), None]
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 
