@@ -86,12 +86,13 @@ pub fn extract(bytes: &[u8], settings: &Settings) -> Result<Layout, ExtractError
     let started = Instant::now();
     let deadline = settings.time_budget.map(|b| started + b);
     check_header(bytes)?;
-    let loaded = guard::contain(|| match syntax::load(bytes) {
+    // Our reader first; lopdf for what it leaves (or if it failed).
+    let loaded = match guard::contain(|| syntax::load(bytes)).ok().flatten() {
         Some(doc) => Ok(doc),
-        None => Document::load_mem(bytes),
-    })
-    .map_err(|panic| ExtractError::Damaged(format!("the PDF parser gave up ({panic})")))
-    .and_then(|r| r.map_err(load_error));
+        None => guard::contain(|| Document::load_mem(bytes))
+            .map_err(|panic| ExtractError::Damaged(format!("the PDF parser gave up ({panic})")))
+            .and_then(|r| r.map_err(load_error)),
+    };
     let (doc, recovered) = match loaded {
         Ok(doc) => (doc, None),
         Err(ExtractError::Damaged(why)) => {
