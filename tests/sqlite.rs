@@ -3,8 +3,9 @@
 //! opened with SQLite and checked against the dataset's JSON: a row per
 //! input (the failed one with its error), every key holding, the counts of
 //! each table per document, the full-text index finding "capacity-building"
-//! where the programmes print it (the English versions: the others translate
-//! it), the hours views giving `unprog compare`'s figures, Datasette's
+//! where the programmes print it (the English versions), and each other
+//! language's words for it in all of that language's PDFs (`renforcement
+//! des capacités`, `能力建设`, `بناء القدرات`...), the hours views giving `unprog compare`'s figures, Datasette's
 //! metadata beside the file; a re-run that adds nothing, a grown folder that
 //! adds and replaces by sha256, `--replace` that starts afresh.
 
@@ -268,6 +269,37 @@ fn the_corpus_database_matches_the_dataset_and_a_rerun_adds_nothing() {
     );
     assert_eq!(english_pdfs_found, english_pdfs);
     assert!(english_pdfs >= 8, "{english_pdfs}");
+    // And in every other language the fixtures have, its own words for it:
+    // each PDF of the language prints them, and the index finds them all.
+    for (language, words) in [
+        ("fr", "renforcement des capacités"),
+        ("es", "creación de capacidad"),
+        ("ru", "наращивани"),
+        ("zh", "能力建设"),
+        ("ar", "بناء القدرات"),
+    ] {
+        let pdfs = count(
+            &conn,
+            &format!(
+                "SELECT count(*) FROM documents WHERE language = '{language}' AND kind = 'pdf'"
+            ),
+        );
+        let found = count(
+            &conn,
+            &format!(
+                r#"SELECT count(DISTINCT e.document_id) FROM search_fts
+                   JOIN search_entries e ON e.id = search_fts.rowid
+                   JOIN documents d ON d.id = e.document_id
+                   WHERE search_fts MATCH '"{words}"' AND d.kind = 'pdf'
+                     AND d.language = '{language}'"#
+            ),
+        );
+        assert!(pdfs >= 7, "{language}: {pdfs} PDFs");
+        assert_eq!(
+            found, pdfs,
+            "{language}: \"{words}\" found in {found} of {pdfs} PDFs"
+        );
+    }
     // What archivists cite from the masthead: every PDF's issue date and
     // original language.
     assert_eq!(
