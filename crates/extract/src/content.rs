@@ -165,11 +165,43 @@ struct LoadedFont<'a> {
     collection: Option<Collection>,
     encoding: Option<Encoding<'a>>,
     code_len: usize,
-    widths: HashMap<u32, f64>,
+    widths: Widths,
     default_width: f64,
     /// A CID font whose `/W` has `c_first c_last w` entries, which
     /// pdf-extract does not read (see [`ShowStep::misplaced`]).
     range_widths: bool,
+}
+
+/// A font's glyph widths by code, looked up for every glyph drawn.
+type Widths = HashMap<u32, f64, std::hash::BuildHasherDefault<CodeHasher>>;
+
+/// A hasher for character codes: one multiplication (Fibonacci hashing).
+/// The standard library's SipHash, made to withstand keys an adversary
+/// chooses, cost more than the rest of a width lookup; a file can at worst
+/// make its own lookups slow, bounded by its glyph count.
+#[derive(Default)]
+struct CodeHasher(u64);
+
+impl std::hash::Hasher for CodeHasher {
+    fn finish(&self) -> u64 {
+        // The product's high bits folded into the low ones, which index
+        // the table (codes 0x100, 0x200... share their low bits).
+        self.0 ^ (self.0 >> 32)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u32(&mut self, code: u32) {
+        self.write_u64(u64::from(code));
+    }
+
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (self.0 ^ v).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
 }
 
 /// Fonts loaded so far in a document, shared by its pages (a font's
@@ -810,7 +842,7 @@ impl<'a> Walker<'a, '_, '_> {
         });
 
         // Fallback decoding data.
-        let mut widths = HashMap::new();
+        let mut widths = Widths::default();
         let default_width;
         let mut range_widths = false;
         let mut glyph_scale = 0.001;
@@ -1086,7 +1118,7 @@ fn cid_collection(
 
 /// Reads a CID font's `/W` array, both forms: `c [w1 w2 ...]` and
 /// `c_first c_last w`. Returns whether it had an entry of the second form.
-fn parse_cid_widths(doc: &Document, w: &[Object], widths: &mut HashMap<u32, f64>) -> bool {
+fn parse_cid_widths(doc: &Document, w: &[Object], widths: &mut Widths) -> bool {
     let mut ranges = false;
     let mut i = 0;
     while i < w.len() && widths.len() < 200_000 {
@@ -1262,6 +1294,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn codes_sharing_their_low_bits_spread_over_the_table() {
+        use std::hash::BuildHasher;
+        let hasher = std::hash::BuildHasherDefault::<CodeHasher>::default();
+        let low: std::collections::HashSet<u64> =
+            (0..64u32).map(|k| hasher.hash_one(k << 8) & 0xff).collect();
+        assert!(low.len() > 40, "{} buckets of 64 codes", low.len());
+        let widths: Widths = (0..70_000u32).map(|c| (c, f64::from(c))).collect();
+        assert!((0..70_000u32).all(|c| widths.get(&c) == Some(&f64::from(c))));
+    }
+
+    #[test]
     fn cid_widths_are_read_in_both_forms_and_ranges_are_reported() {
         let doc = Document::with_version("1.7");
         let w = [
@@ -1271,7 +1314,7 @@ mod tests {
             Object::Integer(10),
             Object::Array(vec![Object::Integer(600), Object::Real(250.0)]),
         ];
-        let mut widths = HashMap::new();
+        let mut widths = Widths::default();
         assert!(parse_cid_widths(&doc, &w, &mut widths));
         let mut got: Vec<(u32, f64)> = widths.into_iter().collect();
         got.sort_by_key(|&(c, _)| c);
@@ -1280,7 +1323,7 @@ mod tests {
             [(1, 0.5), (2, 0.5), (3, 0.5), (10, 0.6), (11, 0.25)],
             "the `c_first c_last w` form covers its whole range"
         );
-        let mut widths = HashMap::new();
+        let mut widths = Widths::default();
         assert!(!parse_cid_widths(&doc, &w[3..], &mut widths));
         assert_eq!(widths.len(), 2);
     }
