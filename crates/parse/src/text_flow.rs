@@ -610,7 +610,10 @@ fn split_zones<'a>(
         job_tail = 0;
         let running = header_follows
             || (crate::from_layout::job_number().is_match(t) && !page_of_pages(t).is_some_and(|(n, m)| n > m || m > pages))
-            || page_of_pages(t).is_some_and(|(n, m)| n <= m && m <= pages)
+            || page_of_pages(t).is_some_and(|(n, m)| {
+                // (Read right to left: "4/3", page 3 of 4.)
+                (n <= m && m <= pages) || (m == r.page && n == pages)
+            })
             || print_stamp().is_match(t)
             || symbol == Some(t)
             // The page number, last on its page.
@@ -2597,6 +2600,25 @@ mod tests {
             ]
         );
         assert_eq!(prepared.pages, 2);
+    }
+
+    #[test]
+    fn a_page_number_read_right_to_left_is_a_running_line() {
+        // Page 2 of 3 as a right-to-left page's "2/3" reads in logical
+        // order: "3/2".
+        let text = format!(
+            "{HEAD}Monday, 6 March\n10 a.m.–1 p.m.\n\nAgenda item 5: Discussion\n\n1/3\n             \x0cA/AC.292/2023/INF/1\n\nDate/time\nAgenda item/programme\n\n3–6 p.m.\n\nClosed meeting\n\n3/2\n             \x0cA/AC.292/2023/INF/1\n\nDate/time\nAgenda item/programme\n\nTuesday, 7 March\n10 a.m.–1 p.m.\n\n             Closing of the session\n\n3/3\n"
+        );
+        let prepared = prepare(&text, crate::lang::table(Language::En));
+        let table: Vec<&str> = prepared
+            .lines
+            .iter()
+            .filter(|l| l.zone == Zone::Table)
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(prepared.pages, 3);
+        assert!(table.contains(&"Closed meeting"), "{table:?}");
+        assert!(!table.iter().any(|t| t.contains('/')), "{table:?}");
     }
 
     #[test]
