@@ -8,7 +8,7 @@
 
 use pdf_extract::{Dictionary, Object, StringFormat};
 
-use crate::syntax::{is_regular, is_white};
+use crate::syntax::{hex_value, is_regular, is_white, literal_string};
 
 /// One operator and its operands; the operator borrows the stream's bytes.
 #[derive(Debug)]
@@ -63,10 +63,10 @@ pub(crate) fn operations(data: &[u8]) -> Vec<Operation<'_>> {
                 );
             }
             b'(' => {
-                let (s, next) = literal_string(data, i + 1);
-                i = next;
+                let read = literal_string(data, i + 1);
+                i = read.end;
                 push(
-                    Object::String(s, StringFormat::Literal),
+                    Object::String(read.bytes, StringFormat::Literal),
                     &mut operands,
                     &mut frames,
                 );
@@ -184,7 +184,7 @@ fn unescape_name(raw: &[u8]) -> Vec<u8> {
     let mut k = 0;
     while k < raw.len() {
         if raw[k] == b'#' && k + 2 < raw.len() {
-            if let (Some(h), Some(l)) = (hex(raw[k + 1]), hex(raw[k + 2])) {
+            if let (Some(h), Some(l)) = (hex_value(raw[k + 1]), hex_value(raw[k + 2])) {
                 out.push(h * 16 + l);
                 k += 3;
                 continue;
@@ -196,76 +196,12 @@ fn unescape_name(raw: &[u8]) -> Vec<u8> {
     out
 }
 
-fn hex(b: u8) -> Option<u8> {
-    (b as char).to_digit(16).map(|d| d as u8)
-}
-
 fn hex_string(raw: &[u8]) -> Vec<u8> {
-    let digits: Vec<u8> = raw.iter().filter_map(|&b| hex(b)).collect();
+    let digits: Vec<u8> = raw.iter().filter_map(|&b| hex_value(b)).collect();
     digits
         .chunks(2)
         .map(|p| p[0] * 16 + p.get(1).copied().unwrap_or(0))
         .collect()
-}
-
-/// Reads a literal string from just after its `(`; returns it and the index
-/// after its `)`.
-fn literal_string(data: &[u8], mut i: usize) -> (Vec<u8>, usize) {
-    let mut out = Vec::new();
-    let mut depth = 1usize;
-    while i < data.len() {
-        let b = data[i];
-        match b {
-            b'\\' => {
-                i += 1;
-                let Some(&e) = data.get(i) else { break };
-                match e {
-                    b'n' => out.push(b'\n'),
-                    b'r' => out.push(b'\r'),
-                    b't' => out.push(b'\t'),
-                    b'b' => out.push(8),
-                    b'f' => out.push(12),
-                    b'\r' => {
-                        if data.get(i + 1) == Some(&b'\n') {
-                            i += 1;
-                        }
-                    }
-                    b'\n' => {}
-                    b'0'..=b'7' => {
-                        let mut v: u32 = 0;
-                        let mut k = 0;
-                        while k < 3 && i < data.len() && (b'0'..=b'7').contains(&data[i]) {
-                            v = v * 8 + u32::from(data[i] - b'0');
-                            i += 1;
-                            k += 1;
-                        }
-                        out.push((v & 0xff) as u8);
-                        continue;
-                    }
-                    other => out.push(other),
-                }
-                i += 1;
-            }
-            b'(' => {
-                depth += 1;
-                out.push(b);
-                i += 1;
-            }
-            b')' => {
-                depth -= 1;
-                i += 1;
-                if depth == 0 {
-                    return (out, i);
-                }
-                out.push(b);
-            }
-            _ => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    (out, i)
 }
 
 /// Skips an inline image from after `BI`: its dictionary, `ID`, the data, and

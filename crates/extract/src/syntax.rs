@@ -451,7 +451,95 @@ pub(crate) fn is_regular(c: u8) -> bool {
     !is_white(c) && !is_delimiter(c)
 }
 
-fn hex_value(c: u8) -> Option<u8> {
+/// A literal string read from just after its `(`: its escapes read, its
+/// balanced parentheses kept. The content streams' lexer (which keeps what
+/// an unclosed string holds) and the object parser (which leaves such a
+/// file to lopdf) read strings alike.
+pub(crate) struct LiteralString {
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+    /// The index after its closing `)` (the data's end without one).
+    pub end: usize,
+    /// Whether its closing `)` was found.
+    pub closed: bool,
+    /// How deep parentheses nest inside it.
+    pub nesting: usize,
+}
+
+/// Reads the literal string whose content starts at `i` (after its `(`).
+pub(crate) fn literal_string(data: &[u8], mut i: usize) -> LiteralString {
+    let mut bytes = Vec::new();
+    let (mut depth, mut nesting) = (0usize, 0usize);
+    while let Some(&c) = data.get(i) {
+        i += 1;
+        match c {
+            b'\\' => {
+                let Some(&e) = data.get(i) else {
+                    break;
+                };
+                match e {
+                    b'0'..=b'7' => {
+                        // Up to three octal digits; overflow is ignored.
+                        let mut value = 0u16;
+                        let mut n = 0;
+                        while let Some(&d @ b'0'..=b'7') = data.get(i).filter(|_| n < 3) {
+                            value = value * 8 + u16::from(d - b'0');
+                            i += 1;
+                            n += 1;
+                        }
+                        bytes.push(value as u8);
+                    }
+                    // A line end after a backslash continues the line.
+                    b'\r' => {
+                        i += 1;
+                        if data.get(i) == Some(&b'\n') {
+                            i += 1;
+                        }
+                    }
+                    b'\n' => i += 1,
+                    _ => {
+                        i += 1;
+                        bytes.push(match e {
+                            b'n' => b'\n',
+                            b'r' => b'\r',
+                            b't' => b'\t',
+                            b'b' => b'\x08',
+                            b'f' => b'\x0c',
+                            other => other,
+                        });
+                    }
+                }
+            }
+            b'(' => {
+                depth += 1;
+                nesting = nesting.max(depth);
+                bytes.push(c);
+            }
+            b')' if depth == 0 => {
+                return LiteralString {
+                    bytes,
+                    end: i,
+                    closed: true,
+                    nesting,
+                }
+            }
+            b')' => {
+                depth -= 1;
+                bytes.push(c);
+            }
+            _ => bytes.push(c),
+        }
+    }
+    LiteralString {
+        bytes,
+        end: i,
+        closed: false,
+        nesting,
+    }
+}
+
+/// The value of one hexadecimal digit.
+pub(crate) fn hex_value(c: u8) -> Option<u8> {
     (c as char).to_digit(16).map(|d| d as u8)
 }
 
@@ -638,62 +726,12 @@ impl<'a> Parser<'a> {
 
     /// `( … )` with its escapes; balanced parentheses are kept.
     fn literal_string(&mut self) -> Option<Object> {
-        self.pos += 1;
-        let mut out = Vec::new();
-        let mut depth = 0usize;
-        loop {
-            let c = self.peek()?;
-            self.pos += 1;
-            match c {
-                b'\\' => {
-                    let e = self.peek()?;
-                    match e {
-                        b'0'..=b'7' => {
-                            let mut value = 0u16;
-                            let mut n = 0;
-                            while n < 3 {
-                                match self.peek() {
-                                    Some(d @ b'0'..=b'7') => {
-                                        value = value * 8 + u16::from(d - b'0');
-                                        self.pos += 1;
-                                        n += 1;
-                                    }
-                                    _ => break,
-                                }
-                            }
-                            out.push(value as u8);
-                        }
-                        b'\r' | b'\n' => {
-                            let _ = self.eol();
-                        }
-                        _ => {
-                            self.pos += 1;
-                            out.push(match e {
-                                b'n' => b'\n',
-                                b'r' => b'\r',
-                                b't' => b'\t',
-                                b'b' => b'\x08',
-                                b'f' => b'\x0c',
-                                other => other,
-                            });
-                        }
-                    }
-                }
-                b'(' => {
-                    depth += 1;
-                    if depth > MAX_BRACKETS {
-                        return None;
-                    }
-                    out.push(c);
-                }
-                b')' if depth == 0 => return Some(Object::String(out, StringFormat::Literal)),
-                b')' => {
-                    depth -= 1;
-                    out.push(c);
-                }
-                _ => out.push(c),
-            }
+        let s = literal_string(self.buf, self.pos + 1);
+        if !s.closed || s.nesting > MAX_BRACKETS {
+            return None;
         }
+        self.pos = s.end;
+        Some(Object::String(s.bytes, StringFormat::Literal))
     }
 
     /// `< hex digits >`; an odd last digit is padded with 0.

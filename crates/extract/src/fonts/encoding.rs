@@ -120,24 +120,20 @@ impl SimpleEncoding {
                 (None, None) => None,
             };
             match builtin {
-                Some(builtin) => match builtin {
-                    Some(BuiltIn::Standard) => implicit_standard(&mut codes),
-                    Some(BuiltIn::Names(names)) => {
-                        codes.fill(CodeText::Nothing);
-                        for (code, name) in names {
-                            if let Some(slot) = codes.get_mut(usize::from(code)) {
-                                *slot = from_name(&name, zapf, CodeText::Nothing);
-                            }
+                Some(Some(BuiltIn::Standard)) => implicit_standard(&mut codes),
+                Some(Some(BuiltIn::Names(names))) => {
+                    codes.fill(CodeText::Nothing);
+                    for (code, name) in names {
+                        if let Some(slot) = codes.get_mut(usize::from(code)) {
+                            *slot = from_name(&name, zapf, CodeText::Nothing);
                         }
                     }
-                    None => {}
-                },
+                }
                 // A standard font a reader supplies: StandardEncoding, unless
                 // it is a symbol font (its own encoding). Without an
                 // /Encoding at all pdf-extract reads the font's metrics the
                 // same way.
                 None if type1
-                    && type1_program.is_none()
                     && !embedded
                     && !symbolic
                     && !symbol_font
@@ -325,8 +321,7 @@ fn builtin_encoding(stream: &Stream) -> Option<BuiltIn> {
         .unwrap_or(MAX_CLEAR_TEXT)
         .min(MAX_CLEAR_TEXT);
     // A damaged tail does not matter: only the start is read.
-    let mut clear = program_bytes(stream, length1)?;
-    clear.truncate(length1);
+    let clear = program_bytes(stream, length1)?;
     let clear = match find(&clear, b"eexec") {
         Some(end) => &clear[..end],
         None => &clear[..],
