@@ -145,14 +145,16 @@ pub fn unify_radicals(text: &str) -> Cow<'_, str> {
 /// The text another tool extracted, read as unprog reads a PDF's glyphs:
 /// radicals as the ideographs they stand for, Word's symbol-font bullets as
 /// the bullets they draw, presentation forms and Latin ligatures as plain
-/// letters (NFKC). Line ends, form feeds and tabs stay: they are the text's
-/// layout.
+/// letters (NFKC), and composed, its combining marks in canonical order
+/// (NFC: a tool may write an Arabic letter's shadda before its fatha, as
+/// the PDF draws them). Line ends, form feeds and tabs stay: they are the
+/// text's layout.
 pub fn normalize_text(text: &str) -> Cow<'_, str> {
     let changes = |c: char| {
         radicals::equivalent(c).is_some() || symbol_font_bullet(c).is_some() || needs_nfkc(c)
     };
     if !text.chars().any(changes) {
-        return Cow::Borrowed(text);
+        return compose(text);
     }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -166,7 +168,10 @@ pub fn normalize_text(text: &str) -> Cow<'_, str> {
             out.push(c);
         }
     }
-    Cow::Owned(out)
+    match compose(&out) {
+        Cow::Borrowed(_) => Cow::Owned(out),
+        Cow::Owned(composed) => Cow::Owned(composed),
+    }
 }
 
 /// A line of a right-to-left paragraph written in the order its glyphs
@@ -176,6 +181,17 @@ pub fn normalize_text(text: &str) -> Cow<'_, str> {
 /// Latin runs kept left to right.
 pub fn drawn_line_in_reading_order(drawn: &str) -> String {
     crate::bidi::line_to_logical(drawn, true, false).0
+}
+
+/// The text composed, its combining marks in canonical order (NFC), as a
+/// PDF's text comes out of the extractor.
+pub fn compose(text: &str) -> Cow<'_, str> {
+    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.nfc().collect())
+    }
 }
 
 /// True for combining marks that sit on a base letter (Arabic harakat,
@@ -249,6 +265,12 @@ mod tests {
             normalize_text("\u{F0B7}\tWhat?\n\u{2F49}\u{FEFB}\x0c"),
             "•\tWhat?\n月\u{0644}\u{0627}\x0c"
         );
+        // Marks in canonical order, letters composed.
+        assert_eq!(
+            normalize_text("\u{062C}\u{0651}\u{064E}"),
+            "\u{062C}\u{064E}\u{0651}"
+        );
+        assert_eq!(normalize_text("Re\u{0301}sume\u{0301}"), "Résumé");
         assert!(matches!(normalize_text("plain\n"), Cow::Borrowed(_)));
     }
 

@@ -692,12 +692,20 @@ fn split_footnotes(lines: Vec<Raw>, column: usize, table: &Table) -> (Vec<Raw>, 
         // (A marker on a line of its own over a line as wide as the page
         // opens a block even without a blank line: `-layout` text
         // flattened prints none.)
+        // (Nor does the page's next footnote, wide and led by its number,
+        // among its last lines, in text whose blank lines say nothing.)
+        let next_note = |r: &Raw| {
+            wide(r)
+                && lead_number().is_match(&r.text)
+                && r.text.split_whitespace().next() == Some(next_marker.to_string().as_str())
+        };
         let starts: Vec<usize> = (0..page_lines.len())
             .filter(|&i| {
                 i == 0
                     || page_lines[i].gap
                     || (glued_marker(&page_lines[i].text, &lines)
                         && page_lines.get(i + 1).is_some_and(wide))
+                    || (i + 4 >= page_lines.len() && next_note(&page_lines[i]))
             })
             .collect();
         // A rule of underscores opens them, where the tool printed it.
@@ -2191,6 +2199,16 @@ mod tests {
             .collect()
     }
 
+    /// The texts of the prepared lines in zone `z`.
+    fn zone_texts(prepared: &Prepared, z: Zone) -> Vec<String> {
+        prepared
+            .lines
+            .iter()
+            .filter(|l| l.zone == z)
+            .map(|l| l.text.clone())
+            .collect()
+    }
+
     const HEAD: &str = "A/AC.292/2023/INF/1\n\nAnnex\n\nDate/time\nAgenda item/programme\n\n";
 
     #[test]
@@ -2573,14 +2591,7 @@ mod tests {
             "Focused discussion on the threats identified in paragraphs 8 to\n13 of the report:\n".repeat(4)
         );
         let prepared = prepare(&text, crate::lang::table(Language::En));
-        let zone = |z: Zone| -> Vec<String> {
-            prepared
-                .lines
-                .iter()
-                .filter(|l| l.zone == z)
-                .map(|l| l.text.clone())
-                .collect()
-        };
+        let zone = |z: Zone| zone_texts(&prepared, z);
         assert_eq!(
             zone(Zone::Footnotes),
             ["1", "States are strongly encouraged to use their statements under agenda item 5 to focus on the topics."]
@@ -2600,6 +2611,33 @@ mod tests {
             ]
         );
         assert_eq!(prepared.pages, 2);
+    }
+
+    #[test]
+    fn a_footnote_is_found_where_every_line_is_set_apart() {
+        // MuPDF sets each right-to-left line apart by a blank line: blank
+        // lines say nothing, and the footnote is read from its number.
+        let body = "Agenda item 5: Discussion of the substantive issues contained in\n\n\
+             paragraph 1 of General Assembly resolution 75/2401\n\n\
+             Closing of the session\n\nClosing remarks by the Chair\n\n";
+        let topics = "Focused discussion on the threats identified in paragraphs 8 to\n\n\
+             13 of the report:\n\n"
+            .repeat(4);
+        let text = format!(
+            "{HEAD}\nMonday, 6 March\n\n10 a.m.–1 p.m.\n\n{topics}{body}\
+             1 States are strongly encouraged to use their statements under agenda item 5 to focus on the topics and\n\n\
+             points identified in document A/77/275.\n"
+        );
+        let prepared = prepare(&text, crate::lang::table(Language::En));
+        let zone = |z: Zone| zone_texts(&prepared, z);
+        assert_eq!(
+            zone(Zone::Footnotes),
+            [
+                "1 States are strongly encouraged to use their statements under agenda item 5 to focus on the topics and",
+                "points identified in document A/77/275."
+            ]
+        );
+        assert!(zone(Zone::Table).contains(&"Closing remarks by the Chair".to_string()));
     }
 
     #[test]

@@ -16,7 +16,7 @@
 //! slash of each slashed phrase the language table knows (the headers,
 //! `التاريخ/الوقت`, and the months, `آذار/مارس`) back in place.
 
-use unprog_extract::script::drawn_line_in_reading_order;
+use unprog_extract::script::{compose, drawn_line_in_reading_order};
 
 use crate::lang::Table;
 
@@ -49,13 +49,14 @@ pub(crate) fn reading_order(text: &str, table: &Table) -> String {
     let by_runs = read_lines(text, &known, |l| {
         enclose_in_brackets(&slash_into_numbers(&turn_runs(l)))
     });
-    let by_lines = read_lines(text, &known, time_cell_first);
+    let by_lines = pair_brackets(&read_lines(text, &known, time_cell_first));
     let read = if openings(&by_lines, table) > openings(&by_runs, table) {
         by_lines
     } else {
         by_runs
     };
-    rejoin(&read, table)
+    // (Turned round, a letter's marks came out in reverse order.)
+    compose(&rejoin(&read, table)).into_owned()
 }
 
 /// Lines the tool broke where direction changed, put back together: a
@@ -275,6 +276,50 @@ fn time_cell_first(drawn: &str) -> String {
     }
 }
 
+/// Text whose brackets came out each the other's mirror (`)تابع(`), as a
+/// tool writes the glyphs a browser drew mirrored, with those of its
+/// Arabic lines turned round, where that leaves fewer unpaired. The choice
+/// is made for the whole text: a line whose brackets run on to the next
+/// (`(انظر`) pairs as well either way.
+fn pair_brackets(text: &str) -> String {
+    let arabic = |l: &&str| l.contains(['(', ')']) && l.chars().any(is_arabic_letter);
+    let turn = |l: &str| l.chars().map(mirrored).collect::<String>();
+    let (as_read, turned) = text.split('\n').filter(arabic).fold((0, 0), |(a, t), l| {
+        (a + unpaired_brackets(l), t + unpaired_brackets(&turn(l)))
+    });
+    if turned >= as_read {
+        return text.to_string();
+    }
+    let lines: Vec<String> = text
+        .split('\n')
+        .map(|l| if arabic(&l) { turn(l) } else { l.to_string() })
+        .collect();
+    lines.join("\n")
+}
+
+/// Round brackets a line leaves open or closes on nothing, an opening one
+/// after the line's last letter or digit and a closing one before its
+/// first counting twice (a bracket that runs on to the next line opens
+/// before a word, and one from the line before closes after one).
+fn unpaired_brackets(line: &str) -> usize {
+    let (mut open, mut unpaired) = (0usize, 0usize);
+    for c in line.chars() {
+        match c {
+            '(' => open += 1,
+            ')' if open > 0 => open -= 1,
+            ')' => unpaired += 1,
+            _ => {}
+        }
+    }
+    let ends = |chars: &mut dyn Iterator<Item = char>, stray: char| {
+        chars
+            .take_while(|c| !c.is_alphanumeric())
+            .filter(|&c| c == stray)
+            .count()
+    };
+    unpaired + open + ends(&mut line.chars(), ')') + ends(&mut line.chars().rev(), '(')
+}
+
 /// How many lines open with a weekday or an agenda item.
 fn openings(text: &str, table: &Table) -> usize {
     text.lines()
@@ -475,6 +520,29 @@ mod tests {
             read("لامعألا ميظنت :لامعألا لودج نم 3 دنبلا\n13:00 - 10:00ةرودلا حاتتفا"),
             "البند 3 من جدول الأعمال: تنظيم الأعمال\n10:00 - 13:00\nافتتاح الدورة"
         );
+    }
+
+    #[test]
+    fn brackets_a_browser_drew_mirrored_pair_again() {
+        assert_eq!(
+            pair_brackets("الجمعية العامة 75/240 )تابع(\n23-03456 (A)"),
+            "الجمعية العامة 75/240 (تابع)\n23-03456 (A)"
+        );
+        assert_eq!(
+            pair_brackets("لعام 2022 )A/77/275(:"),
+            "لعام 2022 (A/77/275):"
+        );
+        // A bracket that runs on to the next line turns with the text's.
+        assert_eq!(
+            pair_brackets("الرئيس )انظر\nA/75/816، المرفق الثاني(:"),
+            "الرئيس (انظر\nA/75/816، المرفق الثاني):"
+        );
+        // Brackets that pair already stay as they are.
+        assert_eq!(
+            pair_brackets("(مناقشة مركزة\nالثاني):"),
+            "(مناقشة مركزة\nالثاني):"
+        );
+        assert_eq!(pair_brackets("(أ) نص (ب)"), "(أ) نص (ب)");
     }
 
     #[test]
