@@ -302,8 +302,11 @@ fn prepare_text(
     let table = lang::table(language);
     let marked;
     let text = if language == Language::Ar {
-        marked = text_bidi::marks_after_letters(text);
-        marked.as_ref()
+        marked = text_bidi::without_strays(&text_bidi::without_kashida(
+            &text_bidi::marks_after_letters(text),
+        ))
+        .into_owned();
+        marked.as_str()
     } else {
         text
     };

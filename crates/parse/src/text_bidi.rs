@@ -107,6 +107,27 @@ pub(crate) fn marks_after_letters(text: &str) -> std::borrow::Cow<'_, str> {
     regex!(r"(^|\s)([\u{064B}-\u{065F}\u{0670}]+)(\p{Arabic})").replace_all(text, "$1$3$2")
 }
 
+/// Arabic text without the kashida a font drew between two letters to
+/// stretch a word (`الإلـكتروني`, `لـكيفية`): a tatweel between letters
+/// is layout, not text. (One after a letter and before a bracket, the
+/// sub-item mark `(هـ)`, stays.)
+pub(crate) fn without_kashida(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('\u{0640}') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    regex!(r"([\u{0621}-\u{063A}\u{0641}-\u{064A}][\u{064B}-\u{065F}]*)\u{0640}+([\u{0621}-\u{063A}\u{0641}-\u{064A}])")
+        .replace_all(text, "$1$2")
+}
+
+/// Arabic text without a stray sign a tool wrote inside a word for a
+/// glyph it could not read (`تُشجَّ›ع`: the font's shadda-with-fatha): a
+/// Latin letter (`Ÿ`) or an angle quote between two Arabic letters or marks, no
+/// space beside it, is no part of the word.
+pub(crate) fn without_strays(text: &str) -> std::borrow::Cow<'_, str> {
+    regex!(r"([\u{0621}-\u{064A}\u{064B}-\u{065F}])[\u{00C0}-\u{02FF}\u{2039}\u{203A}]([\u{0621}-\u{064A}\u{064B}-\u{065F}])")
+        .replace_all(text, "$1$2")
+}
+
 /// `2025-2021` → `2021-2025`: a range of two numbers seen left to right.
 fn turn_range(word: &str) -> String {
     let Some((a, b)) = word.split_once(['-', '–']) else {
@@ -124,6 +145,21 @@ fn turn_range(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_kashida_between_letters_goes_and_the_mark_of_he_stays() {
+        assert_eq!(
+            without_kashida("الفضاء الإلـكتروني لـكيفية"),
+            "الفضاء الإلكتروني لكيفية"
+        );
+        assert_eq!(without_kashida("(هـ) انطباق"), "(هـ) انطباق");
+    }
+
+    #[test]
+    fn a_sign_a_tool_wrote_inside_a_word_goes() {
+        assert_eq!(without_strays("تُشجَّ›ع الدول"), "تُشجَّع الدول");
+        assert_eq!(without_strays("«الدول» – نص"), "«الدول» – نص");
+    }
 
     #[test]
     fn numbers_inside_arabic_come_back_in_reading_order() {

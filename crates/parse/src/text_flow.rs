@@ -598,11 +598,16 @@ fn split_zones<'a>(
             && !(page_start..i).any(|k| headers[k]);
         // A job number MuPDF wrote in pieces from a right-to-left page
         // ("22-10923 (", "A", ")"; backwards, "2210923- (").
+        // (Or its bracket too on a line of its own: "23-12877", "(", "A", ")".)
         if job_number_opening().is_match(t) {
-            job_tail = if t.ends_with('(') { 2 } else { 0 };
+            job_tail = if t.ends_with('(') { 2 } else { 3 };
             continue;
         }
-        if job_tail > 0 && (t == ")" || (t.len() == 1 && t.chars().all(|c| c.is_ascii_uppercase())))
+        let bracket_opens_tail = job_tail == 3 && t == "(";
+        if bracket_opens_tail
+            || (job_tail > 0
+                && job_tail < 3
+                && (t == ")" || (t.len() == 1 && t.chars().all(|c| c.is_ascii_uppercase()))))
         {
             job_tail -= 1;
             continue;
@@ -678,7 +683,7 @@ fn column_width(lines: &[Raw]) -> usize {
 /// the tool printed on a line of its own somewhere on the page is put back).
 fn split_footnotes(lines: Vec<Raw>, column: usize, table: &Table) -> (Vec<Raw>, Vec<Raw>) {
     let wide = |r: &Raw| display_width(&r.text) * 100 > column * 112;
-    let mut body = Vec::new();
+    let mut body: Vec<Raw> = Vec::new();
     let mut notes = Vec::new();
     let mut next_marker: u32 = 1;
     let mut k = 0;
@@ -692,10 +697,11 @@ fn split_footnotes(lines: Vec<Raw>, column: usize, table: &Table) -> (Vec<Raw>, 
         // (A marker on a line of its own over a line as wide as the page
         // opens a block even without a blank line: `-layout` text
         // flattened prints none.)
-        // (Nor does the page's next footnote, wide and led by its number,
-        // among its last lines, in text whose blank lines say nothing.)
+        // (Nor does the page's next footnote, led by its number, wide or
+        // a sentence, among its last lines, in text whose blank lines say
+        // nothing.)
         let next_note = |r: &Raw| {
-            wide(r)
+            (wide(r) || r.text.trim_end().ends_with('.'))
                 && lead_number().is_match(&r.text)
                 && r.text.split_whitespace().next() == Some(next_marker.to_string().as_str())
         };
@@ -819,11 +825,26 @@ fn split_footnotes(lines: Vec<Raw>, column: usize, table: &Table) -> (Vec<Raw>, 
             .position(|r| r.text.trim() == next)
             .or_else(|| kept.iter().position(|r| glued_marker(&r.text, &lines)))
             .or_else(|| kept.iter().position(|r| lone_number().is_match(&r.text)));
+        // (A marker the tool printed on a line of its own under the word
+        // it hangs on, whose footnote opens with its number, is glued back
+        // on, as text shows a marker: not a room's number.)
+        let foot_numbers: Vec<&str> = foot
+            .iter()
+            .filter_map(|r| r.text.split_whitespace().next())
+            .filter(|w| lone_number().is_match(w))
+            .collect();
+        let body_start = body.len();
         for (i, r) in kept.iter().enumerate() {
             if !foot.is_empty() && !marked && floating.is_none() && Some(i) == glued {
                 floating = Some(r.clone());
-            } else {
-                body.push(r.clone());
+                continue;
+            }
+            let apart = marked && foot_numbers.contains(&r.text.trim());
+            match body[body_start..].last_mut() {
+                Some(prev) if apart && !table.is_room(&prev.text) => {
+                    prev.text.push_str(r.text.trim())
+                }
+                _ => body.push(r.clone()),
             }
         }
         let numbers = floating.iter().chain(&foot).filter_map(|r| {

@@ -47,7 +47,7 @@ pub(crate) fn looks_drawn_backwards(text: &str) -> bool {
 pub(crate) fn reading_order(text: &str, table: &Table) -> String {
     let known = Known::of(table);
     let by_runs = read_lines(text, &known, |l| {
-        enclose_in_brackets(&slash_into_numbers(&turn_runs(l)))
+        enclose_in_brackets(&slash_into_numbers(&place_end_brackets(&turn_runs(l))))
     });
     let by_lines = pair_brackets(&read_lines(text, &known, time_cell_first));
     let read = if openings(&by_lines, table) > openings(&by_runs, table) {
@@ -69,6 +69,8 @@ fn rejoin(text: &str, table: &Table) -> String {
     let symbol = regex!(r"^\s*[A-Z][A-Za-z.]*/[\w./-]+[^\p{Arabic}]*$");
     let punctuation = regex!(r"^\s*[^\w\s]{1,3}\s*$");
     let day_number = regex!(r"^\s*\d{1,2}\s*$");
+    let number_then_bracket = regex!(r"^\s*(\d{1,4})\(\s*$");
+    let number_before_bracket = regex!(r"(\d{1,4})\(\s*$");
     let time_then_text =
         regex!(r"^(\s*\d{1,2}[:/.]\d{2} [-–] \d{1,2}[:/.]\d{2})\s*(\p{Arabic}.*)$");
     let numbered = regex!(r"^(\s*\d{1,2}|\s*[–•])(\p{Arabic})");
@@ -78,19 +80,42 @@ fn rejoin(text: &str, table: &Table) -> String {
     while i < lines.len() {
         let line = lines[i];
         // A line the symbol continues ends where its text went on: a
-        // space or an opening bracket.
-        let prev_is_text = out
-            .last()
-            .is_some_and(|p| has_arabic(p) && (p.ends_with(' ') || p.ends_with('(')));
-        if prev_is_text && symbol.is_match(line) {
+        // space or an opening bracket (a blank line between, where the
+        // tool sets every line apart).
+        // (Or a number the bracket was drawn after, a line of its own:
+        // `2022( `.)
+        let last = out.iter().rposition(|l| !l.trim().is_empty());
+        let prev_is_text = last.filter(|&at| out.len() - at <= 2).is_some_and(|at| {
+            let p = &out[at];
+            (has_arabic(p) && (p.ends_with(' ') || p.ends_with('(') || opens_bracket(p)))
+                || number_then_bracket.is_match(p)
+        });
+        if let (true, Some(at)) = (prev_is_text && symbol.is_match(line), last) {
+            out.truncate(at + 1);
             let mut joined = line.trim().to_string();
-            if let Some(next) = lines.get(i + 1).filter(|n| punctuation.is_match(n)) {
-                joined.extend(next.trim().chars().rev());
-                i += 1;
+            let blank = usize::from(lines.get(i + 1).is_some_and(|n| n.trim().is_empty()));
+            // The punctuation after it, drawn apart (backwards), or the
+            // rest of its line where it opens with a comma.
+            match lines.get(i + 1 + blank) {
+                Some(next) if punctuation.is_match(next) => {
+                    joined.extend(next.trim().chars().rev());
+                    i += 1 + blank;
+                }
+                Some(next) if next.trim_start().starts_with(['،', ',']) => {
+                    joined.push_str(next.trim());
+                    i += 1 + blank;
+                }
+                _ => {}
             }
-            if let Some(prev) = out.last_mut() {
-                prev.push_str(&joined);
+            let prev = &mut out[at];
+            if let Some(c) = number_before_bracket.captures(prev) {
+                let at = c.get(0).map_or(0, |m| m.start());
+                *prev = format!("{}{} (", &prev[..at], &c[1]);
             }
+            if !prev.ends_with([' ', '(']) {
+                prev.push(' ');
+            }
+            prev.push_str(&joined);
             i += 1;
             continue;
         }
@@ -222,6 +247,29 @@ fn spaced_ranges(line: &str) -> String {
         end => format!("{} {} {end}", &c[1], &c[2]),
     })
     .into_owned()
+}
+
+/// Whether a line leaves a round bracket open.
+fn opens_bracket(line: &str) -> bool {
+    line.rfind('(').is_some_and(|at| !line[at..].contains(')'))
+}
+
+/// A bracket the tool wrote at a turned line's end, where it wrote a
+/// glyph the producer drew apart from its run, put where it belongs: an
+/// opening one, that nothing on the line closes, before the line's last
+/// word (`الرئيس انظر(` → `الرئيس (انظر`: it opens what the next line
+/// goes on with); a closing one after sentence punctuation, before it
+/// (`الثاني:)` → `الثاني):`).
+fn place_end_brackets(line: &str) -> String {
+    let open = regex!(r"(^|\s)([\u0621-\u064A\u0640\u064B-\u065F]+)\(\s*$");
+    if !line.contains(')') {
+        if let Some(c) = open.captures(line) {
+            let at = c.get(0).map_or(0, |m| m.start());
+            return format!("{}{}({}", &line[..at], &c[1], &c[2]);
+        }
+    }
+    let close = regex!(r"(\p{Arabic})([:.])\)\s*$");
+    close.replace(line, "$1)$2").into_owned()
 }
 
 /// `تابع )(` → `(تابع)`: brackets drawn apart from the word they hold come
@@ -375,8 +423,27 @@ fn turn_runs(line: &str) -> String {
         // A run starts at its first Arabic character, or before the space
         // or the sentence's closing punctuation (drawn at its left) just
         // before it.
+        // (An opening bracket at the line's left, a space between it and
+        // the run, and no bracket closing on the line: it opens what
+        // comes after the run, on the next line.)
+        if i == 0
+            && chars.first() == Some(&'(')
+            && chars.get(1) == Some(&' ')
+            && chars.get(2).is_some_and(|&c| is_arabic(c))
+            && !chars.contains(&')')
+        {
+            let end = run_end(&chars, 2);
+            push_turned(&mut out, &chars[1..end]);
+            out.push('(');
+            i = end;
+            continue;
+        }
+        // (Or before a bracket drawn at its left: `)عبات( يونسلا`.)
         let mut start = i;
-        while chars.get(start).is_some_and(|&c| c == ' ' || is_closing(c)) {
+        while chars
+            .get(start)
+            .is_some_and(|&c| c == ' ' || is_closing(c) || c == ')' || c == '(')
+        {
             start += 1;
         }
         if !chars.get(start).is_some_and(|&c| is_arabic(c)) {
@@ -384,7 +451,24 @@ fn turn_runs(line: &str) -> String {
             i += 1;
             continue;
         }
-        let end = run_end(&chars, start);
+        let mut end = run_end(&chars, start);
+        // (A bracket at its left pairs with one at its right.)
+        if chars[i..start].iter().any(|&c| c == '(' || c == ')') {
+            let last = chars[..end]
+                .iter()
+                .rposition(|&c| is_arabic(c))
+                .map_or(end, |l| l + 1);
+            let brackets = chars[last..]
+                .iter()
+                .take_while(|&&c| c == '(' || c == ')')
+                .count();
+            if brackets > 0 {
+                end = last + brackets;
+                if chars.get(end) == Some(&' ') {
+                    end += 1;
+                }
+            }
+        }
         push_turned(&mut out, &chars[i..end]);
         i = end;
     }
@@ -494,6 +578,11 @@ mod tests {
             "الجمعية العامة 75/240 (تابع)"
         );
         assert_eq!(read("2/22210923-"), "2/222-10923");
+        // A run drawn with its bracketed word at its left.
+        assert_eq!(
+            read(" دنبلا7)عبات( يونسلا ريرقتلا دامتعا :لامعألا لودج نم "),
+            "البند 7 من جدول الأعمال: اعتماد التقرير السنوي (تابع)"
+        );
         assert_eq!(read("–روفغ ناهرب"), "– برهان غفور");
         assert_eq!(read("د)(يف امب ،تامولعملا نمأ"), "(د) أمن المعلومات، بما في");
     }
@@ -505,6 +594,20 @@ mod tests {
             "المرحلي السنوي لعام 2022 (A/77/275):\n\n1 الوثيقة"
         );
         assert_eq!(read("20\n رياربفطابش /2023"), "20 شباط/فبراير 2023");
+        // The bracket drawn at the run's left, at its right, or after a
+        // number; a comma after a symbol stays with it.
+        assert_eq!(
+            read("رظنا سيئرلا زجومب(\nA/75/816\n:يناثلا قفرملا ،)"),
+            "بموجز الرئيس (انظر A/75/816، المرفق الثاني):"
+        );
+        assert_eq!(
+            read("( يناثلا يونسلا ريرقتلا\nA/78/265\n:)"),
+            "التقرير السنوي الثاني (A/78/265):"
+        );
+        assert_eq!(
+            read(" يونسلا ريرقتلا ماعل\n2022( \nA/77/275\n:)"),
+            "لعام التقرير السنوي \n2022 (A/77/275):"
+        );
         assert_eq!(read("23 03456\n-\n (\nA\n)\n"), "23-03456 (A)\n");
         assert_eq!(
             read("ةدحتملا ممألا\nA/AC.292/2023/INF/1"),
