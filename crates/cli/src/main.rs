@@ -333,6 +333,8 @@ fn disable_transparent_huge_pages() {
 fn main() -> ExitCode {
     disable_transparent_huge_pages();
     panics::install();
+    // (The extractor's, wrapping ours, before any worker thread runs.)
+    unprog_extract::install_panic_hook();
     let cli = Cli::parse();
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cli)))
         .unwrap_or_else(|_| {

@@ -20,7 +20,7 @@ thread_local! {
 
 static INSTALL: Once = Once::new();
 
-fn install_quiet_hook() {
+pub(crate) fn install_quiet_hook() {
     INSTALL.call_once(|| {
         let previous = panic::take_hook();
         panic::set_hook(Box::new(move |info| {

@@ -56,6 +56,16 @@ pub use settings::Settings;
 use content::{deref, inherited, PageScan, Shape};
 use glyphs::{DecodedGlyph, GlyphCollector};
 
+/// Installs, now, the panic hook that keeps a panic the extractor contains
+/// (one in lopdf or pdf-extract, on a malformed font or stream) from
+/// printing; any other panic goes to the hook installed before. Call it
+/// once at start-up, before other threads run: it is installed on first
+/// use otherwise, and while a hook is being replaced a panic on another
+/// thread would be reported by Rust's default one.
+pub fn install_panic_hook() {
+    guard::install_quiet_hook();
+}
+
 /// Reads and extracts a PDF file. See [`extract`].
 pub fn extract_path(path: &Path, settings: &Settings) -> Result<Layout, ExtractError> {
     let bytes = read_input(path).map_err(|source| ExtractError::Io {
