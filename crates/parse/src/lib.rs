@@ -302,10 +302,9 @@ fn prepare_text(
     let table = lang::table(language);
     let marked;
     let text = if language == Language::Ar {
-        marked = text_bidi::without_strays(&text_bidi::without_kashida(
-            &text_bidi::marks_after_letters(text),
-        ))
-        .into_owned();
+        let marked_after = text_bidi::marks_after_letters(text);
+        let joined = text_bidi::join_word_starts(&marked_after);
+        marked = text_bidi::without_strays(&text_bidi::without_kashida(&joined)).into_owned();
         marked.as_str()
     } else {
         text

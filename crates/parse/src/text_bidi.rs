@@ -128,6 +128,40 @@ pub(crate) fn without_strays(text: &str) -> std::borrow::Cow<'_, str> {
         .replace_all(text, "$1$2")
 }
 
+/// Arabic text with a word's start that a tool set on a line of its own
+/// over the line it begins (`تُ َّ` over `شجع الدول`, where its marks sit
+/// higher than the line) put back in front of it: `تُشجع الدول`. The marks
+/// it set apart from any letter cannot be placed again, and go.
+pub(crate) fn join_word_starts(text: &str) -> std::borrow::Cow<'_, str> {
+    let start =
+        regex!(r"^\s*([\u{0621}-\u{064A}][\u{064B}-\u{065F}]*)(?:\s+[\u{064B}-\u{065F}]+)+\s*$");
+    if !text.lines().any(|l| start.is_match(l)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut pending: Option<String> = None;
+    for (i, line) in lines.iter().enumerate() {
+        let next_opens_arabic = lines
+            .get(i + 1)
+            .and_then(|n| n.trim_start().chars().next())
+            .is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c));
+        if let (Some(c), true) = (start.captures(line), next_opens_arabic) {
+            pending = Some(c[1].to_string());
+            continue;
+        }
+        match pending.take() {
+            Some(head) => {
+                let body = line.trim_start();
+                let indent = &line[..line.len() - body.len()];
+                out.push(format!("{indent}{head}{body}"));
+            }
+            None => out.push(line.to_string()),
+        }
+    }
+    std::borrow::Cow::Owned(out.join("\n"))
+}
+
 /// `2025-2021` → `2021-2025`: a range of two numbers seen left to right.
 fn turn_range(word: &str) -> String {
     let Some((a, b)) = word.split_once(['-', '–']) else {
@@ -153,6 +187,15 @@ mod tests {
             "الفضاء الإلكتروني لكيفية"
         );
         assert_eq!(without_kashida("(هـ) انطباق"), "(هـ) انطباق");
+    }
+
+    #[test]
+    fn a_word_start_set_over_its_line_goes_back() {
+        assert_eq!(
+            join_word_starts("1\nتُ َّ\nشجع الدول بقوة\nالتقرير"),
+            "1\nتُشجع الدول بقوة\nالتقرير"
+        );
+        assert_eq!(join_word_starts("(أ) نص\nنص"), "(أ) نص\nنص");
     }
 
     #[test]

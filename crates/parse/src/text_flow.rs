@@ -789,12 +789,23 @@ fn split_footnotes(lines: Vec<Raw>, column: usize, table: &Table) -> (Vec<Raw>, 
                     || (opens && (block.len() <= 6 || wide_lines * 2 >= block.len())))
                 || (block.len() == 1
                     && lone_number().is_match(&block[0].text)
-                    && cut < page_lines.len());
+                    && cut < page_lines.len()
+                    && marks_note_below(&block[0].text, &page_lines[cut].text, next_marker));
             if note && end == cut {
                 cut = s;
             } else {
                 break;
             }
+        }
+        // (The note's number, a lone line at the end of the block before
+        // it: `-layout` and plain text set a raised number over its line.)
+        let led = |r: &Raw| lead_number().is_match(&r.text) || lone_number().is_match(&r.text);
+        if cut > 0
+            && cut < page_lines.len()
+            && page_lines[cut - 1].text.trim() == next_marker.to_string()
+            && !led(&page_lines[cut])
+        {
+            cut -= 1;
         }
         let (kept, foot) = page_lines.split_at(cut);
         let mut foot = foot
@@ -828,23 +839,51 @@ fn split_footnotes(lines: Vec<Raw>, column: usize, table: &Table) -> (Vec<Raw>, 
         // (A marker the tool printed on a line of its own under the word
         // it hangs on, whose footnote opens with its number, is glued back
         // on, as text shows a marker: not a room's number.)
-        let foot_numbers: Vec<&str> = foot
-            .iter()
-            .filter_map(|r| r.text.split_whitespace().next())
-            .filter(|w| lone_number().is_match(w))
-            .collect();
+        let mut foot_numbers: Vec<String> = Vec::new();
+        for w in foot.iter().filter_map(|r| r.text.split_whitespace().next()) {
+            let expected = next_marker.saturating_add(foot_numbers.len() as u32);
+            if w == expected.to_string() {
+                foot_numbers.push(w.to_string());
+            }
+        }
+        // It hangs on the line under it where a blank line sets that one
+        // apart and it goes on with the paragraph (plain `pdftotext` reads
+        // a raised number first, a line of its own over its line's), else
+        // on the one before.
         let body_start = body.len();
+        let mut hanging: Option<String> = None;
         for (i, r) in kept.iter().enumerate() {
             if !foot.is_empty() && !marked && floating.is_none() && Some(i) == glued {
                 floating = Some(r.clone());
                 continue;
             }
-            let apart = marked && foot_numbers.contains(&r.text.trim());
+            let apart = marked && foot_numbers.iter().any(|n| n == r.text.trim());
+            let after_room = body[body_start..]
+                .last()
+                .is_some_and(|p| table.is_room(&p.text));
+            let next_goes_on = !after_room
+                && kept.get(i + 1).is_some_and(|n| {
+                    n.gap
+                        && !lone_number().is_match(&n.text)
+                        && !is_structural(table, &n.text)
+                        && !table.is_room(&n.text)
+                        && table.parse_day(&n.text).is_none()
+                });
+            if apart && next_goes_on {
+                hanging = Some(r.text.trim().to_string());
+                continue;
+            }
             match body[body_start..].last_mut() {
                 Some(prev) if apart && !table.is_room(&prev.text) => {
                     prev.text.push_str(r.text.trim())
                 }
-                _ => body.push(r.clone()),
+                _ => {
+                    let mut r = r.clone();
+                    if let Some(marker) = hanging.take() {
+                        r.text.push_str(&marker);
+                    }
+                    body.push(r);
+                }
             }
         }
         let numbers = floating.iter().chain(&foot).filter_map(|r| {
@@ -860,6 +899,23 @@ fn split_footnotes(lines: Vec<Raw>, column: usize, table: &Table) -> (Vec<Raw>, 
         k = end;
     }
     (body, notes)
+}
+
+/// Whether a lone number over a page's footnotes is a note's number, not a
+/// room's number that wrapped (`قاعة`, `الاجتماعات`, `4` in the date column
+/// beside the last rows): the page's next note number, or one below the
+/// number the footnote under it opens with.
+fn marks_note_below(number: &str, below: &str, next_marker: u32) -> bool {
+    let n = number.trim().parse::<u32>().ok();
+    let under = below
+        .split_whitespace()
+        .next()
+        .and_then(|w| w.parse::<u32>().ok());
+    match (n, under) {
+        (Some(n), _) if n == next_marker => true,
+        (Some(n), Some(m)) => n < m,
+        _ => true,
+    }
 }
 
 /// Whether `t` is a lone number that some line of the text carries glued to
@@ -2659,6 +2715,53 @@ mod tests {
             ]
         );
         assert!(zone(Zone::Table).contains(&"Closing remarks by the Chair".to_string()));
+    }
+
+    #[test]
+    fn a_raised_marker_read_over_its_line_hangs_on_it_and_the_note_keeps_its_number() {
+        // Plain pdftotext reads a raised number first, on a line of its own
+        // over the line it sits on; and the note's own number over the note.
+        let topics = "Focused discussion on the threats identified in paragraphs 8 to\n\
+             13 of the report:\n"
+            .repeat(4);
+        let text = format!(
+            "{HEAD}Monday, 6 March\n10 a.m.–1 p.m.\n\n{topics}\
+             Agenda item 5: Discussion of the substantive issues contained in paragraph 1 of\n1\n\n\
+             General Assembly resolution 75/240\n1\n\n\
+             States are strongly encouraged to use their statements under agenda item 5 to focus on the topics and\n\
+             points identified in document A/77/275.\n\n23-03456 (E)\n"
+        );
+        let prepared = prepare(&text, crate::lang::table(Language::En));
+        assert_eq!(
+            zone_texts(&prepared, Zone::Footnotes),
+            [
+                "1",
+                "States are strongly encouraged to use their statements under agenda item 5 to focus on the topics and",
+                "points identified in document A/77/275."
+            ]
+        );
+        let table = zone_texts(&prepared, Zone::Table);
+        assert!(
+            table
+                .iter()
+                .any(|t| t.ends_with("paragraph 1 of General Assembly resolution 75/2401")),
+            "{table:?}"
+        );
+    }
+
+    #[test]
+    fn a_room_number_over_the_footnotes_stays_with_its_room() {
+        assert!(!marks_note_below(
+            "4",
+            "2 The draft report will be circulated.",
+            2
+        ));
+        assert!(marks_note_below(
+            "2",
+            "The draft report will be circulated.",
+            2
+        ));
+        assert!(marks_note_below("2", "3 Another note.", 1));
     }
 
     #[test]
