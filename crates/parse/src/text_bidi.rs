@@ -162,6 +162,22 @@ pub(crate) fn join_word_starts(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out.join("\n"))
 }
 
+/// Arabic text with the spaces a tool set inside a word where a mark
+/// sits put right: a letter and its mark, alone, join the word they begin
+/// (`حُ ددت` → `حُددت`: UN Arabic marks a word's first letter to tell a
+/// passive verb), and a footnote's number that came in after the mark of
+/// its text's first letter goes first (`ُ 1ت` → `1 تُ`).
+pub(crate) fn words_rejoined_at_marks(text: &str) -> std::borrow::Cow<'_, str> {
+    let number_after_mark =
+        regex!(r"(?m)^(\s*)([\u{064B}-\u{065F}]+) (\d{1,2})([\u{0621}-\u{064A}])");
+    let text = number_after_mark.replace_all(text, "$1$3 $4$2");
+    let split = regex!(r"(^|\s)([\u{0621}-\u{064A}][\u{064B}-\u{065F}]+) ([\u{0621}-\u{064A}])");
+    match split.replace_all(&text, "$1$2$3") {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(joined) => std::borrow::Cow::Owned(joined),
+    }
+}
+
 /// `2025-2021` → `2021-2025`: a range of two numbers seen left to right.
 fn turn_range(word: &str) -> String {
     let Some((a, b)) = word.split_once(['-', '–']) else {
@@ -196,6 +212,16 @@ mod tests {
             "1\nتُشجع الدول بقوة\nالتقرير"
         );
         assert_eq!(join_word_starts("(أ) نص\nنص"), "(أ) نص\nنص");
+    }
+
+    #[test]
+    fn a_word_split_at_its_marked_first_letter_joins_again() {
+        assert_eq!(
+            words_rejoined_at_marks("التي حُ ددت للمتابعة"),
+            "التي حُددت للمتابعة"
+        );
+        assert_eq!(words_rejoined_at_marks("ُ 1ت شجع الدول"), "1 تُشجع الدول");
+        assert_eq!(words_rejoined_at_marks("و الدول"), "و الدول");
     }
 
     #[test]

@@ -698,8 +698,8 @@ fn split_footnotes(lines: Vec<Raw>, column: usize, table: &Table) -> (Vec<Raw>, 
         // opens a block even without a blank line: `-layout` text
         // flattened prints none.)
         // (Nor does the page's next footnote, led by its number, wide or
-        // a sentence, among its last lines, in text whose blank lines say
-        // nothing.)
+        // a sentence, or its number alone over a wide line, among its last
+        // lines, in text whose blank lines say nothing.)
         let next_note = |r: &Raw| {
             (wide(r) || r.text.trim_end().ends_with('.'))
                 && lead_number().is_match(&r.text)
@@ -712,6 +712,9 @@ fn split_footnotes(lines: Vec<Raw>, column: usize, table: &Table) -> (Vec<Raw>, 
                     || (glued_marker(&page_lines[i].text, &lines)
                         && page_lines.get(i + 1).is_some_and(wide))
                     || (i + 4 >= page_lines.len() && next_note(&page_lines[i]))
+                    || (i + 5 >= page_lines.len()
+                        && page_lines[i].text.trim() == next_marker.to_string()
+                        && page_lines.get(i + 1).is_some_and(wide))
             })
             .collect();
         // A rule of underscores opens them, where the tool printed it.
@@ -847,9 +850,10 @@ fn split_footnotes(lines: Vec<Raw>, column: usize, table: &Table) -> (Vec<Raw>, 
             }
         }
         // It hangs on the line under it where a blank line sets that one
-        // apart and it goes on with the paragraph (plain `pdftotext` reads
-        // a raised number first, a line of its own over its line's), else
-        // on the one before.
+        // apart, or the line before ends in a number it would run into, and
+        // it goes on with the paragraph (plain `pdftotext` reads a raised
+        // number first, a line of its own over its line's), else on the
+        // line before.
         let body_start = body.len();
         let mut hanging: Option<String> = None;
         for (i, r) in kept.iter().enumerate() {
@@ -858,12 +862,12 @@ fn split_footnotes(lines: Vec<Raw>, column: usize, table: &Table) -> (Vec<Raw>, 
                 continue;
             }
             let apart = marked && foot_numbers.iter().any(|n| n == r.text.trim());
-            let after_room = body[body_start..]
-                .last()
-                .is_some_and(|p| table.is_room(&p.text));
+            let prev = body[body_start..].last();
+            let after_room = prev.is_some_and(|p| table.is_room(&p.text));
+            let after_number = prev.is_some_and(|p| p.text.ends_with(|c: char| c.is_ascii_digit()));
             let next_goes_on = !after_room
                 && kept.get(i + 1).is_some_and(|n| {
-                    n.gap
+                    (n.gap || after_number)
                         && !lone_number().is_match(&n.text)
                         && !is_structural(table, &n.text)
                         && !table.is_room(&n.text)
@@ -1081,6 +1085,32 @@ fn classify(lines: &[Raw], table: &Table) -> Vec<Piece> {
                 continue;
             }
         }
+        // A room's name a tool read on one line with the programme beside
+        // it, its number on the next line ("قاعة الاجتماعات لجهات الاتصال،"
+        // then "6": three columns, the time's cell over the room's): the
+        // room goes to its time, the rest goes on with the programme.
+        if let Some((room, rest)) = room_then_programme(lines, i, table) {
+            let time_at = pieces
+                .iter()
+                .rposition(|p| !matches!(p, Piece::Programme(_)))
+                .filter(|&at| matches!(pieces[at], Piece::Date { time: true, .. }))
+                .filter(|&at| pieces.len() - at <= 4);
+            if let Some(at) = time_at {
+                pieces.insert(
+                    at + 1,
+                    Piece::Room {
+                        text: room,
+                        page: r.page,
+                    },
+                );
+                let mut rest_line = r.clone();
+                rest_line.text = rest;
+                pieces.push(Piece::Programme(rest_line));
+                after_time = false;
+                i += 2;
+                continue;
+            }
+        }
         // A room: under its time, or named in full (with its number)
         // where a tool read it among the slot's programme.
         if table.is_room(t) {
@@ -1121,6 +1151,25 @@ fn classify(lines: &[Raw], table: &Table) -> Vec<Piece> {
         i += 1;
     }
     pieces
+}
+
+/// Line `i` opened by a room's name without its number, the programme's
+/// text after it, and the next line the room's number alone: the room in
+/// full and the text.
+fn room_then_programme(lines: &[Raw], i: usize, table: &Table) -> Option<(String, String)> {
+    let t = lines[i].text.trim();
+    let next = lines.get(i + 1).filter(|n| n.page == lines[i].page)?;
+    if !lone_number().is_match(next.text.trim()) {
+        return None;
+    }
+    // (The table's names are lowercase.)
+    let lower = t.to_lowercase();
+    table.room_words.iter().find_map(|w| {
+        let name = lower.starts_with(w).then(|| t.get(..w.len())).flatten()?;
+        let rest = t[name.len()..].strip_prefix(' ')?.trim();
+        (display_width(rest) >= 4 && !rest.starts_with(|c: char| c.is_ascii_digit()))
+            .then(|| (format!("{name} {}", next.text.trim()), rest.to_string()))
+    })
 }
 
 /// The day label line `i` opens with, before a time (all of it, or the
@@ -2276,6 +2325,20 @@ mod tests {
             .collect()
     }
 
+    /// Lines of page 1 without blank lines between them.
+    fn raws_of(texts: &[&str]) -> Vec<Raw> {
+        texts
+            .iter()
+            .map(|t| Raw {
+                text: t.to_string(),
+                page: 1,
+                gap: false,
+                trailing: false,
+                carried: false,
+            })
+            .collect()
+    }
+
     /// The texts of the prepared lines in zone `z`.
     fn zone_texts(prepared: &Prepared, z: Zone) -> Vec<String> {
         prepared
@@ -2750,6 +2813,28 @@ mod tests {
     }
 
     #[test]
+    fn a_room_read_on_one_line_with_the_programme_goes_to_its_time() {
+        let raws: Vec<Raw> = raws_of(&["قاعة الاجتماعات لجهات الاتصال، ينظمه المكتب", "6"]);
+        let table = crate::lang::table(Language::Ar);
+        assert_eq!(
+            room_then_programme(&raws, 0, table),
+            Some((
+                "قاعة الاجتماعات 6".to_string(),
+                "لجهات الاتصال، ينظمه المكتب".to_string()
+            ))
+        );
+        assert_eq!(room_then_programme(&raws, 1, table), None);
+        let english = [Raw {
+            text: "Conference Room 4".into(),
+            ..raws[0].clone()
+        }];
+        assert_eq!(
+            room_then_programme(&english, 0, crate::lang::table(Language::En)),
+            None
+        );
+    }
+
+    #[test]
     fn a_room_number_over_the_footnotes_stays_with_its_room() {
         assert!(!marks_note_below(
             "4",
@@ -2786,16 +2871,7 @@ mod tests {
     #[test]
     fn a_hyphen_a_tool_dropped_comes_back_where_the_document_prints_it() {
         let restored = |lines: &[&str], language: Language| -> Vec<String> {
-            let mut raws: Vec<Raw> = lines
-                .iter()
-                .map(|t| Raw {
-                    text: t.to_string(),
-                    page: 1,
-                    gap: false,
-                    trailing: false,
-                    carried: false,
-                })
-                .collect();
+            let mut raws: Vec<Raw> = raws_of(lines);
             restore_hyphens(&mut raws, crate::lang::table(language));
             raws.into_iter().map(|r| r.text).collect()
         };
@@ -2848,16 +2924,7 @@ mod tests {
             texts,
             ["7 月 25 日，星期一", "上午 10 时至下午 1 时", "会议开幕"]
         );
-        let raws: Vec<Raw> = ["состава?", "Вторник,", "5 марта"]
-            .iter()
-            .map(|t| Raw {
-                text: t.to_string(),
-                page: 1,
-                gap: false,
-                trailing: false,
-                carried: false,
-            })
-            .collect();
+        let raws: Vec<Raw> = raws_of(&["состава?", "Вторник,", "5 марта"]);
         let ru = crate::lang::table(Language::Ru);
         assert!(wrapped_day(&raws, 0, ru).is_none());
         assert_eq!(
