@@ -596,6 +596,22 @@ fn split_zones<'a>(
             .take_while(|&k| raws[k].page == r.page && k <= page_start + 4)
             .any(|k| headers[k])
             && !(page_start..i).any(|k| headers[k]);
+        // A one-word heading a few lines off the header row, the first
+        // row's day or time cell read in between (plain pdftotext reads
+        // "Fecha", the day, "Hora", the time, then the programme's
+        // heading); not the end of a time that wraps ("10 heures-13" over
+        // "heures").
+        let lone_heading = table.header_cell(t).is_some_and(|(_, whole)| whole)
+            && (i.saturating_sub(6)..(i + 7).min(raws.len()))
+                .any(|k| headers[k] && raws[k].page == r.page)
+            && !{
+                let prev = raws[i - 1].text.trim_end();
+                prev.ends_with(['-', '–'])
+                    || (prev.ends_with(|c: char| c.is_ascii_digit()) && (table.time_start)(prev))
+            };
+        if lone_heading {
+            continue;
+        }
         // A job number MuPDF wrote in pieces from a right-to-left page
         // ("22-10923 (", "A", ")"; backwards, "2210923- (").
         // (Or its bracket too on a line of its own: "23-12877", "(", "A", ")".)
@@ -2831,6 +2847,28 @@ mod tests {
         assert_eq!(
             room_then_programme(&english, 0, crate::lang::table(Language::En)),
             None
+        );
+    }
+
+    #[test]
+    fn headings_read_between_the_first_row_cells_are_no_programme() {
+        // Plain pdftotext reads three columns one after the other: the day
+        // heading and the day, the time heading and the time, then the
+        // programme's heading and the programme.
+        let text = "A/AC.292/2024/INF/1\n\nAnexo\n\nFecha/hora\nTema del programa/programa\n\n\
+             Martes 5 de marzo\n10.00 a 13.00 horas\n\nTema 5 del programa: Debate\n\n\
+             \x0cA/AC.292/2024/INF/1\n\nFecha\n\nMiércoles 6 de\nmarzo\n\nHora\n\n\
+             10.00 a 13.00\nhoras\n\nTema del programa/programa\n\n\
+             Tema 6 del programa: Otros asuntos\n";
+        let prepared = prepare(text, crate::lang::table(Language::Es));
+        let texts: Vec<&str> = prepared.lines.iter().map(|l| l.text.as_str()).collect();
+        assert!(
+            !texts[1..].iter().any(|&t| t == "Fecha" || t == "Hora"),
+            "{texts:?}"
+        );
+        assert!(
+            texts.iter().any(|t| t.starts_with("Miércoles 6 de")),
+            "{texts:?}"
         );
     }
 
