@@ -305,6 +305,7 @@ fn prepare_text(
         let marked_after = text_bidi::marks_after_letters(text);
         let joined = text_bidi::join_word_starts(&marked_after);
         let joined = text_bidi::words_rejoined_at_marks(&joined);
+        let joined = text_bidi::footnote_numbers_first(&joined);
         marked = text_bidi::without_strays(&text_bidi::without_kashida(&joined)).into_owned();
         marked.as_str()
     } else {

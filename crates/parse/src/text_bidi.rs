@@ -178,6 +178,22 @@ pub(crate) fn words_rejoined_at_marks(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Arabic text laid out in columns with each footnote's number put first:
+/// `pdftotext -layout` writes a right-to-left footnote's line in reading
+/// order, its number (on the right) after its text, far apart
+/// (`… للمتابعة في       1`). A line as wide as a footnote's (80 characters
+/// or more) that ends so is taken as one.
+pub(crate) fn footnote_numbers_first(text: &str) -> std::borrow::Cow<'_, str> {
+    let numbered_last = regex!(r"(?m)^(\s*)(\S[^\n]*?\p{Arabic}[^\n]*?\S) {3,}(\d)[ \t]*$");
+    numbered_last.replace_all(text, |c: &regex::Captures| {
+        if c[2].chars().count() >= 80 {
+            format!("{}{} {}", &c[1], &c[3], &c[2])
+        } else {
+            c[0].to_string()
+        }
+    })
+}
+
 /// `2025-2021` → `2021-2025`: a range of two numbers seen left to right.
 fn turn_range(word: &str) -> String {
     let Some((a, b)) = word.split_once(['-', '–']) else {
@@ -222,6 +238,20 @@ mod tests {
         );
         assert_eq!(words_rejoined_at_marks("ُ 1ت شجع الدول"), "1 تُشجع الدول");
         assert_eq!(words_rejoined_at_marks("و الدول"), "و الدول");
+    }
+
+    #[test]
+    fn a_footnote_laid_out_right_to_left_gets_its_number_first() {
+        let note = "تُشجع الدول بقوة على أن تركز في بياناتها في إطار البند 5 من جدول الأعمال على المواضيع ونقاط النقاش";
+        assert_eq!(
+            footnote_numbers_first(&format!("   {note}       1\n")),
+            format!("   1 {note}\n")
+        );
+        // A short line and its room's number stay.
+        assert_eq!(
+            footnote_numbers_first("افتتاح الدورة      4"),
+            "افتتاح الدورة      4"
+        );
     }
 
     #[test]
