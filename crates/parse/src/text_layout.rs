@@ -264,19 +264,30 @@ fn footnote_blocks(pages: &[Vec<String>], rtl: bool) -> Vec<(usize, Vec<String>,
             }
         };
         // Lines that open a footnote: a marker at the margin, a gap, text.
+        // (On a right-to-left page, or the marker first where the text was
+        // put in reading order: `text_bidi::footnote_numbers_first`.)
         let opens = |l: &str| -> Option<String> {
             let ts = tokens(l);
-            let (marker, next) = if rtl {
-                (ts.last()?, ts.get(ts.len().checked_sub(2)?)?)
-            } else {
-                (ts.first()?, ts.get(1)?)
+            let leading = || -> Option<String> {
+                let (marker, next) = (ts.first()?, ts.get(1)?);
+                let gap = next.start.checked_sub(marker.end)?;
+                (is_marker(&marker.text) && gap >= 1 && (rtl || at_margin(marker)))
+                    .then(|| marker.text.clone())
             };
-            let gap = if rtl {
-                marker.start.checked_sub(next.end)?
-            } else {
-                next.start.checked_sub(marker.end)?
+            if !rtl {
+                return leading().filter(|_| {
+                    ts.get(1)
+                        .zip(ts.first())
+                        .is_some_and(|(n, m)| n.start >= m.end + 2)
+                });
+            }
+            let trailing = || -> Option<String> {
+                let (marker, next) = (ts.last()?, ts.get(ts.len().checked_sub(2)?)?);
+                let gap = marker.start.checked_sub(next.end)?;
+                (is_marker(&marker.text) && gap >= 2 && at_margin(marker))
+                    .then(|| marker.text.clone())
             };
-            (is_marker(&marker.text) && gap >= 2 && at_margin(marker)).then(|| marker.text.clone())
+            trailing().or_else(leading)
         };
         // A marker on a line of its own, its text on the next (a browser's
         // notes after the table).
@@ -497,6 +508,23 @@ fn hang_lone_markers(lines: &mut Vec<TextLine>, markers: &[String]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_right_to_left_note_opens_with_its_number_first_or_last() {
+        let page = |note: &str| {
+            vec![vec![
+                "          البند 5 من جدول الأعمال: مناقشة المسائل الموضوعية".to_string(),
+                String::new(),
+                note.to_string(),
+                "      التقرير المرحلي السنوي الأول للفريق العامل".to_string(),
+            ]]
+        };
+        let body = "تُشجع الدول بقوة على أن تركز في بياناتها في إطار البند";
+        for note in [format!("   {body}      1"), format!("   1 {body}")] {
+            let blocks = footnote_blocks(&page(&note), true);
+            assert_eq!(blocks, [(0, vec!["1".to_string()], 2)], "{note}");
+        }
+    }
 
     #[test]
     fn flattened_text_keeps_a_rows_cells_two_spaces_apart() {
