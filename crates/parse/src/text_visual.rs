@@ -70,6 +70,7 @@ fn rejoin(text: &str, table: &Table) -> String {
     let punctuation = regex!(r"^\s*[^\w\s]{1,3}\s*$");
     let day_number = regex!(r"^\s*\d{1,2}\s*$");
     let number_then_bracket = regex!(r"^\s*(\d{1,4})\(\s*$");
+    let years = regex!(r"^\s*((?:19|20)\d\d)-((?:19|20)\d\d)\s*$");
     let number_before_bracket = regex!(r"(\d{1,4})\(\s*$");
     let time_then_text =
         regex!(r"^(\s*\d{1,2}[:/.]\d{2} [-–] \d{1,2}[:/.]\d{2})\s*(\p{Arabic}.*)$");
@@ -134,6 +135,15 @@ fn rejoin(text: &str, table: &Table) -> String {
             i += used;
             continue;
         }
+        // A range of years alone on its line, drawn right to left with the
+        // paragraph it ends (`2025-2021`).
+        if let Some(c) = years.captures(line) {
+            if c[1] > c[2] {
+                out.push(format!("{}-{}", &c[2], &c[1]));
+                i += 1;
+                continue;
+            }
+        }
         if let Some(c) = time_then_text.captures(line) {
             out.push(c[1].to_string());
             out.push(c[2].to_string());
@@ -152,6 +162,9 @@ fn rejoin(text: &str, table: &Table) -> String {
 struct Known {
     slashed: Vec<&'static str>,
     header_forms: Vec<(String, &'static str)>,
+    /// The room names as drawn backwards (`تاعامتجالا ةعاق`), with the
+    /// names they stand for.
+    rooms_drawn: Vec<(String, &'static str)>,
 }
 
 impl Known {
@@ -173,6 +186,7 @@ impl Known {
         Known {
             slashed: table.slashed_phrases(),
             header_forms,
+            rooms_drawn: table.room_words.iter().map(|&w| (reversed(w), w)).collect(),
         }
     }
 }
@@ -181,6 +195,16 @@ impl Known {
 /// [`header_row`]), and a sub-item's mark drawn first, which is put first.
 fn read_lines(text: &str, known: &Known, read: impl Fn(&str) -> String) -> String {
     let mark = regex!(r"^\s*(?:(هـ|ـه|[\u0621-\u064A])\)\(|\)(هـ|ـه|[\u0621-\u064A])\()\s*(\S.*)$");
+    let read_marked = |line: &str| match mark.captures(line) {
+        Some(c) => {
+            let letter = match c.get(1).or(c.get(2)).map_or("", |m| m.as_str()) {
+                "ـه" => "هـ",
+                l => l,
+            };
+            format!("({letter}) {}", read(&c[3]))
+        }
+        None => read(line),
+    };
     let mut out = String::with_capacity(text.len());
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
@@ -188,14 +212,10 @@ fn read_lines(text: &str, known: &Known, read: impl Fn(&str) -> String) -> Strin
         }
         let read_line = if let Some(row) = header_row(line, &known.header_forms) {
             row
-        } else if let Some(c) = mark.captures(line) {
-            let letter = match c.get(1).or(c.get(2)).map_or("", |m| m.as_str()) {
-                "ـه" => "هـ",
-                l => l,
-            };
-            format!("({letter}) {}", read(&c[3]))
+        } else if let Some((room, rest)) = room_drawn_first(line, &known.rooms_drawn) {
+            format!("{room}\n{}", read_marked(rest))
         } else {
-            read(line)
+            read_marked(line)
         };
         out.push_str(&spaced_ranges(&put_slashes_back(
             &read_line,
@@ -203,6 +223,20 @@ fn read_lines(text: &str, known: &Known, read: impl Fn(&str) -> String) -> Strin
         )));
     }
     out
+}
+
+/// A room's name and number the tool drew first on a line of the
+/// programme (its cell is on the row's right, drawn with it): the room in
+/// reading order, and the rest of the line.
+fn room_drawn_first<'a>(line: &'a str, rooms: &[(String, &str)]) -> Option<(String, &'a str)> {
+    let t = line.trim_start();
+    rooms.iter().find_map(|(drawn, name)| {
+        let rest = t.strip_prefix(drawn.as_str())?;
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let after = &rest[digits..];
+        (digits > 0 && after.chars().count() >= 4)
+            .then(|| (format!("{name} {}", &rest[..digits]), after))
+    })
 }
 
 /// A line made of nothing but the header row's column names, each in one
@@ -578,6 +612,16 @@ mod tests {
             "الجمعية العامة 75/240 (تابع)"
         );
         assert_eq!(read("2/22210923-"), "2/222-10923");
+        // Years alone on a line of a right-to-left paragraph.
+        assert_eq!(
+            read("ةرتفلل اهمادختسا نمأو\n2025-2021"),
+            "وأمن استخدامها للفترة\n2021-2025"
+        );
+        // A room drawn first on a sub-item's line.
+        assert_eq!(
+            read(" تاعامتجالا ةعاق1ج)(نم ةعساو ةكراشمب راوح ةماقإ"),
+            "قاعة الاجتماعات 1\n(ج) إقامة حوار بمشاركة واسعة من"
+        );
         // A run drawn with its bracketed word at its left.
         assert_eq!(
             read(" دنبلا7)عبات( يونسلا ريرقتلا دامتعا :لامعألا لودج نم "),
