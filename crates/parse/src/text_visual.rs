@@ -345,6 +345,11 @@ fn job_number_at(lines: &[&str], i: usize) -> Option<(String, usize)> {
 /// wrote before the line's text is the time cell (the tool puts a row's
 /// cells on one line in the order they are drawn), and stays first.
 fn time_cell_first(drawn: &str) -> String {
+    // (A line of Latin letters and no Arabic ones is left to right: a
+    // browser's stamp, `2/20/23, 9:30 AM`.)
+    if !drawn.chars().any(is_arabic_letter) && drawn.chars().any(|c| c.is_ascii_alphabetic()) {
+        return drawn.to_string();
+    }
     let re = regex!(r"^\s*(\d{1,2}[:/.]\d{2})(\s*[-–]\s*)(\d{1,2}[:/.]\d{2})\s*(\S.*)$");
     match re.captures(drawn) {
         Some(c) if c[4].chars().any(is_arabic_letter) => format!(
@@ -663,6 +668,7 @@ mod tests {
     #[test]
     fn lines_a_browser_drew_left_to_right_read_right_to_left() {
         assert_eq!(read("سرام/راذآ 6 ،نينثالا"), "الاثنين، 6 آذار/مارس");
+        assert_eq!(time_cell_first("2/20/23, 9:30 AM"), "2/20/23, 9:30 AM");
         assert_eq!(
             read("لامعألا ميظنت :لامعألا لودج نم 3 دنبلا\n13:00 - 10:00ةرودلا حاتتفا"),
             "البند 3 من جدول الأعمال: تنظيم الأعمال\n10:00 - 13:00\nافتتاح الدورة"
