@@ -86,14 +86,19 @@ fn read_symbol_run(run: &str) -> Option<String> {
         }
         in_word = word_char(c);
     }
+    // (A symbol has its slashes: `2/20/23, 9:30 AM`, a browser's stamp,
+    // is a line of its own, left to right.)
     let lettered = pieces
         .iter()
         .filter(|p| p.chars().any(char::is_alphabetic))
         .count();
+    let symbol = pieces
+        .iter()
+        .any(|p| p.chars().any(char::is_alphabetic) && p.contains('/'));
     let punctuated = pieces
         .iter()
         .any(|p| p.chars().all(|c| !word_char(c) && !c.is_whitespace()));
-    (lettered == 1 && punctuated).then(|| {
+    (lettered == 1 && symbol && punctuated).then(|| {
         pieces.reverse();
         // (A space the tool set inside the brackets: "( A/77/275)".)
         pieces.concat().replace("( ", "(").replace(" )", ")")
@@ -283,6 +288,10 @@ mod tests {
         assert_eq!(
             reading_order("\u{202B}\u{202A}Original: English\u{202C}\u{202C}"),
             "Original: English"
+        );
+        assert_eq!(
+            reading_order("\u{202B}\u{202A}2/20/23, 9:30 AM\u{202C}\u{202C}"),
+            "2/20/23, 9:30 AM"
         );
         assert_eq!(
             reading_order("\u{202B}الوثيقة \u{202A}A/77/275\u{202C}.\u{202C}"),
