@@ -300,14 +300,10 @@ fn prepare_text(
         .language
         .unwrap_or_else(|| lang::detect(text, hint_from_name(file)));
     let table = lang::table(language);
-    let marked;
+    let repaired;
     let text = if language == Language::Ar {
-        let marked_after = text_bidi::marks_after_letters(text);
-        let joined = text_bidi::join_word_starts(&marked_after);
-        let joined = text_bidi::words_rejoined_at_marks(&joined);
-        let joined = text_bidi::footnote_numbers_first(&joined);
-        marked = text_bidi::without_strays(&text_bidi::without_kashida(&joined)).into_owned();
-        marked.as_str()
+        repaired = text_bidi::arabic_repaired(text);
+        repaired.as_str()
     } else {
         text
     };

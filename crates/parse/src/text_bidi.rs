@@ -105,6 +105,20 @@ fn read_symbol_run(run: &str) -> Option<String> {
     })
 }
 
+/// Arabic text from a tool with what it broke put right, each step below:
+/// marks after their letters, word starts and words split at marks joined,
+/// footnote numbers first, wrapped year ranges in order, no kashida and no
+/// signs for glyphs the tool could not read.
+pub(crate) fn arabic_repaired(text: &str) -> String {
+    let text = marks_after_letters(text);
+    let text = join_word_starts(&text);
+    let text = words_rejoined_at_marks(&text);
+    let text = footnote_numbers_first(&text);
+    let text = wrapped_year_ranges(&text);
+    let text = without_kashida(&text);
+    without_strays(&text).into_owned()
+}
+
 /// Arabic text with each combining mark a tool wrote before its letter, at
 /// a word's start (" ُتستغل", the mark seen to the right of its base), put
 /// after the letter it sits on ("تُستغل").
@@ -199,6 +213,13 @@ pub(crate) fn footnote_numbers_first(text: &str) -> std::borrow::Cow<'_, str> {
     })
 }
 
+/// A range of years wrapped after its dash, the dash seen before the
+/// first year (`للفترة -2021` over `2025`), back on one line in order:
+/// `للفترة 2021-2025`.
+pub(crate) fn wrapped_year_ranges(text: &str) -> std::borrow::Cow<'_, str> {
+    regex!(r"(?m) -((?:19|20)\d\d)[ \t]*\n[ \t]*((?:19|20)\d\d)[ \t]*$").replace_all(text, " $1-$2")
+}
+
 /// `2025-2021` → `2021-2025`: a range of two numbers seen left to right.
 fn turn_range(word: &str) -> String {
     let Some((a, b)) = word.split_once(['-', '–']) else {
@@ -256,6 +277,14 @@ mod tests {
         assert_eq!(
             footnote_numbers_first("افتتاح الدورة      4"),
             "افتتاح الدورة      4"
+        );
+    }
+
+    #[test]
+    fn a_range_of_years_wrapped_after_its_dash_comes_back_in_order() {
+        assert_eq!(
+            wrapped_year_ranges("وأمن استخدامها للفترة -2021\n2025\nالدورة"),
+            "وأمن استخدامها للفترة 2021-2025\nالدورة"
         );
     }
 
