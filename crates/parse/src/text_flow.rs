@@ -2277,9 +2277,14 @@ fn continues(table: &Table, para: &Open, r: &Raw, column: usize) -> bool {
     if r.gap {
         return no_room && !before.ends_with(['.', '?', '!', ';', '؟', '。', '？', '；']);
     }
+    // A question ended and the next opens (`Table::question_openers`:
+    // "¿", "Quelles ", "كيف "): a list whose bullets the tool did not print.
+    if ends_question(before, table) && table.question_openers.iter().any(|o| t.starts_with(o)) {
+        return false;
+    }
     // A sentence ended, and a capital opens the next line that would
-    // have fitted on it (or a question opens: "¿").
-    if (!no_room || t.starts_with(['¿', '¡']))
+    // have fitted on it (or an exclamation opens: "¡").
+    if (!no_room || t.starts_with('¡'))
         && before.ends_with(['.', '?', '!', ';', '؟'])
         && t.chars()
             .find(|c| c.is_alphabetic())
@@ -2869,6 +2874,24 @@ mod tests {
         assert!(
             texts.iter().any(|t| t.starts_with("Miércoles 6 de")),
             "{texts:?}"
+        );
+    }
+
+    #[test]
+    fn questions_whose_bullets_a_tool_did_not_print_stay_apart() {
+        let text =
+            "A/AC.292/2023/INF/1\n\nAnnexe\n\nDate/heure\nPoint de l’ordre du jour/programme\n\n\
+             Lundi 6 mars\n10 heures-13 heures\n\nDébat ciblé sur les menaces :\n\
+             Quelles mesures concrètes les États pourraient-ils prendre pour atténuer\n\
+             l’incidence des nouvelles menaces sur la sécurité internationale ?\n\
+             Quelles évolutions technologiques les États ont-ils recensées ?\n";
+        let prepared = prepare(text, crate::lang::table(Language::Fr));
+        let table = zone_texts(&prepared, Zone::Table);
+        assert!(
+            table.contains(
+                &"Quelles évolutions technologiques les États ont-ils recensées ?".to_string()
+            ),
+            "{table:?}"
         );
     }
 

@@ -109,12 +109,14 @@ fn opens_meeting(table: &Table, pending: &Option<Paragraph>, text: &str) -> bool
             .is_some_and(|p| !p.text.trim_end().ends_with(['-', '‐']))
 }
 
-/// Whether `text` opens a question ("¿") right after one that ended.
-fn opens_question(pending: &Option<Paragraph>, text: &str) -> bool {
-    text.starts_with('¿')
-        && pending
-            .as_ref()
-            .is_some_and(|p| p.text.trim_end().ends_with('?'))
+/// Whether `text` opens a question (`Table::question_openers`: "¿",
+/// "Quelles ") right after a paragraph that ended one.
+fn opens_question(table: &Table, pending: &Option<Paragraph>, text: &str) -> bool {
+    table.question_openers.iter().any(|o| text.starts_with(o))
+        && pending.as_ref().is_some_and(|p| {
+            let t = p.text.trim_end();
+            t.ends_with('?') || t.ends_with(table.question_end)
+        })
 }
 
 /// Whether a line is an entry of a list: a bullet question or a dash (a
@@ -245,7 +247,7 @@ pub(crate) fn parse(
                                 || leaves_indent
                                 || (line.loose
                                     && (closed
-                                        || opens_question(&pending, &text)
+                                        || opens_question(table, &pending, &text)
                                         || opens_meeting(table, &pending, &text)))
                         }
                         // First line of a page: it continues the paragraph

@@ -93,6 +93,7 @@ pub(super) fn table() -> Table {
         common_words: &[],
         parse_session_dates: parse_session_dates_generic,
         question_end: &['?', '؟'],
+        question_openers: &["ما ", "ماذا ", "كيف ", "هل ", "أي ", "أين ", "لماذا "],
         room_words: &["قاعة الاجتماعات"],
         names: &["arabic", "arabe", "árabe", "арабский", "阿拉伯文", "阿拉伯语", "العربية"],
         date_units: None,

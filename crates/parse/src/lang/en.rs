@@ -80,6 +80,15 @@ pub(super) fn table() -> Table {
         common_words: &["the", "of", "and", "to", "on", "item", "session"],
         parse_session_dates: parse_session_dates_generic,
         question_end: &['?'],
+        question_openers: &[
+            "What ",
+            "How ",
+            "Which ",
+            "Are there ",
+            "Is there ",
+            "In what ",
+            "Why ",
+        ],
         room_words: &["conference room"],
         names: &[
             "english",

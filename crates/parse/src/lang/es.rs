@@ -76,6 +76,7 @@ pub(super) fn table() -> Table {
         common_words: &["el", "los", "las", "del", "y", "sobre", "tema"],
         parse_session_dates: parse_session_dates_generic,
         question_end: &['?'],
+        question_openers: &["¿"],
         room_words: &["sala de conferencias"],
         names: &[
             "spanish",

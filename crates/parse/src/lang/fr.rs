@@ -78,6 +78,17 @@ pub(super) fn table() -> Table {
         common_words: &["le", "la", "les", "des", "du", "et", "sur", "point"],
         parse_session_dates: parse_session_dates_generic,
         question_end: &['?'],
+        question_openers: &[
+            "Quel ",
+            "Quelle ",
+            "Quels ",
+            "Quelles ",
+            "Comment ",
+            "Dans quelle ",
+            "Existe-t-il ",
+            "Y a-t-il ",
+            "Pourquoi ",
+        ],
         room_words: &["salle de conférence"],
         names: &[
             "french",

@@ -140,6 +140,10 @@ pub struct Table {
     pub parse_session_dates: fn(&str, &Table) -> Option<SessionDates>,
     /// Words ending a question (besides "?").
     pub question_end: &'static [char],
+    /// How a question opens (its interrogative, or Spanish `¿`): a line so
+    /// opened after one that ended a question opens the next, where a text
+    /// tool did not print the list's bullets (a browser draws them).
+    pub question_openers: &'static [&'static str],
     /// How a conference room is named, lowercase, its number left out
     /// ("conference room"; "第 会议室" for 第 4 会议室): text read without
     /// positions tells a room under a time from the programme by it.

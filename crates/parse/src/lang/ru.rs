@@ -77,6 +77,17 @@ pub(super) fn table() -> Table {
         common_words: &[],
         parse_session_dates: parse_session_dates_generic,
         question_end: &['?'],
+        question_openers: &[
+            "Какие ",
+            "Каким ",
+            "Какой ",
+            "Какова ",
+            "Каковы ",
+            "Как ",
+            "Что ",
+            "Существуют ли ",
+            "Есть ли ",
+        ],
         room_words: &["зал заседаний"],
         names: &[
             "russian",

@@ -76,6 +76,7 @@ pub(super) fn table() -> Table {
         common_words: &[],
         parse_session_dates,
         question_end: &['?', '？'],
+        question_openers: &[],
         room_words: &["第 会议室"],
         names: &[
             "chinese",
