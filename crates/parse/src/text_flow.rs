@@ -1833,6 +1833,7 @@ fn opens_lowercase(table: &Table, t: &str) -> bool {
 fn reorder(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
     let mut out = pieces;
     lift_times_over_openers(&mut out, table);
+    lift_lists_over_rows(&mut out, table);
     split_stacks(&mut out, table);
     split_stacked_times(&mut out, table);
     let mut i = 0;
@@ -1883,6 +1884,70 @@ fn reorder(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
         i += 1;
     }
     out
+}
+
+/// The last slot's list entries a tool read after the next row's day, time
+/// and agenda item (plain pdftotext reads the row's cells beside each other,
+/// the page's first lines after them: "10:00 - 13:00 البند 5 …" then the
+/// bullets that ended the page before, then the row's sub-item): they go
+/// back before the row. Only a list between an agenda item and a sub-item
+/// mark, where no list can be.
+fn lift_lists_over_rows(pieces: &mut Vec<Piece>, table: &Table) {
+    let programme = |p: Option<&Piece>| match p {
+        Some(Piece::Programme(r)) => Some(r.text.clone()),
+        _ => None,
+    };
+    let mut i = 1;
+    while i < pieces.len() {
+        if !matches!(pieces[i], Piece::Date { time: true, .. })
+            || !pieces[..i]
+                .iter()
+                .any(|p| matches!(p, Piece::Date { time: true, .. }))
+        {
+            i += 1;
+            continue;
+        }
+        let row = if matches!(pieces[i - 1], Piece::Date { time: false, .. }) {
+            i - 1
+        } else {
+            i
+        };
+        let mut j = i + 1;
+        while matches!(pieces.get(j), Some(Piece::Room { .. })) {
+            j += 1;
+        }
+        // The agenda item's paragraph: its line and up to two more.
+        let opens_item = programme(pieces.get(j)).is_some_and(|t| table.agenda_item.is_match(&t));
+        if !opens_item {
+            i += 1;
+            continue;
+        }
+        let mut m = j + 1;
+        while m < j + 3
+            && programme(pieces.get(m))
+                .is_some_and(|t| !is_structural(table, &t) && !is_list_entry(table, &t))
+        {
+            m += 1;
+        }
+        let mut k = m;
+        while programme(pieces.get(k)).is_some_and(|t| {
+            is_list_entry(table, &t)
+                || (k > m && !is_structural(table, &t) && !table.starts_topic(&t))
+        }) {
+            k += 1;
+        }
+        let sub_item_follows =
+            programme(pieces.get(k)).is_some_and(|t| table.sub_item(&t).is_some());
+        let list_first = programme(pieces.get(m)).is_some_and(|t| is_list_entry(table, &t));
+        if list_first && k > m && sub_item_follows {
+            let list: Vec<Piece> = pieces.drain(m..k).collect();
+            let moved = list.len();
+            pieces.splice(row..row, list);
+            i += moved + 1;
+            continue;
+        }
+        i += 1;
+    }
 }
 
 /// A named meeting's line a tool read before its row's time, after the last
@@ -2891,6 +2956,29 @@ mod tests {
             table.contains(
                 &"Quelles évolutions technologiques les États ont-ils recensées ?".to_string()
             ),
+            "{table:?}"
+        );
+    }
+
+    #[test]
+    fn the_last_slots_bullets_read_after_the_next_rows_agenda_item_go_back() {
+        let text = format!(
+            "{HEAD}Tuesday, 7 March\n3–6 p.m.\n\nAgenda item 5: Discussion (continued)\n\n\
+             (e) International law\n\nFocused discussion on the second set of questions:\n\n2/3\n\
+             \x0cA/AC.292/2023/INF/1\n\nDate/time\nAgenda item/programme\n\nWednesday, 8 March\n\n\
+             10 a.m.–1 p.m. Agenda item 5: Discussion (continued)\n\n\
+             • How does sovereignty apply?\n• Are there areas of common understanding?\n\n\
+             (f) Confidence-building measures\n"
+        );
+        let prepared = prepare(&text, crate::lang::table(Language::En));
+        let table = zone_texts(&prepared, Zone::Table);
+        let at = |t: &str| table.iter().position(|l| l.contains(t));
+        assert!(
+            at("How does sovereignty") < at("Wednesday, 8 March"),
+            "{table:?}"
+        );
+        assert!(
+            at("Are there areas") < at("Wednesday, 8 March"),
             "{table:?}"
         );
     }
