@@ -176,8 +176,13 @@ pub fn convert(
     if let Some(why) = not_a_document(bytes) {
         return Err(Failure::new(Kind::NotAPdf, why));
     }
+    // The parser reads lines, words, rules and links, never the glyphs
+    // themselves: each page's are dropped as soon as its lines are built
+    // (most of a long document's layout).
+    let mut options = options.clone();
+    options.extract.keep_chars = false;
     Ok(unprog_parse::parse_bytes_hashed(
-        bytes, sha256, file, is_text, options,
+        bytes, sha256, file, is_text, &options,
     )?)
 }
 

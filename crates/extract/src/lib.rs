@@ -441,6 +441,9 @@ fn extract_page<'a>(
     page.links = links(doc, dict, &frame);
     let edges = page.edges(2.0);
     page.text_lines = textlines::build_lines(&mut page.chars, &edges, settings);
+    if !settings.keep_chars {
+        page.chars = Vec::new();
+    }
     if !problems.is_empty() {
         page.error = Some(problems.join("; "));
     }

@@ -85,7 +85,8 @@ pub struct Page {
     pub decoder: Decoder,
     /// Why the page's text is missing or incomplete, if it is.
     pub error: Option<String>,
-    /// Every glyph, in the order the content stream painted them.
+    /// Every glyph, in the order the content stream painted them (empty
+    /// when [`crate::Settings::keep_chars`] is off).
     pub chars: Vec<Char>,
     /// Glyphs grouped into words (split at spaces and horizontal gaps), and
     /// words into text lines, in reading order (top to bottom, then left

@@ -38,6 +38,12 @@ pub struct Settings {
     /// Wall-clock budget for one document; pages not reached in time are
     /// reported with an error. `None` means no limit.
     pub time_budget: Option<Duration>,
+    /// Keep each page's glyphs ([`crate::Page::chars`]) in the layout.
+    /// `false` drops them as soon as the page's text lines are built: a
+    /// reader of lines, words, rules and links (the parser) does not need
+    /// them, and they are most of a long document's layout (a 106-page
+    /// TeX manual's glyphs held 29 MB until its last page was read).
+    pub keep_chars: bool,
 }
 
 impl Default for Settings {
@@ -54,6 +60,7 @@ impl Default for Settings {
             max_glyphs_per_page: 400_000,
             max_form_depth: 12,
             time_budget: None,
+            keep_chars: true,
         }
     }
 }

@@ -89,14 +89,16 @@ fn objects(buf: &[u8], xref: &Xref) -> Option<BTreeMap<ObjectId, Object>> {
         .collect();
     let mut objects = BTreeMap::new();
     let mut compressed = Vec::new();
+    let mut scratch = Scratch::default();
     for entry in xref.entries.values() {
         let XrefEntry::Normal { offset, .. } = *entry else {
             continue;
         };
-        let (id, mut object) = indirect_object(buf, offset as usize, None, Some(xref))?;
+        let (id, mut object) =
+            indirect_object(buf, offset as usize, None, Some(xref), &mut scratch)?;
         if let Object::Stream(stream) = &mut object {
             if stream.dict.has_type(b"ObjStm") {
-                for (inner, value) in object_stream(stream)? {
+                for (inner, value) in object_stream(stream, &mut scratch)? {
                     if containers.get(&inner.0).is_none_or(|&c| c == id.0) {
                         compressed.push((inner, value));
                     }
@@ -113,7 +115,7 @@ fn objects(buf: &[u8], xref: &Xref) -> Option<BTreeMap<ObjectId, Object>> {
 }
 
 /// The objects of an object stream, which is left decompressed.
-fn object_stream(stream: &mut Stream) -> Option<BTreeMap<ObjectId, Object>> {
+fn object_stream(stream: &mut Stream, scratch: &mut Scratch) -> Option<BTreeMap<ObjectId, Object>> {
     // lopdf keeps the stream as it was when it cannot be decompressed;
     // reading its index then fails, so the file goes to lopdf.
     let _ = stream.decompress();
@@ -142,7 +144,7 @@ fn object_stream(stream: &mut Stream) -> Option<BTreeMap<ObjectId, Object>> {
         if at >= content.len() {
             continue;
         }
-        let mut parser = Parser::new(content, at);
+        let mut parser = Parser::new(content, at, scratch);
         if let Some(object) = parser.direct(MAX_DEPTH) {
             objects.insert((id, 0), object);
         }
@@ -188,7 +190,8 @@ fn xref_start(buf: &[u8]) -> Option<usize> {
         return None;
     }
     let at = rfind(&buf[..eof], b"startxref", eof - 25)?;
-    let mut p = Parser::new(buf, at + b"startxref".len());
+    let mut scratch = Scratch::default();
+    let mut p = Parser::new(buf, at + b"startxref".len(), &mut scratch);
     p.eat(b" ");
     p.eol()?;
     while p.eat(b" ") {}
@@ -219,7 +222,8 @@ fn xref_and_trailer(buf: &[u8], at: usize) -> Option<(Xref, Dictionary)> {
 }
 
 fn xref_table(buf: &[u8], at: usize) -> Option<(Xref, Dictionary)> {
-    let mut p = Parser::new(buf, at + 4);
+    let mut scratch = Scratch::default();
+    let mut p = Parser::new(buf, at + 4, &mut scratch);
     p.eat(b" ");
     p.eol()?;
     let mut xref = Xref::new(0, XrefType::CrossReferenceTable);
@@ -259,7 +263,7 @@ fn xref_table(buf: &[u8], at: usize) -> Option<(Xref, Dictionary)> {
 type TableEntry = (u32, u32, bool);
 
 /// `start count` and its `offset generation n|f` entries.
-fn xref_section(p: &mut Parser) -> Option<(usize, Vec<TableEntry>)> {
+fn xref_section(p: &mut Parser<'_, '_>) -> Option<(usize, Vec<TableEntry>)> {
     let start: usize = p.unsigned()?;
     if !p.eat(b" ") {
         return None;
@@ -303,7 +307,7 @@ fn xref_section(p: &mut Parser) -> Option<(usize, Vec<TableEntry>)> {
 
 fn xref_stream(buf: &[u8], at: usize) -> Option<(Xref, Dictionary)> {
     // The table is not known yet, so the stream's length must be direct.
-    let (_, object) = indirect_object(buf, at, None, None)?;
+    let (_, object) = indirect_object(buf, at, None, None, &mut Scratch::default())?;
     let Object::Stream(mut stream) = object else {
         return None;
     };
@@ -374,11 +378,12 @@ fn indirect_object(
     offset: usize,
     expected: Option<ObjectId>,
     xref: Option<&Xref>,
+    scratch: &mut Scratch,
 ) -> Option<(ObjectId, Object)> {
     if offset > buf.len() {
         return None;
     }
-    let mut p = Parser::new(buf, offset);
+    let mut p = Parser::new(buf, offset, scratch);
     p.space();
     let id = p.object_id()?;
     if expected.is_some_and(|e| e != id) || !p.eat(b"obj") {
@@ -396,8 +401,9 @@ fn indirect_object(
             let length = match dict.get(b"Length").ok()? {
                 Object::Integer(n) => *n,
                 Object::Reference(id) => {
+                    let at = offset_of(xref?, *id)?;
                     let (_, length) =
-                        indirect_object(buf, offset_of(xref?, *id)?, Some(*id), None)?;
+                        indirect_object(buf, at, Some(*id), None, &mut Scratch::default())?;
                     length.as_i64().ok()?
                 }
                 _ => return None,
@@ -428,9 +434,22 @@ fn offset_of(xref: &Xref, id: ObjectId) -> Option<usize> {
 }
 
 /// A position in the file and the grammar of its objects.
-struct Parser<'a> {
+struct Parser<'a, 's> {
     buf: &'a [u8],
     pos: usize,
+    scratch: &'s mut Scratch,
+}
+
+/// Room for the items of the arrays and dictionaries being read (innermost
+/// last), reused from object to object: each array's items, each
+/// dictionary's entries, are moved into storage of their exact size when it
+/// closes. Growing a vector per array and a map per dictionary left slack
+/// in every one of them (lopdf's object is 120 bytes) and reallocated them
+/// all the way up.
+#[derive(Default)]
+struct Scratch {
+    items: Vec<Object>,
+    entries: Vec<(Vec<u8>, Object)>,
 }
 
 /// PDF whitespace (ISO 32000-1, 7.2.2).
@@ -543,9 +562,9 @@ pub(crate) fn hex_value(c: u8) -> Option<u8> {
     (c as char).to_digit(16).map(|d| d as u8)
 }
 
-impl<'a> Parser<'a> {
-    fn new(buf: &'a [u8], pos: usize) -> Self {
-        Parser { buf, pos }
+impl<'a, 's> Parser<'a, 's> {
+    fn new(buf: &'a [u8], pos: usize, scratch: &'s mut Scratch) -> Self {
+        Parser { buf, pos, scratch }
     }
 
     fn peek(&self) -> Option<u8> {
@@ -645,15 +664,7 @@ impl<'a> Parser<'a> {
             b'f' => self.eat(b"false").then_some(Object::Boolean(false)),
             b'/' => self.name().map(Object::Name),
             b'(' => self.literal_string(),
-            b'[' => {
-                self.pos += 1;
-                self.space();
-                let mut items = Vec::new();
-                while !self.eat(b"]") {
-                    items.push(self.direct(depth)?);
-                }
-                Some(Object::Array(items))
-            }
+            b'[' => self.array(depth).map(Object::Array),
             b'<' if self.at(b"<<") => self.dictionary(depth).map(Object::Dictionary),
             b'<' => self.hex_string(),
             b'0'..=b'9' | b'+' | b'-' | b'.' => self.number_or_reference(),
@@ -692,6 +703,16 @@ impl<'a> Parser<'a> {
         if !self.eat(b"/") {
             return None;
         }
+        // Most names have no escape: copied at their exact size.
+        let rest = &self.buf[self.pos..];
+        let plain = rest
+            .iter()
+            .take_while(|&&c| c != b'#' && is_regular(c))
+            .count();
+        if rest.get(plain) != Some(&b'#') {
+            self.pos += plain;
+            return Some(rest[..plain].to_vec());
+        }
         let mut out = Vec::new();
         while let Some(c) = self.peek() {
             if c == b'#' {
@@ -709,16 +730,44 @@ impl<'a> Parser<'a> {
         Some(out)
     }
 
+    /// `[ … ]`, read from its `[`.
+    fn array(&mut self, depth: usize) -> Option<Vec<Object>> {
+        self.pos += 1;
+        self.space();
+        let start = self.scratch.items.len();
+        while !self.eat(b"]") {
+            let Some(item) = self.direct(depth) else {
+                self.scratch.items.truncate(start);
+                return None;
+            };
+            self.scratch.items.push(item);
+        }
+        Some(self.scratch.items.drain(start..).collect())
+    }
+
     fn dictionary(&mut self, depth: usize) -> Option<Dictionary> {
         if !self.eat(b"<<") {
             return None;
         }
         self.space();
-        let mut dict = Dictionary::new();
+        let start = self.scratch.entries.len();
         while !self.eat(b">>") {
-            let key = self.name()?;
-            self.space();
-            let value = self.direct(depth)?;
+            let entry = self.name().and_then(|key| {
+                self.space();
+                Some((key, self.direct(depth)?))
+            });
+            let Some(entry) = entry else {
+                self.scratch.entries.truncate(start);
+                return None;
+            };
+            self.scratch.entries.push(entry);
+        }
+        let mut dict = Dictionary::new();
+        dict.as_hashmap_mut()
+            .reserve_exact(self.scratch.entries.len() - start);
+        // In order, so a repeated key keeps its first place and its last
+        // value, as with lopdf.
+        for (key, value) in self.scratch.entries.drain(start..) {
             dict.set(key, value);
         }
         Some(dict)
@@ -764,7 +813,7 @@ mod tests {
     use super::*;
 
     fn parse(text: &str) -> Option<Object> {
-        Parser::new(text.as_bytes(), 0).direct(MAX_DEPTH)
+        Parser::new(text.as_bytes(), 0, &mut Scratch::default()).direct(MAX_DEPTH)
     }
 
     #[test]
@@ -807,10 +856,11 @@ mod tests {
     #[test]
     fn a_stream_whose_length_misses_endstream_is_left_to_lopdf() {
         let good = b"1 0 obj\n<< /Length 3 >>\nstream\nabc\nendstream\nendobj";
-        let (_, object) = indirect_object(good, 0, None, None).expect("a stream");
+        let (_, object) =
+            indirect_object(good, 0, None, None, &mut Scratch::default()).expect("a stream");
         assert!(matches!(object, Object::Stream(s) if s.content == b"abc"));
         let bad = b"1 0 obj\n<< /Length 2 >>\nstream\nabc\nendstream\nendobj";
-        assert!(indirect_object(bad, 0, None, None).is_none());
+        assert!(indirect_object(bad, 0, None, None, &mut Scratch::default()).is_none());
     }
 
     /// Everything lopdf's loading sets, in a form that compares the order of
