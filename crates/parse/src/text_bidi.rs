@@ -115,6 +115,7 @@ pub(crate) fn arabic_repaired(text: &str) -> String {
     let text = words_rejoined_at_marks(&text);
     let text = footnote_numbers_first(&text);
     let text = wrapped_year_ranges(&text);
+    let text = stops_after_symbols(&text);
     let text = without_kashida(&text);
     without_strays(&text).into_owned()
 }
@@ -152,33 +153,67 @@ pub(crate) fn without_strays(text: &str) -> std::borrow::Cow<'_, str> {
 /// higher than the line) put back in front of it: `تُشجع الدول`. The marks
 /// it set apart from any letter cannot be placed again, and go.
 pub(crate) fn join_word_starts(text: &str) -> std::borrow::Cow<'_, str> {
-    let start =
-        regex!(r"^\s*([\u{0621}-\u{064A}][\u{064B}-\u{065F}]*)(?:\s+[\u{064B}-\u{065F}]+)+\s*$");
+    let start = regex!(
+        r"^\s*([\u{0621}-\u{064A}][\u{064B}-\u{065F}]*)\s+([\u{064B}-\u{065F}]+)(?:\s+[\u{064B}-\u{065F}]+)*\s*$"
+    );
     if !text.lines().any(|l| start.is_match(l)) {
         return std::borrow::Cow::Borrowed(text);
     }
     let lines: Vec<&str> = text.split('\n').collect();
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     let mut pending: Option<String> = None;
+    let opens_arabic = |l: Option<&&str>| {
+        l.and_then(|n| n.trim_start().chars().next())
+            .is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+    };
+    let lone_number = |l: Option<&&str>| {
+        l.is_some_and(|n| {
+            let n = n.trim();
+            (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit())
+        })
+    };
     for (i, line) in lines.iter().enumerate() {
-        let next_opens_arabic = lines
-            .get(i + 1)
-            .and_then(|n| n.trim_start().chars().next())
-            .is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c));
-        if let (Some(c), true) = (start.captures(line), next_opens_arabic) {
-            pending = Some(c[1].to_string());
+        let Some(c) = start.captures(line) else {
+            out.push(headed(line, pending.take().as_deref().unwrap_or("")));
+            continue;
+        };
+        // (The letter's own mark, set apart by the tool, is the first one
+        // after it: `ت ُ َّ`.)
+        let head = match (c.get(2), c[1].chars().count()) {
+            (Some(mark), 1) => format!("{}{}", &c[1], mark.as_str()),
+            _ => c[1].to_string(),
+        };
+        // A note's first word the tool set after the note's first line
+        // (the line right under the note's number) goes back to its front.
+        let before_first_line = out.len() >= 2
+            && lone_number(
+                out[..out.len() - 1]
+                    .iter()
+                    .rev()
+                    .map(String::as_str)
+                    .find(|l| !l.trim().is_empty())
+                    .as_ref(),
+            );
+        if before_first_line && opens_arabic(out.last().map(String::as_str).as_ref()) {
+            if let Some(first) = out.last_mut() {
+                *first = headed(first, &head);
+            }
             continue;
         }
-        match pending.take() {
-            Some(head) => {
-                let body = line.trim_start();
-                let indent = &line[..line.len() - body.len()];
-                out.push(format!("{indent}{head}{body}"));
-            }
-            None => out.push(line.to_string()),
+        if opens_arabic(lines.get(i + 1)) {
+            pending = Some(head);
+            continue;
         }
+        out.push(headed(line, pending.take().as_deref().unwrap_or("")));
     }
     std::borrow::Cow::Owned(out.join("\n"))
+}
+
+/// `line` with `head` put in front of its text, after its indent.
+fn headed(line: &str, head: &str) -> String {
+    let body = line.trim_start();
+    let indent = &line[..line.len() - body.len()];
+    format!("{indent}{head}{body}")
 }
 
 /// Arabic text with the spaces a tool set inside a word where a mark
@@ -191,7 +226,25 @@ pub(crate) fn words_rejoined_at_marks(text: &str) -> std::borrow::Cow<'_, str> {
         regex!(r"(?m)^(\s*)([\u{064B}-\u{065F}]+) (\d{1,2})([\u{0621}-\u{064A}])");
     let text = number_after_mark.replace_all(text, "$1$3 $4$2");
     let split = regex!(r"(^|\s)([\u{0621}-\u{064A}][\u{064B}-\u{065F}]+) ([\u{0621}-\u{064A}])");
-    match split.replace_all(&text, "$1$2$3") {
+    let text = match split.replace_all(&text, "$1$2$3") {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(joined) => std::borrow::Cow::Owned(joined),
+    };
+    // (The first letter's mark read on the letter after the space: `ح دُدت`
+    // → `حُددت`. A lone letter is no word but `و`.)
+    let mark_moved_on = regex!(
+        r"(^|\s)([\u{0621}-\u{0647}\u{0649}-\u{064A}]) ([\u{0621}-\u{064A}])([\u{064B}-\u{065F}]+)([\u{0621}-\u{064A}])"
+    );
+    let text = match mark_moved_on.replace_all(&text, "$1$2$4$3$5") {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(joined) => std::borrow::Cow::Owned(joined),
+    };
+    // (A word's last letter set apart, the marks of the letter before it
+    // read one letter early: `تُشَّج ع` → `تُشجَّع`.)
+    let last_letter_apart = regex!(
+        r"([\u{0621}-\u{064A}])([\u{064B}-\u{065F}]+)([\u{0621}-\u{064A}]) ([\u{0621}-\u{0647}\u{0649}-\u{064A}])(\s|$)"
+    );
+    match last_letter_apart.replace_all(&text, "$1$3$2$4$5") {
         std::borrow::Cow::Borrowed(_) => text,
         std::borrow::Cow::Owned(joined) => std::borrow::Cow::Owned(joined),
     }
@@ -218,6 +271,15 @@ pub(crate) fn footnote_numbers_first(text: &str) -> std::borrow::Cow<'_, str> {
 /// `للفترة 2021-2025`.
 pub(crate) fn wrapped_year_ranges(text: &str) -> std::borrow::Cow<'_, str> {
     regex!(r"(?m) -((?:19|20)\d\d)[ \t]*\n[ \t]*((?:19|20)\d\d)[ \t]*$").replace_all(text, " $1-$2")
+}
+
+/// A sentence's full stop seen before the Latin symbol that ends an Arabic
+/// line (`الوثيقة .A/77/275`: poppler keeps the stop, drawn at the line's
+/// left end, in the symbol's left-to-right run) put after it, where the
+/// sentence ends: `الوثيقة A/77/275.`
+pub(crate) fn stops_after_symbols(text: &str) -> std::borrow::Cow<'_, str> {
+    regex!(r"(?m)^([^\n]*\p{Arabic}[^\n]*) \.([A-Z][A-Za-z0-9./()-]*[A-Za-z0-9)])[ \t]*$")
+        .replace_all(text, "$1 $2.")
 }
 
 /// `2025-2021` → `2021-2025`: a range of two numbers seen left to right.
@@ -254,6 +316,11 @@ mod tests {
             "1\nتُشجع الدول بقوة\nالتقرير"
         );
         assert_eq!(join_word_starts("(أ) نص\nنص"), "(أ) نص\nنص");
+        // Set after the note's first line, its own mark apart from it.
+        assert_eq!(
+            join_word_starts("1\n\nشجع الدول بقوة\nت ُ َّ\nالتقرير"),
+            "1\n\nتُشجع الدول بقوة\nالتقرير"
+        );
     }
 
     #[test]
@@ -264,6 +331,12 @@ mod tests {
         );
         assert_eq!(words_rejoined_at_marks("ُ 1ت شجع الدول"), "1 تُشجع الدول");
         assert_eq!(words_rejoined_at_marks("و الدول"), "و الدول");
+        assert_eq!(
+            words_rejoined_at_marks("التي ح دُدت للمتابعة"),
+            "التي حُددت للمتابعة"
+        );
+        assert_eq!(words_rejoined_at_marks("1 تُشَّج ع الدول"), "1 تُشجَّع الدول");
+        assert_eq!(words_rejoined_at_marks("و دُعيت"), "و دُعيت");
     }
 
     #[test]
@@ -278,6 +351,15 @@ mod tests {
             footnote_numbers_first("افتتاح الدورة      4"),
             "افتتاح الدورة      4"
         );
+    }
+
+    #[test]
+    fn a_full_stop_seen_before_a_closing_symbol_goes_after_it() {
+        assert_eq!(
+            stops_after_symbols("العامل الوارد في الوثيقة .A/77/275\nنص"),
+            "العامل الوارد في الوثيقة A/77/275.\nنص"
+        );
+        assert_eq!(stops_after_symbols("see .NET"), "see .NET");
     }
 
     #[test]

@@ -455,7 +455,9 @@ pub(crate) fn prepare(text: &str, table: &Table) -> Prepared {
     }
     let column = column_width(&table_lines);
     let (table_lines, footnotes) = split_footnotes(table_lines, column, table);
-    let pieces = reorder(hang_marks(classify(&table_lines, table), table), table);
+    let mut pieces = classify(&table_lines, table);
+    return_orphan_questions(&mut pieces, table);
+    let pieces = reorder(hang_marks(pieces, table), table);
     let mut lines = paragraphs(&pieces, table, column);
     restore_sub_item_marks(&mut lines, table);
     out.lines.extend(lines);
@@ -1733,6 +1735,70 @@ fn hang_marks(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
     }
     out.extend(marks.into_iter().map(Piece::Programme));
     out
+}
+
+/// A bullet that opens a page, its question read further down the page
+/// after the next row's day, time and agenda item (plain pdftotext reads the
+/// bullet column's top before the row, the question's lines after the row's
+/// first cells): the question goes back under its bullet, which ends the
+/// page before's list. Only the first question on the page not under a mark
+/// of its own.
+fn return_orphan_questions(pieces: &mut Vec<Piece>, table: &Table) {
+    let page_of = |p: &Piece| match p {
+        Piece::Date { page, .. } | Piece::Room { page, .. } => *page,
+        Piece::Programme(r) => r.page,
+    };
+    let mut i = 1;
+    while i + 1 < pieces.len() {
+        let opens_page = page_of(&pieces[i - 1]) != page_of(&pieces[i]);
+        let bullet = matches!(&pieces[i], Piece::Programme(r)
+            if lone_mark(table, &r.text) && table.sub_item(&r.text).is_none());
+        if !(opens_page && bullet && matches!(pieces[i + 1], Piece::Date { .. })) {
+            i += 1;
+            continue;
+        }
+        let page = page_of(&pieces[i]);
+        let mut q = i + 2;
+        let mut found = None;
+        while q < pieces.len() && page_of(&pieces[q]) == page {
+            let after_mark =
+                matches!(&pieces[q - 1], Piece::Programme(r) if lone_mark(table, &r.text));
+            if let (Piece::Programme(r), false) = (&pieces[q], after_mark) {
+                if let Some(end) = question_end(pieces, q, table) {
+                    found = Some((q, end));
+                    break;
+                }
+                if lone_mark(table, &r.text) && table.sub_item(&r.text).is_none() {
+                    break;
+                }
+            }
+            q += 1;
+        }
+        if let Some((q, end)) = found {
+            let question: Vec<Piece> = pieces.drain(q..end).collect();
+            pieces.splice(i + 1..i + 1, question);
+        }
+        i += 1;
+    }
+}
+
+/// Where the question that opens at `pieces[at]` ends (one past its last
+/// line): up to four lines of one paragraph, the last ending as a question
+/// does; `None` where the paragraph there is not a question.
+fn question_end(pieces: &[Piece], at: usize, table: &Table) -> Option<usize> {
+    for (k, p) in pieces.iter().enumerate().skip(at).take(4) {
+        let Piece::Programme(r) = p else { return None };
+        if k > at && (r.gap || is_structural(table, &r.text) || lone_mark(table, &r.text)) {
+            return None;
+        }
+        if k == at && (is_structural(table, &r.text) || opens_lowercase(table, &r.text)) {
+            return None;
+        }
+        if ends_question(&r.text, table) {
+            return Some(k + 1);
+        }
+    }
+    None
 }
 
 /// Whether a paragraph ends as a question does: a question mark of any of
