@@ -1956,8 +1956,8 @@ fn reorder(pieces: Vec<Piece>, table: &Table) -> Vec<Piece> {
 /// and agenda item (plain pdftotext reads the row's cells beside each other,
 /// the page's first lines after them: "10:00 - 13:00 البند 5 …" then the
 /// bullets that ended the page before, then the row's sub-item): they go
-/// back before the row. Only a list between an agenda item and a sub-item
-/// mark, where no list can be.
+/// back before the row. Only a list between an agenda item (or its first
+/// sub-item's title) and a sub-item mark, where no list can be.
 fn lift_lists_over_rows(pieces: &mut Vec<Piece>, table: &Table) {
     let programme = |p: Option<&Piece>| match p {
         Some(Piece::Programme(r)) => Some(r.text.clone()),
@@ -1994,6 +1994,24 @@ fn lift_lists_over_rows(pieces: &mut Vec<Piece>, table: &Table) {
                 .is_some_and(|t| !is_structural(table, &t) && !is_list_entry(table, &t))
         {
             m += 1;
+        }
+        // (Or after the row's first sub-item, its title with no focus topic
+        // under it: no list can sit there either.)
+        if programme(pieces.get(m)).is_some_and(|t| table.sub_item(&t).is_some()) {
+            let mut n = m + 1;
+            while n < m + 4
+                && programme(pieces.get(n)).is_some_and(|t| {
+                    !is_structural(table, &t)
+                        && !is_list_entry(table, &t)
+                        && !table.starts_topic(&t)
+                        && !t.trim_end().ends_with([':', '：'])
+                })
+            {
+                n += 1;
+            }
+            if programme(pieces.get(n)).is_some_and(|t| is_list_entry(table, &t)) {
+                m = n;
+            }
         }
         let mut k = m;
         while programme(pieces.get(k)).is_some_and(|t| {

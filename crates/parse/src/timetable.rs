@@ -719,10 +719,33 @@ impl Builder<'_> {
                             self.topic = None;
                         }
                     }
-                    None => self.warnings.push(format!(
-                        "page {}: sub-item {label} outside an agenda item: {title:?}",
-                        p.page
-                    )),
+                    None => {
+                        // A continued sub-item read after the day's last slot
+                        // (a text tool prints a cell's lost block after the
+                        // page's foot) is the continued agenda item's that the
+                        // day left without one.
+                        let sub = SubItem {
+                            letter,
+                            label,
+                            title,
+                            continued,
+                            topics: Vec::new(),
+                        };
+                        let owner = self.days.last_mut().and_then(|d| {
+                            d.slots
+                                .iter_mut()
+                                .rev()
+                                .flat_map(|s| s.agenda_items.iter_mut().rev())
+                                .find(|a| a.continued && a.sub_items.is_empty())
+                        });
+                        match owner {
+                            Some(item) if continued => item.sub_items.push(sub),
+                            _ => self.warnings.push(format!(
+                                "page {}: sub-item {} outside an agenda item: {:?}",
+                                p.page, sub.label, sub.title
+                            )),
+                        }
+                    }
                 }
             }
             Kind::Bullet => {
