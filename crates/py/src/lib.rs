@@ -348,6 +348,10 @@ fn kind_names() -> Vec<&'static str> {
 #[pymodule]
 fn _unprog(m: &Bound<'_, PyModule>) -> PyResult<()> {
     install_hook();
+    // The extractor's quiet hook goes over this one now, while the
+    // interpreter runs no Rust thread: installed on first use, inside a
+    // batch, a panic on another worker would meanwhile print Rust's report.
+    unprog_extract::install_panic_hook();
     m.add_function(wrap_pyfunction!(convert_one, m)?)?;
     m.add_function(wrap_pyfunction!(convert_many, m)?)?;
     m.add_function(wrap_pyfunction!(text, m)?)?;
