@@ -718,21 +718,28 @@ fn split_footnotes(lines: Vec<Raw>, column: usize, table: &Table) -> (Vec<Raw>, 
         // (Nor does the page's next footnote, led by its number, wide or
         // a sentence, or its number alone over a wide line, among its last
         // lines, in text whose blank lines say nothing.)
+        let note_line = |r: &Raw| wide(r) || r.text.trim_end().ends_with('.');
         let next_note = |r: &Raw| {
-            (wide(r) || r.text.trim_end().ends_with('.'))
+            note_line(r)
                 && lead_number().is_match(&r.text)
                 && r.text.split_whitespace().next() == Some(next_marker.to_string().as_str())
         };
         let starts: Vec<usize> = (0..page_lines.len())
             .filter(|&i| {
+                // (A note's line under its number alone, a blank line
+                // between, among the page's last lines, is the note's.)
+                let under_number = i > 0
+                    && i + 4 >= page_lines.len()
+                    && page_lines[i - 1].text.trim() == next_marker.to_string()
+                    && note_line(&page_lines[i]);
                 i == 0
-                    || page_lines[i].gap
+                    || (page_lines[i].gap && !under_number)
                     || (glued_marker(&page_lines[i].text, &lines)
                         && page_lines.get(i + 1).is_some_and(wide))
                     || (i + 4 >= page_lines.len() && next_note(&page_lines[i]))
                     || (i + 5 >= page_lines.len()
                         && page_lines[i].text.trim() == next_marker.to_string()
-                        && page_lines.get(i + 1).is_some_and(wide))
+                        && page_lines.get(i + 1).is_some_and(note_line))
             })
             .collect();
         // A rule of underscores opens them, where the tool printed it.
@@ -762,7 +769,10 @@ fn split_footnotes(lines: Vec<Raw>, column: usize, table: &Table) -> (Vec<Raw>, 
                 && !table.starts_topic(first)
                 && (wide(&block[0])
                     || lead_number().is_match(&block[0].text)
-                    || (lone_number().is_match(&block[0].text) && block.get(1).is_some_and(wide)));
+                    || (lone_number().is_match(&block[0].text)
+                        && block.get(1).is_some_and(|r| {
+                            wide(r) || (end == page_lines.len() && note_line(r))
+                        })));
             // The page's last block, under a marker on a line of its own
             // that the programme's text carries glued to a word ("报告2").
             let under_marker = end == page_lines.len()
