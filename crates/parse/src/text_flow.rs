@@ -1973,6 +1973,11 @@ fn lift_lists_over_rows(pieces: &mut Vec<Piece>, table: &Table) {
         Some(Piece::Programme(r)) => Some(r.text.clone()),
         _ => None,
     };
+    // A list entry, or a question whose bullet no tool printed (a browser
+    // drew it), told by how the language opens one.
+    let listed = |t: &str| {
+        is_list_entry(table, t) || table.question_openers.iter().any(|o| t.starts_with(o))
+    };
     let mut i = 1;
     while i < pieces.len() {
         if !matches!(pieces[i], Piece::Date { time: true, .. })
@@ -2000,8 +2005,7 @@ fn lift_lists_over_rows(pieces: &mut Vec<Piece>, table: &Table) {
         }
         let mut m = j + 1;
         while m < j + 3
-            && programme(pieces.get(m))
-                .is_some_and(|t| !is_structural(table, &t) && !is_list_entry(table, &t))
+            && programme(pieces.get(m)).is_some_and(|t| !is_structural(table, &t) && !listed(&t))
         {
             m += 1;
         }
@@ -2012,27 +2016,26 @@ fn lift_lists_over_rows(pieces: &mut Vec<Piece>, table: &Table) {
             while n < m + 4
                 && programme(pieces.get(n)).is_some_and(|t| {
                     !is_structural(table, &t)
-                        && !is_list_entry(table, &t)
+                        && !listed(&t)
                         && !table.starts_topic(&t)
                         && !t.trim_end().ends_with([':', '：'])
                 })
             {
                 n += 1;
             }
-            if programme(pieces.get(n)).is_some_and(|t| is_list_entry(table, &t)) {
+            if programme(pieces.get(n)).is_some_and(|t| listed(&t)) {
                 m = n;
             }
         }
         let mut k = m;
         while programme(pieces.get(k)).is_some_and(|t| {
-            is_list_entry(table, &t)
-                || (k > m && !is_structural(table, &t) && !table.starts_topic(&t))
+            listed(&t) || (k > m && !is_structural(table, &t) && !table.starts_topic(&t))
         }) {
             k += 1;
         }
         let sub_item_follows =
             programme(pieces.get(k)).is_some_and(|t| table.sub_item(&t).is_some());
-        let list_first = programme(pieces.get(m)).is_some_and(|t| is_list_entry(table, &t));
+        let list_first = programme(pieces.get(m)).is_some_and(|t| listed(&t));
         if list_first && k > m && sub_item_follows {
             let list: Vec<Piece> = pieces.drain(m..k).collect();
             let moved = list.len();
