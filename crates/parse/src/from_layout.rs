@@ -14,7 +14,6 @@ use crate::columns::{Columns, HeaderCell};
 use crate::joining::join;
 use crate::lang::Table;
 use crate::lines::{Column, Line, Prepared, Zone};
-use crate::model::Language;
 
 /// Share of the page height, from the top and from the bottom, where running
 /// headers and footers are looked for.
@@ -799,7 +798,7 @@ fn document_pitches(pages: &[Vec<(Line, &TextLine)>]) -> Pitches {
 /// Sets `para_break` from vertical gaps (per column and zone) and `full` from
 /// how far each line runs towards its column's far edge.
 fn mark_paragraphs(lines: &mut [(Line, &TextLine)], table: &Table, pitches: &Pitches) {
-    let rtl = table.language == Language::Ar;
+    let rtl = table.right_to_left();
     for k in keys() {
         let (idx, gaps) = gaps(lines, k);
         if idx.is_empty() {

@@ -222,7 +222,12 @@ pub(crate) fn parse(
                 // does not (the continuation of a hanging indent).
                 // (Text laid out in characters scales each page its own way:
                 // across a page break an indent is known to a character or two.)
-                let indent_slack = if line.loose && line.para_break.is_none() {
+                // (Right to left, a line laid out in characters starts
+                // where its characters' count puts it: its right edge
+                // drifts by a word's width.)
+                let indent_slack = if line.loose && table.right_to_left() {
+                    4.0
+                } else if line.loose && line.para_break.is_none() {
                     1.3
                 } else {
                     0.5

@@ -177,6 +177,12 @@ pub struct Table {
 }
 
 impl Table {
+    /// Whether the language is written right to left (a line starts at its
+    /// right edge).
+    pub fn right_to_left(&self) -> bool {
+        self.language == Language::Ar
+    }
+
     /// The phrases this language writes with a slash between two words
     /// (the column headers, `التاريخ/الوقت`; month names, `آذار/مارس`),
     /// longest first.
