@@ -236,6 +236,10 @@ pub(crate) fn layout(text: &str) -> Layout {
 fn footnote_blocks(pages: &[Vec<String>], rtl: bool) -> Vec<(usize, Vec<String>, usize)> {
     let browser = regex!(r"^(\d{1,2}/\d{1,2}/\d{2,4},|file:)");
     let mut out = Vec::new();
+    // The number the next footnote takes: notes are numbered through the
+    // document, so a number alone on its line that is not it (a room's
+    // number wrapped under its name) opens none.
+    let mut next_number: u32 = 1;
     for (p, lines) in pages.iter().enumerate() {
         // The page's left margin: where its body lines start (a browser's
         // own header and footer may start further out).
@@ -295,7 +299,11 @@ fn footnote_blocks(pages: &[Vec<String>], rtl: bool) -> Vec<(usize, Vec<String>,
             let ts = tokens(&lines[k]);
             let next = lines.get(k + 1).map(|l| tokens(l)).unwrap_or_default();
             match ts.as_slice() {
-                [m] if is_marker(&m.text) && at_margin(m) && !next.is_empty() => {
+                [m] if is_marker(&m.text)
+                    && at_margin(m)
+                    && !next.is_empty()
+                    && m.text.parse::<u32>().ok().is_none_or(|n| n == next_number) =>
+                {
                     Some(m.text.clone())
                 }
                 _ => None,
@@ -315,6 +323,9 @@ fn footnote_blocks(pages: &[Vec<String>], rtl: bool) -> Vec<(usize, Vec<String>,
             continue;
         };
         let markers: Vec<String> = (first..lines.len()).filter_map(opens_at).collect();
+        if let Some(last) = markers.iter().filter_map(|m| m.parse::<u32>().ok()).max() {
+            next_number = next_number.max(last + 1);
+        }
         out.push((p, markers, first));
     }
     out
@@ -524,6 +535,26 @@ mod tests {
             let blocks = footnote_blocks(&page(&note), true);
             assert_eq!(blocks, [(0, vec!["1".to_string()], 2)], "{note}");
         }
+    }
+
+    #[test]
+    fn a_number_alone_that_is_not_the_next_notes_opens_no_note() {
+        // A room's number wrapped under its name, then the page's first note.
+        let body = "تُشجع الدول بقوة على أن تركز في بياناتها في إطار البند";
+        let page = vec![
+            "      البند 2 من جدول الأعمال: إقرار جدول الأعمال            قاعة".to_string(),
+            String::new(),
+            "                                                               4".to_string(),
+            "   البند 3 من جدول الأعمال: تنظيم الأعمال".to_string(),
+            String::new(),
+            "                                                               1".to_string(),
+            format!("   {body}"),
+            "      التقرير المرحلي السنوي الأول للفريق العامل".to_string(),
+        ];
+        assert_eq!(
+            footnote_blocks(&[page], true),
+            [(0, vec!["1".to_string()], 5)]
+        );
     }
 
     #[test]
