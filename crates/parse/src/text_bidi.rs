@@ -226,27 +226,30 @@ pub(crate) fn words_rejoined_at_marks(text: &str) -> std::borrow::Cow<'_, str> {
         regex!(r"(?m)^(\s*)([\u{064B}-\u{065F}]+) (\d{1,2})([\u{0621}-\u{064A}])");
     let text = number_after_mark.replace_all(text, "$1$3 $4$2");
     let split = regex!(r"(^|\s)([\u{0621}-\u{064A}][\u{064B}-\u{065F}]+) ([\u{0621}-\u{064A}])");
-    let text = match split.replace_all(&text, "$1$2$3") {
-        std::borrow::Cow::Borrowed(_) => text,
-        std::borrow::Cow::Owned(joined) => std::borrow::Cow::Owned(joined),
-    };
+    let text = replaced(text, split, "$1$2$3");
     // (The first letter's mark read on the letter after the space: `ح دُدت`
     // → `حُددت`. A lone letter is no word but `و`.)
     let mark_moved_on = regex!(
         r"(^|\s)([\u{0621}-\u{0647}\u{0649}-\u{064A}]) ([\u{0621}-\u{064A}])([\u{064B}-\u{065F}]+)([\u{0621}-\u{064A}])"
     );
-    let text = match mark_moved_on.replace_all(&text, "$1$2$4$3$5") {
-        std::borrow::Cow::Borrowed(_) => text,
-        std::borrow::Cow::Owned(joined) => std::borrow::Cow::Owned(joined),
-    };
+    let text = replaced(text, mark_moved_on, "$1$2$4$3$5");
     // (A word's last letter set apart, the marks of the letter before it
     // read one letter early: `تُشَّج ع` → `تُشجَّع`.)
     let last_letter_apart = regex!(
         r"([\u{0621}-\u{064A}])([\u{064B}-\u{065F}]+)([\u{0621}-\u{064A}]) ([\u{0621}-\u{0647}\u{0649}-\u{064A}])(\s|$)"
     );
-    match last_letter_apart.replace_all(&text, "$1$3$2$4$5") {
+    replaced(text, last_letter_apart, "$1$3$2$4$5")
+}
+
+/// `text` with `re`'s matches replaced, still borrowed where none matched.
+fn replaced<'a>(
+    text: std::borrow::Cow<'a, str>,
+    re: &regex::Regex,
+    with: &str,
+) -> std::borrow::Cow<'a, str> {
+    match re.replace_all(&text, with) {
         std::borrow::Cow::Borrowed(_) => text,
-        std::borrow::Cow::Owned(joined) => std::borrow::Cow::Owned(joined),
+        std::borrow::Cow::Owned(changed) => std::borrow::Cow::Owned(changed),
     }
 }
 

@@ -1761,8 +1761,7 @@ fn return_orphan_questions(pieces: &mut Vec<Piece>, table: &Table) {
     let mut i = 1;
     while i + 1 < pieces.len() {
         let opens_page = page_of(&pieces[i - 1]) != page_of(&pieces[i]);
-        let bullet = matches!(&pieces[i], Piece::Programme(r)
-            if lone_mark(table, &r.text) && table.sub_item(&r.text).is_none());
+        let bullet = matches!(&pieces[i], Piece::Programme(r) if lone_bullet(table, &r.text));
         if !(opens_page && bullet && matches!(pieces[i + 1], Piece::Date { .. })) {
             i += 1;
             continue;
@@ -1778,7 +1777,7 @@ fn return_orphan_questions(pieces: &mut Vec<Piece>, table: &Table) {
                     found = Some((q, end));
                     break;
                 }
-                if lone_mark(table, &r.text) && table.sub_item(&r.text).is_none() {
+                if lone_bullet(table, &r.text) {
                     break;
                 }
             }
@@ -1790,6 +1789,11 @@ fn return_orphan_questions(pieces: &mut Vec<Piece>, table: &Table) {
         }
         i += 1;
     }
+}
+
+/// A bullet or a dash on a line of its own (a lone mark, not a sub-item's).
+fn lone_bullet(table: &Table, t: &str) -> bool {
+    lone_mark(table, t) && table.sub_item(t).is_none()
 }
 
 /// Where the question that opens at `pieces[at]` ends (one past its last
@@ -1975,9 +1979,7 @@ fn lift_lists_over_rows(pieces: &mut Vec<Piece>, table: &Table) {
     };
     // A list entry, or a question whose bullet no tool printed (a browser
     // drew it), told by how the language opens one.
-    let listed = |t: &str| {
-        is_list_entry(table, t) || table.question_openers.iter().any(|o| t.starts_with(o))
-    };
+    let listed = |t: &str| is_list_entry(table, t) || table.opens_question(t);
     let mut i = 1;
     while i < pieces.len() {
         if !matches!(pieces[i], Piece::Date { time: true, .. })
@@ -2441,7 +2443,7 @@ fn continues(table: &Table, para: &Open, r: &Raw, column: usize) -> bool {
     }
     // A question ended and the next opens (`Table::question_openers`:
     // "¿", "Quelles ", "كيف "): a list whose bullets the tool did not print.
-    if ends_question(before, table) && table.question_openers.iter().any(|o| t.starts_with(o)) {
+    if ends_question(before, table) && table.opens_question(t) {
         return false;
     }
     // A sentence ended, and a capital opens the next line that would

@@ -112,7 +112,7 @@ fn opens_meeting(table: &Table, pending: &Option<Paragraph>, text: &str) -> bool
 /// Whether `text` opens a question (`Table::question_openers`: "¿",
 /// "Quelles ") right after a paragraph that ended one.
 fn opens_question(table: &Table, pending: &Option<Paragraph>, text: &str) -> bool {
-    table.question_openers.iter().any(|o| text.starts_with(o))
+    table.opens_question(text)
         && pending.as_ref().is_some_and(|p| {
             let t = p.text.trim_end();
             t.ends_with('?') || t.ends_with(table.question_end)
@@ -736,7 +736,7 @@ impl Builder<'_> {
                             continued,
                             topics: Vec::new(),
                         };
-                        let owner = self.days.last_mut().and_then(|d| {
+                        let owner = self.days.last_mut().filter(|_| continued).and_then(|d| {
                             d.slots
                                 .iter_mut()
                                 .rev()
@@ -744,7 +744,7 @@ impl Builder<'_> {
                                 .find(|a| a.continued && a.sub_items.is_empty())
                         });
                         match owner {
-                            Some(item) if continued => item.sub_items.push(sub),
+                            Some(item) => item.sub_items.push(sub),
                             _ => self.warnings.push(format!(
                                 "page {}: sub-item {} outside an agenda item: {:?}",
                                 p.page, sub.label, sub.title

@@ -183,6 +183,12 @@ impl Table {
         self.language == Language::Ar
     }
 
+    /// Whether `text` opens the way the language opens a question
+    /// (`question_openers`: "¿", "Quelles ", "كيف ").
+    pub fn opens_question(&self, text: &str) -> bool {
+        self.question_openers.iter().any(|o| text.starts_with(o))
+    }
+
     /// The phrases this language writes with a slash between two words
     /// (the column headers, `التاريخ/الوقت`; month names, `آذار/مارس`),
     /// longest first.
